@@ -1,0 +1,51 @@
+// The pipeline of DESIGN.md wired end to end, shared by the command line and the benchmarks.
+// It only calls the stages in order; each stage's work lives in its own folder.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "assess/assess.h"
+#include "cluster/cluster.h"
+#include "core/document.h"
+#include "core/problem.h"
+#include "core/story.h"
+#include "dedup/dedup.h"
+#include "extract/extract.h"
+#include "facts/facts.h"
+#include "ingest/ingest.h"
+
+namespace crosscheck {
+
+struct PipelineOptions {
+  IngestOptions ingest;
+  DedupOptions dedup;
+  ClusterOptions cluster;
+  ExtractOptions extract;
+  FactsOptions facts;
+  AssessOptions assess;
+  unsigned jobs = 0;      // worker threads, 0 = all cores
+  bool progress = false;  // progress line on stderr
+};
+
+// Seconds spent per stage in the last run.
+struct StageTimes {
+  double ingest = 0, text = 0, dedup = 0, cluster = 0, extract = 0, facts = 0, assess = 0,
+         brief = 0;
+};
+
+// Annotates `documents` (text and extract layers, copy groups) and returns the analysed stories.
+// Documents must have been ingested (normalised text). Deterministic for the same input.
+std::vector<Story> analyze_documents(std::vector<Document>& documents, const Extractor& extractor,
+                                     const PipelineOptions& options, StageTimes* times = nullptr);
+
+// Per-document layers only (text and extract), in parallel.
+void annotate_documents(std::vector<Document>& documents, const Extractor& extractor,
+                        const PipelineOptions& options, StageTimes* times = nullptr);
+
+// Cross-document part: copies, stories, actors, facts, assessments, briefs.
+std::vector<Story> analyze_stories(std::vector<Document>& documents,
+                                   const PipelineOptions& options, StageTimes* times = nullptr);
+
+}  // namespace crosscheck
