@@ -34,6 +34,7 @@ struct Actor {
   std::string name;  // the fullest form ("Volodymyr Zelensky")
   EntityType type = EntityType::kMisc;
   std::vector<std::string> aliases;  // other spellings and short forms ("Zelenskyy", "Zelensky")
+  std::vector<std::string> keys;     // every Mention::key resolved to this actor
   std::vector<ActorRole> roles;
   int mentions = 0;
   int articles = 0;  // how many articles name it
