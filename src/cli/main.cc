@@ -1,1 +1,42 @@
-int main() { return 0; }
+// crosscheck: one binary, one subcommand per task (DESIGN.md "Command line").
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/problem.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "crosscheck " CROSSCHECK_VERSION
+      " - reads the news coverage of events and shows, per story, what independent sources agree "
+      "on, what only one says, where they contradict each other, and which articles pad or are "
+      "machine-written."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", CROSSCHECK_VERSION);
+  int exit_code = crosscheck::kExitOk;
+  crosscheck::cli::add_analyze_command(app, exit_code);
+  crosscheck::cli::add_ingest_command(app, exit_code);
+  crosscheck::cli::add_report_command(app, exit_code);
+  crosscheck::cli::add_text_command(app, exit_code);
+  crosscheck::cli::add_cluster_command(app, exit_code);
+  crosscheck::cli::add_ner_command(app, exit_code);
+  crosscheck::cli::add_timex_command(app, exit_code);
+  crosscheck::cli::add_quotes_command(app, exit_code);
+  crosscheck::cli::add_detect_command(app, exit_code);
+  crosscheck::cli::add_eval_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return crosscheck::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "crosscheck: fatal: " << e.what() << '\n';
+    return crosscheck::kExitFatal;
+  }
+  return exit_code;
+}

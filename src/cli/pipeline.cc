@@ -20,6 +20,15 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Adds the time since `start` to `slot`, reports the stage and restarts the clock.
+void finish_stage(const PipelineOptions& options, const char* stage, double* slot,
+                  Clock::time_point& start) {
+  double seconds = seconds_since(start);
+  if (slot) *slot += seconds;
+  if (options.on_stage) options.on_stage(stage, seconds);
+  start = Clock::now();
+}
+
 std::unique_ptr<tbb::global_control> limit_threads(unsigned jobs) {
   if (jobs == 0) return nullptr;
   return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
@@ -33,12 +42,11 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
   auto limit = limit_threads(options.jobs);
   auto start = Clock::now();
   tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) { annotate_text(documents[i]); });
-  if (times) times->text += seconds_since(start);
+  finish_stage(options, "text", times ? &times->text : nullptr, start);
 
-  start = Clock::now();
   tbb::parallel_for(size_t{0}, documents.size(),
                     [&](size_t i) { extractor.annotate(documents[i], options.extract); });
-  if (times) times->extract += seconds_since(start);
+  finish_stage(options, "extract", times ? &times->extract : nullptr, start);
 }
 
 std::vector<Story> analyze_stories(std::vector<Document>& documents,
@@ -46,34 +54,29 @@ std::vector<Story> analyze_stories(std::vector<Document>& documents,
   auto limit = limit_threads(options.jobs);
   auto start = Clock::now();
   find_copies(documents, options.dedup);
-  if (times) times->dedup += seconds_since(start);
+  finish_stage(options, "dedup", times ? &times->dedup : nullptr, start);
 
-  start = Clock::now();
   std::vector<Story> stories = cluster(documents, options.cluster);
-  if (times) times->cluster += seconds_since(start);
+  finish_stage(options, "cluster", times ? &times->cluster : nullptr, start);
 
   // Story-level extraction (dates of undated articles, actors) belongs to extract's budget.
-  start = Clock::now();
   for (const Story& story : stories) resolve_story_times(documents, story);
   tbb::parallel_for(size_t{0}, stories.size(), [&](size_t i) {
     stories[i].actors = resolve_actors(documents, stories[i]);
   });
-  if (times) times->extract += seconds_since(start);
+  finish_stage(options, "actors", times ? &times->extract : nullptr, start);
 
-  start = Clock::now();
   tbb::parallel_for(size_t{0}, stories.size(),
                     [&](size_t i) { align_facts(documents, stories[i], options.facts); });
-  if (times) times->facts += seconds_since(start);
+  finish_stage(options, "facts", times ? &times->facts : nullptr, start);
 
-  start = Clock::now();
   tbb::parallel_for(size_t{0}, stories.size(),
                     [&](size_t i) { assess_story(documents, stories[i], options.assess); });
-  if (times) times->assess += seconds_since(start);
+  finish_stage(options, "assess", times ? &times->assess : nullptr, start);
 
-  start = Clock::now();
   tbb::parallel_for(size_t{0}, stories.size(),
                     [&](size_t i) { write_brief(documents, stories[i]); });
-  if (times) times->brief += seconds_since(start);
+  finish_stage(options, "brief", times ? &times->brief : nullptr, start);
   return stories;
 }
 

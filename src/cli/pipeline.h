@@ -25,8 +25,9 @@ struct PipelineOptions {
   ExtractOptions extract;
   FactsOptions facts;
   AssessOptions assess;
-  unsigned jobs = 0;      // worker threads, 0 = all cores
-  bool progress = false;  // progress line on stderr
+  unsigned jobs = 0;  // worker threads, 0 = all cores
+  // Called after each stage with its name and seconds taken (progress lines); may be empty.
+  std::function<void(const char* stage, double seconds)> on_stage;
 };
 
 // Seconds spent per stage in the last run.

@@ -1,0 +1,230 @@
+// analyze, ingest and report: the pipeline over inputs and the store.
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <unordered_set>
+
+#include "brief/brief.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/pipeline.h"
+#include "core/resources.h"
+#include "store/store.h"
+
+namespace crosscheck::cli {
+
+namespace {
+
+// Above this many articles, stages print a progress line on stderr.
+constexpr size_t kProgressArticles = 300;
+
+struct ReportFiles {
+  std::string md, html, json;
+};
+
+struct RunOptions {
+  std::vector<std::string> inputs;
+  std::string db;
+  ReportFiles outputs;
+  unsigned jobs = 0;
+  bool quiet = false;
+  std::string story;  // report: only this story
+};
+
+void add_report_files(CLI::App* command, ReportFiles& files) {
+  command->add_option("--md", files.md, "Write the Markdown report to this file ('-' = stdout)");
+  command->add_option("--html", files.html, "Write the self-contained HTML report to this file");
+  command->add_option("--json", files.json, "Write the JSON report (docs/report-format.md)");
+}
+
+void report_problems(const Problems& problems) {
+  for (const Problem& p : problems) warn(p.input + ": " + p.reason);
+}
+
+// Writes every requested rendering; Markdown goes to stdout when nothing is named.
+int write_reports(const Report& report, const ReportFiles& files, bool markdown_by_default) {
+  struct Target {
+    const std::string& path;
+    std::string (*render)(const Report&);
+  };
+  const Target targets[] = {{files.md, render_markdown},
+                            {files.html, render_html},
+                            {files.json, render_json}};
+  int exit_code = kExitOk;
+  bool any = false;
+  for (const Target& target : targets) {
+    if (target.path.empty()) continue;
+    any = true;
+    std::string error;
+    if (!write_output(target.path, target.render(report), error)) {
+      warn(error);
+      exit_code = kExitFatal;
+    }
+  }
+  if (!any && markdown_by_default) {
+    std::string error;
+    if (!write_output("-", render_markdown(report), error)) {
+      warn(error);
+      exit_code = kExitFatal;
+    }
+  }
+  return exit_code;
+}
+
+PipelineOptions pipeline_options(const RunOptions& run, size_t articles) {
+  PipelineOptions options;
+  options.jobs = run.jobs;
+  options.ingest.jobs = run.jobs;
+  if (!run.quiet && articles > kProgressArticles) {
+    options.on_stage = [articles](const char* stage, double seconds) {
+      std::cerr << "crosscheck: " << stage << ": " << articles << " articles in " << seconds
+                << " s (" << static_cast<long>(seconds > 0 ? articles / seconds : 0)
+                << " articles/s)\n";
+    };
+  }
+  return options;
+}
+
+std::unique_ptr<Store> open_store(const std::string& db, int& exit_code) {
+  std::string error;
+  auto store = Store::open(db.empty() ? ":memory:" : db, error);
+  if (!store) {
+    warn((db.empty() ? std::string("in-memory store") : db) + ": " + error);
+    exit_code = kExitFatal;
+  }
+  return store;
+}
+
+// Ingests the inputs, annotates the new articles, adds them to the store and re-analyses every
+// stored article. Returns the stories; `documents` holds the whole corpus they index into.
+std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
+                                      std::vector<Document>& documents, int& exit_code) {
+  const auto start = std::chrono::steady_clock::now();
+  IngestOptions ingest_options;
+  ingest_options.jobs = run.jobs;
+  IngestResult ingested = ingest(run.inputs, ingest_options);
+  report_problems(ingested.problems);
+  if (!ingested.problems.empty()) exit_code = kExitSomeRejected;
+  PipelineOptions options = pipeline_options(run, ingested.documents.size());
+  if (options.on_stage) {
+    options.on_stage("ingest",
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                         .count());
+  }
+
+  documents = store.load_documents();
+  std::unordered_set<std::string> known;
+  for (const Document& doc : documents) known.insert(doc.id);
+  std::vector<Document> fresh;
+  for (Document& doc : ingested.documents) {
+    if (known.insert(doc.id).second) fresh.push_back(std::move(doc));
+  }
+
+  std::vector<std::string> warnings;
+  auto extractor = Extractor::load(find_resources(), &warnings);
+  if (!run.quiet) {
+    for (const auto& w : warnings) warn(w);
+  }
+  annotate_documents(fresh, *extractor, options);
+
+  int added = 0;
+  std::string error;
+  if (!store.add_documents(fresh, added, error)) {
+    warn("store: " + error);
+    exit_code = kExitFatal;
+    return {};
+  }
+  for (Document& doc : fresh) documents.push_back(std::move(doc));
+  options = pipeline_options(run, documents.size());
+  std::vector<Story> stories = analyze_stories(documents, options);
+  if (!store.save_stories(stories, error)) {
+    warn("store: " + error);
+    exit_code = kExitFatal;
+  }
+  return stories;
+}
+
+}  // namespace
+
+void add_analyze_command(CLI::App& app, int& exit_code) {
+  auto run = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "analyze",
+      "Analyse articles (files, folders, '-' for stdin) and write the cross-checked report. "
+      "Markdown goes to stdout unless --md/--html/--json name files.\n"
+      "Example: crosscheck analyze examples/paris-talks --html report.html");
+  command->add_option("inputs", run->inputs, "Files, folders (recursive) or '-'")->required();
+  command->add_option("--db", run->db, "Keep articles and results in this SQLite file");
+  add_report_files(command, run->outputs);
+  command->add_option("--jobs", run->jobs, "Worker threads (default: all cores)");
+  command->add_flag("--quiet", run->quiet, "No progress lines or warnings about resources");
+  command->callback([run, &exit_code] {
+    auto store = open_store(run->db, exit_code);
+    if (!store) return;
+    std::vector<Document> documents;
+    Report report;
+    report.version = CROSSCHECK_VERSION;
+    report.stories = ingest_and_analyze(*run, *store, documents, exit_code);
+    report.documents = &documents;
+    int written = write_reports(report, run->outputs, true);
+    if (written != kExitOk) exit_code = written;
+  });
+}
+
+void add_ingest_command(CLI::App& app, int& exit_code) {
+  auto run = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "ingest",
+      "Add articles to a store and update its stories.\n"
+      "Example: crosscheck ingest crawl.warc.gz --db news.db");
+  command->add_option("inputs", run->inputs, "Files, folders (recursive) or '-'")->required();
+  command->add_option("--db", run->db, "SQLite store to add to (created when missing)")
+      ->required();
+  command->add_option("--jobs", run->jobs, "Worker threads (default: all cores)");
+  command->add_flag("--quiet", run->quiet, "No progress lines");
+  command->callback([run, &exit_code] {
+    auto store = open_store(run->db, exit_code);
+    if (!store) return;
+    std::vector<Document> documents;
+    std::vector<Story> stories = ingest_and_analyze(*run, *store, documents, exit_code);
+    std::cout << run->db << ": " << documents.size() << " articles, " << stories.size()
+              << " stories\n";
+  });
+}
+
+void add_report_command(CLI::App& app, int& exit_code) {
+  auto run = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "report",
+      "Write the report of a store, for all stories or one.\n"
+      "Example: crosscheck report --db news.db --story 3f2a9c --html story.html");
+  command->add_option("--db", run->db, "SQLite store written by analyze or ingest")->required();
+  command->add_option("--story", run->story, "Only this story id");
+  add_report_files(command, run->outputs);
+  command->callback([run, &exit_code] {
+    std::error_code ec;
+    if (!std::filesystem::exists(run->db, ec)) {
+      warn(run->db + ": no such store");
+      exit_code = kExitFatal;
+      return;
+    }
+    auto store = open_store(run->db, exit_code);
+    if (!store) return;
+    std::vector<Document> documents = store->load_documents();
+    Report report;
+    report.version = CROSSCHECK_VERSION;
+    report.documents = &documents;
+    for (Story& story : store->load_stories()) {
+      if (run->story.empty() || story.id == run->story) report.stories.push_back(std::move(story));
+    }
+    if (!run->story.empty() && report.stories.empty()) {
+      warn(run->db + ": no story with id " + run->story);
+      exit_code = kExitUsage;
+      return;
+    }
+    int written = write_reports(report, run->outputs, true);
+    if (written != kExitOk) exit_code = written;
+  });
+}
+
+}  // namespace crosscheck::cli

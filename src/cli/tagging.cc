@@ -1,0 +1,236 @@
+#include "cli/tagging.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <sstream>
+#include <vector>
+
+#include "text/text.h"
+
+namespace crosscheck::cli {
+
+namespace {
+
+const char* conll_type(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "PER";
+    case EntityType::kOrganization: return "ORG";
+    case EntityType::kPlace: return "LOC";
+    case EntityType::kMisc: return "MISC";
+  }
+  return "MISC";
+}
+
+struct ConllLine {
+  std::string_view line;
+  Span token;  // empty for blank and -DOCSTART- lines
+  bool is_token = false;
+};
+
+// Tags one document's lines in place (appends the tag column to `out`).
+void tag_document(std::vector<ConllLine>& lines, const std::string& text,
+                  const Extractor& extractor, std::string& out) {
+  Document doc;
+  doc.id = "conll";
+  doc.text = text;
+  annotate_text(doc);
+  extractor.annotate(doc, ExtractOptions{true, false, false, false});
+  size_t next_mention = 0;
+  int previous_mention = -1;
+  EntityType previous_type = EntityType::kMisc;
+  for (ConllLine& line : lines) {
+    out.append(line.line);
+    if (!line.is_token) {
+      out.push_back('\n');
+      previous_mention = -1;
+      continue;
+    }
+    while (next_mention < doc.mentions.size() &&
+           doc.mentions[next_mention].span.end <= line.token.start) {
+      ++next_mention;
+    }
+    std::string tag = "O";
+    int mention = -1;
+    if (next_mention < doc.mentions.size() &&
+        doc.mentions[next_mention].span.start <= line.token.start) {
+      mention = static_cast<int>(next_mention);
+      EntityType type = doc.mentions[next_mention].type;
+      bool begins_adjacent = previous_mention >= 0 && previous_mention != mention &&
+                             previous_type == type;
+      tag = std::string(begins_adjacent ? "B-" : "I-") + conll_type(type);
+      previous_type = type;
+    }
+    previous_mention = mention;
+    out.push_back(' ');
+    out.append(tag);
+    out.push_back('\n');
+  }
+}
+
+void escape_xml(std::string_view text, std::string& out) {
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+// Code-point offset of byte `offset` in `text`.
+size_t code_points_before(std::string_view text, size_t offset) {
+  size_t count = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+void collect_text(xmlNode* node, std::string& out) {
+  for (xmlNode* child = node; child; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      if (child->content) out += reinterpret_cast<const char*>(child->content);
+    } else if (child->type == XML_ELEMENT_NODE) {
+      collect_text(child->children, out);
+    }
+  }
+}
+
+xmlNode* find_element(xmlNode* node, const char* name) {
+  for (xmlNode* child = node; child; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (xmlStrcmp(child->name, reinterpret_cast<const xmlChar*>(name)) == 0) return child;
+    if (xmlNode* found = find_element(child->children, name)) return found;
+  }
+  return nullptr;
+}
+
+std::string attribute(xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (!value) return {};
+  std::string result(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return result;
+}
+
+}  // namespace
+
+std::string tag_conll(std::string_view conll, const Extractor& extractor) {
+  std::string out;
+  std::vector<ConllLine> lines;
+  std::string text;
+  size_t pos = 0;
+  while (pos <= conll.size()) {
+    size_t end = conll.find('\n', pos);
+    if (end == std::string_view::npos) end = conll.size();
+    std::string_view line = conll.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (end == conll.size() && line.empty()) break;
+    ConllLine entry{line, {}, false};
+    if (line.starts_with("-DOCSTART-")) {
+      if (!lines.empty()) tag_document(lines, text, extractor, out);
+      lines.clear();
+      text.clear();
+    } else if (!line.empty()) {
+      std::string_view word = line.substr(0, line.find(' '));
+      if (!text.empty() && text.back() != '\n') text.push_back(' ');
+      entry.token.start = static_cast<uint32_t>(text.size());
+      text.append(word);
+      entry.token.end = static_cast<uint32_t>(text.size());
+      entry.is_token = true;
+    } else if (!text.empty() && text.back() != '\n') {
+      text.push_back('\n');
+    }
+    lines.push_back(entry);
+    pos = end + 1;
+  }
+  if (!lines.empty()) tag_document(lines, text, extractor, out);
+  return out;
+}
+
+bool read_timeml(std::string_view xml, std::string& text, std::string& dct, std::string& error) {
+  constexpr size_t kMaxBytes = size_t{64} << 20;
+  if (xml.size() > kMaxBytes) {
+    error = "TimeML input larger than 64 MiB";
+    return false;
+  }
+  xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.tml", nullptr,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!doc) {
+    error = "not well-formed XML";
+    return false;
+  }
+  xmlNode* root = xmlDocGetRootElement(doc);
+  xmlNode* dct_node = find_element(root, "DCT");
+  if (dct_node) {
+    if (xmlNode* timex = find_element(dct_node->children, "TIMEX3")) {
+      std::string value = attribute(timex, "value");
+      dct = value.substr(0, 10);
+    }
+  }
+  xmlNode* text_node = find_element(root, "TEXT");
+  bool ok = text_node != nullptr;
+  if (ok) {
+    collect_text(text_node->children, text);
+  } else {
+    error = "no <TEXT> element";
+  }
+  xmlFreeDoc(doc);
+  return ok;
+}
+
+std::string write_timeml(const Document& doc, const std::string& dct) {
+  std::string out = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"";
+  escape_xml(dct, out);
+  out += "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">";
+  escape_xml(dct, out);
+  out += "</TIMEX3></DCT>\n<TEXT>";
+  uint32_t pos = 0;
+  int tid = 1;
+  for (const Timex& timex : doc.timexes) {
+    if (timex.span.start < pos || timex.span.end > doc.text.size()) continue;
+    escape_xml(std::string_view(doc.text).substr(pos, timex.span.start - pos), out);
+    out += "<TIMEX3 tid=\"t" + std::to_string(tid++) + "\" type=\"" + to_string(timex.type) +
+           "\" value=\"";
+    escape_xml(timex.value, out);
+    out += "\">";
+    escape_xml(doc.slice(timex.span), out);
+    out += "</TIMEX3>";
+    pos = timex.span.end;
+  }
+  escape_xml(std::string_view(doc.text).substr(std::min<size_t>(pos, doc.text.size())), out);
+  out += "</TEXT>\n</TimeML>\n";
+  return out;
+}
+
+std::string write_brat_quotes(const Document& doc) {
+  std::ostringstream out;
+  int t = 0, r = 0;
+  auto span_line = [&](const char* label, Span span) -> int {
+    if (span.empty()) return 0;
+    ++t;
+    std::string surface(doc.slice(span));
+    for (char& c : surface) {
+      if (c == '\n' || c == '\t') c = ' ';
+    }
+    out << 'T' << t << '\t' << label << ' ' << code_points_before(doc.text, span.start) << ' '
+        << code_points_before(doc.text, span.end) << '\t' << surface << '\n';
+    return t;
+  };
+  for (const Quote& quote : doc.quotes) {
+    int source = span_line("Source", quote.source);
+    int cue = span_line("Cue", quote.cue);
+    int content = span_line("Content", quote.content);
+    if (!content) continue;
+    out << 'R' << ++r << "\tAttribution";
+    if (source) out << " Source:T" << source;
+    if (cue) out << " Cue:T" << cue;
+    out << " Content:T" << content << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace crosscheck::cli
