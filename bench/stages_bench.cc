@@ -1,0 +1,115 @@
+// Per-stage throughput on one corpus: articles/s (items) and MB/s (bytes) per core.
+#include <benchmark/benchmark.h>
+
+#include "bench/corpus.h"
+#include "brief/brief.h"
+#include "cli/pipeline.h"
+#include "core/resources.h"
+#include "text/text.h"
+
+namespace crosscheck::bench {
+namespace {
+
+const std::vector<Document>& raw_corpus() {
+  static const std::vector<Document> corpus = default_corpus();
+  return corpus;
+}
+
+const Extractor& extractor() {
+  static const std::unique_ptr<Extractor> loaded = Extractor::load(find_resources());
+  return *loaded;
+}
+
+// The corpus with text and extract layers, as the cross-document stages receive it.
+const std::vector<Document>& annotated_corpus() {
+  static const std::vector<Document> corpus = [] {
+    std::vector<Document> docs = raw_corpus();
+    PipelineOptions options;
+    options.jobs = 1;
+    annotate_documents(docs, extractor(), options);
+    return docs;
+  }();
+  return corpus;
+}
+
+void count(benchmark::State& state, const std::vector<Document>& docs) {
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(docs)));
+}
+
+void BM_normalize(benchmark::State& state) {
+  const auto& docs = raw_corpus();
+  for (auto _ : state) {
+    for (const Document& doc : docs) benchmark::DoNotOptimize(normalize(doc.text));
+  }
+  count(state, docs);
+}
+
+void BM_text(benchmark::State& state) {
+  const auto& docs = raw_corpus();
+  for (auto _ : state) {
+    for (const Document& doc : docs) {
+      Document copy;
+      copy.text = doc.text;
+      annotate_text(copy);
+      benchmark::DoNotOptimize(copy.tokens.data());
+    }
+  }
+  count(state, docs);
+}
+
+void BM_extract(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  for (auto _ : state) {
+    for (Document& doc : docs) {
+      doc.mentions.clear(), doc.timexes.clear(), doc.quantities.clear(), doc.quotes.clear();
+      extractor().annotate(doc);
+    }
+  }
+  count(state, docs);
+}
+
+void BM_dedup(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  for (auto _ : state) find_copies(docs, DedupOptions{});
+  count(state, docs);
+}
+
+void BM_cluster(benchmark::State& state) {
+  const auto& docs = annotated_corpus();
+  for (auto _ : state) benchmark::DoNotOptimize(cluster(docs, ClusterOptions{}));
+  count(state, docs);
+}
+
+// Stories through actors, facts, assessment and brief (the cross-document tail).
+void BM_facts_assess_brief(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  PipelineOptions options;
+  options.jobs = 1;
+  for (auto _ : state) benchmark::DoNotOptimize(analyze_stories(docs, options));
+  count(state, docs);
+}
+
+void BM_render_json(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  PipelineOptions options;
+  options.jobs = 1;
+  Report report;
+  report.documents = &docs;
+  report.stories = analyze_stories(docs, options);
+  for (auto _ : state) benchmark::DoNotOptimize(render_json(report));
+  count(state, docs);
+}
+
+BENCHMARK(BM_normalize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_text)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_facts_assess_brief)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_render_json)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace crosscheck::bench
+
+BENCHMARK_MAIN();
