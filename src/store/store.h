@@ -1,13 +1,25 @@
 // store: SQLite persistence of articles, annotations and stories.
 //
-// WAL mode, a schema version in `PRAGMA user_version`, forward migrations applied on open; a
-// store written by a newer schema is refused. One transaction per ingested batch, so a crash
-// loses at most the batch in flight. Path ":memory:" (the default of the CLI without --db) keeps
-// everything in memory.
+// WAL mode (for files), a schema version in `PRAGMA user_version`, forward migrations applied on
+// open in order; a store written by a newer schema is refused, and so is a file that is not
+// SQLite, not a crosscheck store (`PRAGMA application_id` and the meta table), or fails
+// `PRAGMA quick_check`. One transaction per batch, so a crash loses at most the batch in flight
+// and never what was committed before. Path ":memory:" (the default of the CLI without --db)
+// keeps everything in memory.
+//
+// Tables (docs/report-format.md describes them for people reading a store with sqlite3):
+//   meta          key/value: application, schema, created_by, created_at
+//   articles      seq (insertion order), id (unique), metadata columns, text, copy_group,
+//                 added_at, and one compact binary blob per annotation layer
+//   stories       id, position, title, version, json (the full analysed story), saved_at
+//   story_history earlier versions of stories (story id, version, title, json, saved_at)
+//
+// Errors are values: every call that can fail returns false (or nullptr) and says why in
+// `error`; nothing is thrown across this API. A Store is used from one thread at a time.
 #pragma once
 
+#include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,27 +30,40 @@ namespace crosscheck {
 
 class Store {
  public:
-  // Opens or creates the store. Returns nullptr and sets `error` when the file is not a
-  // crosscheck store, is corrupt, or comes from a newer schema.
+  // Opens or creates the store at `path` (":memory:" for an in-memory store). Returns nullptr
+  // and sets `error` when the file is not SQLite, not a crosscheck store, corrupt, or written by
+  // a newer schema than this build reads. Opening an older store migrates it forward.
   static std::unique_ptr<Store> open(const std::string& path, std::string& error);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // The schema version this build writes (and the newest it reads).
   static int schema_version();
 
   // Adds documents (text, metadata and annotation layers) in one transaction. Documents whose id
-  // is already stored are skipped; returns how many were new. False and `error` on failure
-  // (nothing of the batch is kept).
+  // is already stored, or repeated within the batch, are skipped; `added` says how many were
+  // new. False and `error` on failure (then nothing of the batch is kept).
   bool add_documents(const std::vector<Document>& documents, int& added, std::string& error);
 
-  // Every stored document, in insertion order, with its annotation layers.
+  // Every stored document, in insertion order, with its annotation layers. A row whose layers
+  // cannot be decoded is returned with its text and metadata and without those layers.
   std::vector<Document> load_documents() const;
+  // Number of stored documents.
+  int count_documents() const;
 
-  // Replaces the stored stories (with their facts, conflicts and assessments) in one
-  // transaction; the previous version is kept in the story history.
+  // Replaces the stored stories (with their summaries, facts, conflicts and assessments) in one
+  // transaction. A story whose content changed gets version + 1 and its previous version goes to
+  // the story history; stories missing from `stories` move to the history.
   bool save_stories(const std::vector<Story>& stories, std::string& error);
+  // The stored stories in the order they were saved.
   std::vector<Story> load_stories() const;
+  // Stored versions of one story, oldest first, not counting the current one.
+  int history_versions(const std::string& story_id) const;
+
+  // Fault injection for tests: called after each article row is inserted by add_documents,
+  // with the number inserted so far in the batch (a test child process may _exit() here).
+  void set_after_insert_hook(std::function<void(int inserted)> hook);
 
   struct Impl;
 
