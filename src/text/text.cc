@@ -1,9 +1,21 @@
-// Placeholder until the text stage lands.
+// annotate_text: the sentence and token layers of a Document.
 #include "text/text.h"
+
+#include "text/annotate.h"
 
 namespace crosscheck {
 
-std::string normalize(std::string_view text) { return std::string(text); }
-void annotate_text(Document&) {}
+void annotate_text(Document& doc) {
+  doc.sentences.clear();
+  doc.tokens.clear();
+  std::vector<Span> spans = text_internal::split_sentences(doc.text);
+  doc.sentences.reserve(spans.size());
+  doc.tokens.reserve(doc.text.size() / 5);
+  for (const Span& span : spans) {
+    uint32_t index = static_cast<uint32_t>(doc.sentences.size());
+    doc.sentences.push_back({span});
+    text_internal::tokenize(doc.text, span, index, doc.tokens);
+  }
+}
 
 }  // namespace crosscheck

@@ -21,6 +21,21 @@ namespace crosscheck {
 std::string normalize(std::string_view text);
 
 // Fills doc.sentences and doc.tokens from doc.text. Idempotent. Thread-safe for distinct docs.
+// Any bytes are accepted (malformed UTF-8 reads as U+FFFD); about 20 MB/s per core.
+//
+// Sentences: spans exclude surrounding whitespace. No break after titles ("Gen.", "Mr."),
+// initials ("J. R."), months before a number ("Jan. 5"), "No. 3", "vs."; after "U.S.",
+// "Inc.", "a.m." only when a capitalised function word follows ("... the U.S. The next day").
+// A blank line always ends a sentence; a single newline does too, unless the line stops
+// without final punctuation and the next one goes on in lower case. List items ("- ", "1. ")
+// and table rows ("|") are sentences of their own.
+//
+// Tokens: words keep internal hyphens and apostrophes ("30-day", "O'Brien"); clitics are
+// split ("Russia's" -> "Russia" "'s", "don't" -> "do" "n't"); dotted acronyms and known
+// abbreviations keep their period ("U.S.", "Gen."); numbers keep separators between digits
+// ("1,200", "3.5", "10:30", "9/11") and are kNumber when they start with a digit; "..." and
+// "--" are one punctuation token; currency, "%", "+" are kSymbol; curly quotes are kPunct.
+// `lower` is set on every token, `stem` and the case flags on words only.
 void annotate_text(Document& doc);
 
 // Snowball English stem of a lower-case word.
