@@ -1,0 +1,514 @@
+// Quantities: numbers with their bound ("at least"), unit (%, ISO currency, km ...), the noun
+// they count and the event that governs them ("killed at least 35 people" -> 35, at least,
+// people, kill).
+//
+// Conventions (documented here because facts compares across articles with them):
+// - Vague plurals are lower bounds: "dozens" = at least 24, "hundreds" = at least 200,
+//   "thousands" = at least 2000, "tens of thousands" = at least 20000, "millions" = at least
+//   2,000,000. A bound written before them ("more than dozens") wins.
+// - "nearly"/"almost"/"fewer than"/"under" are kLessThan; "up to"/"as many as"/"at most" are
+//   kAtMost; "over"/"more than"/"above" are kMoreThan; "about"/"around"/"some"/"roughly" kAbout.
+// - Ordinals ("third", "17th"), clock times, dates, years and durations (anything inside
+//   doc.timexes) and model or article numbers ("F-16", "Article 5") are not quantities.
+// - The counted noun is singularised lightly ("civilians" -> "civilian"; "people" stays);
+//   the event is the Snowball stem of the governing verb ("killed" -> "kill").
+#include <algorithm>
+#include <cmath>
+
+#include "extract/layers.h"
+
+namespace crosscheck::extract {
+
+namespace {
+
+bool in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+struct BoundPhrase {
+  std::initializer_list<std::string_view> words;
+  Bound bound;
+};
+
+// Longest phrases first so "no more than" wins over "more than".
+const BoundPhrase kBoundPhrases[] = {
+    {{"no", "more", "than"}, Bound::kAtMost},
+    {{"as", "many", "as"}, Bound::kAtMost},
+    {{"as", "much", "as"}, Bound::kAtMost},
+    {{"in", "excess", "of"}, Bound::kMoreThan},
+    {{"at", "least"}, Bound::kAtLeast},
+    {{"at", "most"}, Bound::kAtMost},
+    {{"more", "than"}, Bound::kMoreThan},
+    {{"fewer", "than"}, Bound::kLessThan},
+    {{"less", "than"}, Bound::kLessThan},
+    {{"up", "to"}, Bound::kAtMost},
+    {{"upwards", "of"}, Bound::kMoreThan},
+    {{"just", "over"}, Bound::kMoreThan},
+    {{"well", "over"}, Bound::kMoreThan},
+    {{"just", "under"}, Bound::kLessThan},
+    {{"close", "to"}, Bound::kAbout},
+    {{"an", "estimated"}, Bound::kAbout},
+    {{"minimum", "of"}, Bound::kAtLeast},
+    {{"maximum", "of"}, Bound::kAtMost},
+    {{"over"}, Bound::kMoreThan},
+    {{"above"}, Bound::kMoreThan},
+    {{"exceeding"}, Bound::kMoreThan},
+    {{"nearly"}, Bound::kLessThan},
+    {{"almost"}, Bound::kLessThan},
+    {{"under"}, Bound::kLessThan},
+    {{"below"}, Bound::kLessThan},
+    {{"about"}, Bound::kAbout},
+    {{"around"}, Bound::kAbout},
+    {{"some"}, Bound::kAbout},
+    {{"roughly"}, Bound::kAbout},
+    {{"approximately"}, Bound::kAbout},
+    {{"approx."}, Bound::kAbout},
+    {{"estimated"}, Bound::kAbout},
+    {{"circa"}, Bound::kAbout},
+    {{"nearly"}, Bound::kLessThan},
+};
+
+std::string_view currency_symbol(std::string_view word) {
+  if (word == "$") return "USD";
+  if (word == "€") return "EUR";
+  if (word == "£") return "GBP";
+  if (word == "¥") return "JPY";
+  if (word == "₴") return "UAH";
+  if (word == "₽") return "RUB";
+  if (word == "₹") return "INR";
+  return {};
+}
+
+std::string_view currency_word(std::string_view word) {
+  struct Entry {
+    std::string_view word, code;
+  };
+  static constexpr Entry kCurrencies[] = {
+      {"dollars", "USD"},  {"dollar", "USD"},   {"euros", "EUR"},   {"euro", "EUR"},
+      {"pounds", "GBP"},   {"sterling", "GBP"}, {"yen", "JPY"},     {"yuan", "CNY"},
+      {"renminbi", "CNY"}, {"rubles", "RUB"},   {"roubles", "RUB"}, {"ruble", "RUB"},
+      {"rouble", "RUB"},   {"hryvnias", "UAH"}, {"hryvnia", "UAH"}, {"hryvnas", "UAH"},
+      {"rupees", "INR"},   {"francs", "CHF"},   {"usd", "USD"},     {"eur", "EUR"},
+      {"gbp", "GBP"},      {"lira", "TRY"},     {"zlotys", "PLN"},  {"shekels", "ILS"}};
+  for (const Entry& entry : kCurrencies)
+    if (entry.word == word) return entry.code;
+  return {};
+}
+
+std::string_view measure_unit(std::string_view word) {
+  struct Entry {
+    std::string_view word, unit;
+  };
+  static constexpr Entry kUnits[] = {
+      {"km", "km"},        {"kilometres", "km"},  {"kilometers", "km"}, {"kilometre", "km"},
+      {"kilometer", "km"}, {"miles", "mi"},       {"mile", "mi"},       {"metres", "m"},
+      {"meters", "m"},     {"metre", "m"},        {"meter", "m"},       {"tonnes", "t"},
+      {"tons", "t"},       {"tonne", "t"},        {"ton", "t"},         {"kg", "kg"},
+      {"kilograms", "kg"}, {"kilogrammes", "kg"}, {"hectares", "ha"},   {"acres", "acre"},
+      {"barrels", "bbl"},  {"feet", "ft"},        {"foot", "ft"},       {"litres", "l"},
+      {"liters", "l"},     {"mph", "mph"},        {"kph", "km/h"},      {"cm", "cm"},
+      {"mm", "mm"},        {"gigawatts", "GW"},   {"megawatts", "MW"},  {"gw", "GW"},
+      {"mw", "MW"},        {"kwh", "kWh"},        {"degrees", "deg"},   {"pounds", "lb"}};
+  for (const Entry& entry : kUnits)
+    if (entry.word == word) return entry.unit;
+  return {};
+}
+
+double scale_of(std::string_view word, bool money) {
+  if (word == "hundred") return 1e2;
+  if (word == "thousand") return 1e3;
+  if (word == "million" || (money && in(word, {"m", "mn", "mln"}))) return 1e6;
+  if (word == "billion" || (money && in(word, {"bn", "b", "bln"}))) return 1e9;
+  if (word == "trillion" || (money && in(word, {"tn", "trn"}))) return 1e12;
+  if (money && word == "k") return 1e3;
+  return 0;
+}
+
+// Vague plural counts and their lower bound.
+double vague_value(std::string_view word) {
+  if (word == "dozens") return 24;
+  if (word == "hundreds") return 200;
+  if (word == "thousands") return 2000;
+  if (word == "millions") return 2e6;
+  if (word == "billions") return 2e9;
+  return 0;
+}
+
+bool is_reporting_verb(std::string_view lower) {
+  return in(lower, {"said", "says", "say", "told", "tells", "reported", "reports", "added",
+                    "stated", "claimed", "according", "estimated", "estimates", "announced",
+                    "confirmed", "wrote", "noted", "showed", "shows"});
+}
+
+// Verb forms an event can be: regular past/participle and -ing forms, and common irregular
+// ones from news about incidents, meetings and money.
+bool looks_like_verb(std::string_view lower) {
+  if (lower.size() >= 5 && ends_with(lower, "ed")) return true;
+  if (lower.size() >= 6 && ends_with(lower, "ing") &&
+      !in(lower, {"morning", "evening", "during", "including", "building"}))
+    return true;
+  return in(lower,
+            {"killed", "kill",     "kills",   "left",    "leaves", "took",     "takes",   "taken",
+             "sent",   "send",     "sends",   "hit",     "hits",   "struck",   "won",     "lost",
+             "held",   "met",      "brought", "fell",    "rose",   "gave",     "given",   "made",
+             "shot",   "hurt",     "saw",     "seen",    "fled",   "flee",     "injure",  "injures",
+             "wound",  "wounds",   "arrest",  "arrests", "rescue", "evacuate", "raise",   "raises",
+             "raised", "cost",     "costs",   "spent",   "spend",  "spends",   "paid",    "pay",
+             "pays",   "sold",     "bought",  "lose",    "win",    "reach",    "reached", "reaches",
+             "topped", "tops",     "dead",    "died",    "slain",  "pledged",  "pledge",  "pledges",
+             "deploy", "deployed", "drew",    "drawn",   "went",   "came",     "go",      "goes",
+             "come",   "comes",    "remain",  "remains", "stood",  "stand",    "stands",  "grew",
+             "grow",   "grows",    "ran",     "run",     "runs",   "got",      "fell"});
+}
+
+bool is_be_auxiliary(std::string_view lower) {
+  return in(lower, {"was", "were", "been", "are", "is", "be", "being", "had", "have", "has", "got",
+                    "get", "reportedly", "also", "later", "all", "now", "still"});
+}
+
+bool is_adjective_like(const Word& word, const Word* next) {
+  std::string_view lower = word.lower;
+  bool next_is_content = next && next->kind == WordKind::kWord && !is_function_word(next->lower) &&
+                         next->sentence == word.sentence;
+  if (!next_is_content) return false;
+  if (word.capitalized) return true;  // "18 Ukrainian civilians", "5 Russian drones"
+  if (in(lower, {"new",      "old",      "more",     "other",     "young",  "additional", "senior",
+                 "further",  "extra",    "armed",    "foreign",   "local",  "former",     "small",
+                 "large",    "big",      "major",    "key",       "top",    "high",       "low",
+                 "civilian", "military", "separate", "different", "main",   "injured",    "wounded",
+                 "dead",     "missing",  "unarmed",  "innocent",  "elderly"}))
+    return true;
+  for (std::string_view suffix : {"al", "ive", "ous", "ful", "ic", "ian", "ese", "ish", "less",
+                                  "able", "ible", "ary", "ed", "ing", "ern", "ly"})
+    if (ends_with(lower, suffix)) return true;
+  return false;
+}
+
+bool is_plural_noun(std::string_view lower) {
+  if (in(lower, {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
+                 "cattle", "feet", "teeth", "mice", "geese", "crew"}))
+    return true;
+  return lower.size() > 3 && ends_with(lower, "s") && !ends_with(lower, "ss") &&
+         !ends_with(lower, "us") && !ends_with(lower, "is") && !ends_with(lower, "'s");
+}
+
+std::string singular(std::string_view lower) {
+  if (in(lower, {"people", "person", "persons"})) return "people";
+  if (lower == "children") return "child";
+  if (lower == "men") return "man";
+  if (lower == "women") return "woman";
+  if (ends_with(lower, "'s")) lower.remove_suffix(2);
+  if (!is_plural_noun(lower)) return std::string(lower);
+  if (ends_with(lower, "ies") && lower.size() > 4)
+    return std::string(lower.substr(0, lower.size() - 3)) + "y";
+  for (std::string_view suffix : {"ches", "shes", "sses", "xes", "zes"})
+    if (ends_with(lower, suffix)) return std::string(lower.substr(0, lower.size() - 2));
+  return std::string(lower.substr(0, lower.size() - 1));
+}
+
+class QuantityScanner {
+ public:
+  QuantityScanner(const Document& doc, const std::vector<Word>& words)
+      : doc_(doc), words_(words), in_timex_(words.size(), false) {
+    // Words inside time expressions are dates, years and durations, not counts.
+    size_t t = 0;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      while (t < doc.timexes.size() && doc.timexes[t].span.end <= words_[i].span.start) ++t;
+      if (t < doc.timexes.size() && doc.timexes[t].span.overlaps(words_[i].span))
+        in_timex_[i] = true;
+    }
+  }
+
+  std::vector<Quantity> scan() {
+    std::vector<Quantity> quantities;
+    size_t i = 0;
+    while (i < words_.size()) {
+      size_t end = 0;
+      std::optional<Quantity> quantity = match_at(i, &end);
+      if (!quantity) {
+        ++i;
+        continue;
+      }
+      fill_noun_and_event(*quantity, end, quantities);
+      quantities.push_back(std::move(*quantity));
+      i = std::max(end, i + 1);
+    }
+    return quantities;
+  }
+
+ private:
+  std::string_view lower(size_t i) const {
+    return i < words_.size() ? std::string_view(words_[i].lower) : std::string_view();
+  }
+  bool glued(size_t i) const { return i < words_.size() && !words_[i].space_before; }
+  bool same_sentence(size_t a, size_t b) const {
+    return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
+  }
+
+  // The number phrase at word i: [bound] [currency] number [scale] [unit]. *end is one past it.
+  std::optional<Quantity> match_at(size_t i, size_t* end) {
+    Quantity quantity;
+    size_t j = i;
+    bool has_bound = false;
+    for (const BoundPhrase& phrase : kBoundPhrases) {
+      size_t k = 0;
+      bool matches = true;
+      for (std::string_view word : phrase.words) {
+        if (lower(i + k) != word) {
+          matches = false;
+          break;
+        }
+        ++k;
+      }
+      if (matches) {
+        quantity.bound = phrase.bound;
+        j = i + k;
+        has_bound = true;
+        break;
+      }
+    }
+    std::string_view unit;
+    if (lower(j) == "us" && lower(j + 1) == "$" && glued(j + 1)) ++j;
+    if (std::string_view code = currency_symbol(lower(j)); !code.empty()) {
+      unit = code;
+      ++j;
+    }
+    if (j >= words_.size() || in_timex_[j]) return std::nullopt;
+    const Word& number = words_[j];
+    if (!same_sentence(i, j)) return std::nullopt;
+    double value = 0;
+    size_t k = j;
+    bool vague = false;
+    if (number.kind == WordKind::kNumber) {
+      if (!plausible_digits(j)) return std::nullopt;
+      value = *digit_value(number.lower);
+      k = j + 1;
+    } else if (double lower_bound = vague_value(number.lower); lower_bound > 0) {
+      value = lower_bound;
+      vague = true;
+      k = j + 1;
+    } else if (number.lower == "tens" && lower(j + 1) == "of" && vague_value(lower(j + 2)) > 0) {
+      value = vague_value(lower(j + 2)) * 10;
+      vague = true;
+      k = j + 3;
+    } else if ((number.lower == "a" || number.lower == "half") &&
+               in(lower(j + 1), {"dozen", "hundred", "thousand", "million", "billion"})) {
+      value = number.lower == "half" ? 0.5 : 1;
+      k = j + 1;
+    } else if (number.lower == "half" && lower(j + 1) == "a" &&
+               in(lower(j + 2), {"dozen", "million", "billion"})) {
+      value = 0.5;
+      k = j + 2;
+    } else if (auto spelled = read_cardinal(words_, j, &k)) {
+      if (!plausible_word_number(j, k)) return std::nullopt;
+      value = *spelled;
+    } else {
+      return std::nullopt;
+    }
+    if (vague && lower(j) != "tens" && lower(k) == "of" && vague_value(lower(k + 1)) > 0) {
+      // "hundreds of thousands"
+      value = value * vague_value(lower(k + 1)) / 2;
+      k += 2;
+    }
+    if (lower(k) == "dozen") {
+      value *= 12;
+      ++k;
+    }
+    // Scale: "5 million", "$3bn", "€3m"
+    bool money = !unit.empty();
+    if (double scale = scale_of(lower(k), money); scale > 0 && (glued(k) || lower(k).size() > 2)) {
+      value *= scale;
+      ++k;
+      if (double more = scale_of(lower(k), false); more > 0 && lower(k) != "hundred") {
+        value *= more;  // "a hundred thousand"
+        ++k;
+      }
+    } else if (number.kind == WordKind::kNumber && glued(k) && scale_of(lower(k), true) > 0 &&
+               currency_word(lower(k + 1)).empty() == false) {
+      value *= scale_of(lower(k), true);  // "5m euros"
+      ++k;
+    }
+    // Unit after the number
+    if (lower(k) == "%" || lower(k) == "percent" || (lower(k) == "per" && lower(k + 1) == "cent")) {
+      unit = "%";
+      k += lower(k) == "per" ? 2 : 1;
+      if (lower(k) == "points" || (lower(k) == "percentage" && lower(k + 1) == "points")) {
+        unit = "pp";
+        ++k;
+      }
+    } else if (lower(k) == "percentage" && lower(k + 1) == "points") {
+      unit = "pp";
+      k += 2;
+    } else if (unit.empty() && lower(k) == "us" && !currency_word(lower(k + 1)).empty()) {
+      unit = currency_word(lower(k + 1));
+      k += 2;
+    } else if (unit.empty() && !currency_word(lower(k)).empty()) {
+      unit = currency_word(lower(k));
+      ++k;
+    } else if (unit.empty() && !measure_unit(lower(k)).empty() &&
+               (glued(k) || lower(k).size() > 1) && words_[k].kind == WordKind::kWord) {
+      // Single-letter units only when written glued ("5m"); "m" alone is too ambiguous.
+      if (lower(k).size() > 2 || glued(k) || lower(k) == "km" || lower(k) == "kg") {
+        unit = measure_unit(lower(k));
+        ++k;
+      }
+    } else if (!unit.empty() && (lower(k) == "dollars" || currency_word(lower(k)) == unit)) {
+      ++k;  // "$5 dollars" style repetition
+    }
+    if (vague && !has_bound) quantity.bound = Bound::kAtLeast;
+    quantity.value = value;
+    quantity.unit = std::string(unit);
+    quantity.span = {words_[i].span.start, words_[k - 1].span.end};
+    quantity.sentence = doc_.sentence_at(quantity.span.start);
+    *end = k;
+    return quantity;
+  }
+
+  // Rules out digit strings that name rather than count: "F-16", "G7", "Article 5", "No. 10",
+  // ordinals ("17th"), clock times and fractions ("4:30", "3/4").
+  bool plausible_digits(size_t j) const {
+    if (glued(j + 1) && in(lower(j + 1), {"st", "nd", "rd", "th", ":", "/"})) return false;
+    if (j == 0) return true;
+    const Word& before = words_[j - 1];
+    if (!words_[j].space_before) {
+      if (before.kind == WordKind::kWord && currency_word(before.lower).empty()) return false;
+      if (in(before.lower, {"-", "/", ":", "#", "."})) return false;
+    }
+    if (in(before.lower,
+           {"no.",     "no",       "number",  "article", "resolution", "paragraph", "section",
+            "chapter", "page",     "room",    "flight",  "route",      "highway",   "road",
+            "gate",    "platform", "version", "model",   "level",      "phase",     "stage"}))
+      return false;
+    // "Boeing 737", "Pixel 9": a capitalised word glued by a space, not at sentence start,
+    // and no noun or unit after the number.
+    if (before.capitalized && before.kind == WordKind::kWord && j >= 2 && same_sentence(j - 2, j) &&
+        words_[j - 2].kind == WordKind::kWord && words_[j - 2].capitalized) {
+      const Word* next = j + 1 < words_.size() ? &words_[j + 1] : nullptr;
+      if (!next || next->kind != WordKind::kWord || next->capitalized) return false;
+    }
+    return true;
+  }
+
+  // "one" is often a pronoun ("one of them", "no one"); other number words count.
+  bool plausible_word_number(size_t j, size_t end) const {
+    if (lower(j) != "one" || end != j + 1) return true;
+    if (j > 0 && in(lower(j - 1), {"no", "the", "this", "that", "any", "every", "each", "which",
+                                   "someone", "anyone", "everyone", "only"}))
+      return false;
+    if (end >= words_.size() || words_[end].kind != WordKind::kWord) return false;
+    return !in(lower(end), {"of", "another", "or", "by", "and", "who", "that", "is", "was", "day",
+                            "thing", "way", "time", "side", "hand", "to", "in", "on", "at"});
+  }
+
+  void fill_noun_and_event(Quantity& quantity, size_t end, const std::vector<Quantity>& before) {
+    size_t number_start = word_index_at(quantity.span.start);
+    // Counted noun: the first plural (or the last) of up to three content words after the
+    // number, skipping adjectives; "dozens of people" skips "of".
+    size_t k = end;
+    if (lower(k) == "of" && (vague_value(lower(k - 1)) > 0 || lower(k - 1) == "dozen")) {
+      ++k;
+      if (in(lower(k), {"the", "its", "their", "his", "her"})) ++k;
+    }
+    size_t noun_index = SIZE_MAX;
+    size_t elided_verb = SIZE_MAX;
+    if (quantity.unit.empty() || quantity.unit == "%" || quantity.unit.size() == 3) {
+      for (size_t n = k; n < k + 4 && n < words_.size() && same_sentence(n, number_start); ++n) {
+        const Word& word = words_[n];
+        if (word.kind != WordKind::kWord || is_function_word(word.lower) || in_timex_[n]) break;
+        const Word* next = n + 1 < words_.size() ? &words_[n + 1] : nullptr;
+        if (n == k && looks_like_verb(word.lower) && !is_adjective_like(word, next)) {
+          elided_verb = n;  // "and injured 117", "35 dead", "117 injured"
+          break;
+        }
+        if (n > k && looks_like_verb(word.lower) && !is_plural_noun(word.lower)) break;
+        if (is_adjective_like(word, next) && !is_plural_noun(word.lower)) continue;
+        noun_index = n;
+        if (is_plural_noun(word.lower) || !next || next->kind != WordKind::kWord ||
+            is_function_word(next->lower))
+          break;
+      }
+    }
+    if (noun_index != SIZE_MAX) {
+      quantity.noun = singular(words_[noun_index].lower);
+      quantity.noun_span = words_[noun_index].span;
+    } else if (!before.empty()) {
+      // Elided noun in a coordination: "killed 35 people and injured 117".
+      const Quantity& previous = before.back();
+      if (!previous.noun.empty() && previous.sentence == quantity.sentence &&
+          previous.unit == quantity.unit && quantity.span.start - previous.span.end < 120) {
+        quantity.noun = previous.noun;
+        quantity.noun_span = previous.noun_span;
+      }
+    }
+    size_t after = noun_index != SIZE_MAX ? noun_index + 1 : end;
+    if (size_t verb = event_after(after, number_start); verb != SIZE_MAX) {
+      set_event(quantity, verb);
+    } else if (elided_verb != SIZE_MAX) {
+      set_event(quantity, elided_verb);
+    } else if (size_t left = event_before(word_index_at(quantity.span.start)); left != SIZE_MAX) {
+      set_event(quantity, left);
+    }
+  }
+
+  void set_event(Quantity& quantity, size_t index) {
+    quantity.event = word_stem(doc_, words_[index]);
+    quantity.event_span = words_[index].span;
+  }
+
+  // Passive or intransitive verb after the noun: "35 people were killed", "35 people died".
+  size_t event_after(size_t k, size_t anchor) const {
+    size_t n = k;
+    while (n < words_.size() && n < k + 3 && same_sentence(n, anchor) && is_be_auxiliary(lower(n)))
+      ++n;
+    if (n < words_.size() && n > k + 0 && same_sentence(n, anchor) && ends_with(lower(n), "ly"))
+      ++n;
+    if (n >= words_.size() || !same_sentence(n, anchor)) return SIZE_MAX;
+    std::string_view word = lower(n);
+    if (is_reporting_verb(word) || ends_with(word, "ing")) return SIZE_MAX;
+    if (!looks_like_verb(word)) return SIZE_MAX;
+    // "35 people killed" is fine; "35 people hit" needs the auxiliary to be read as an event.
+    return n;
+  }
+
+  // Active verb before the number: "killed at least 35", "the strike left 35 dead".
+  size_t event_before(size_t start) const {
+    size_t steps = 0;
+    for (size_t n = start; n > 0 && steps < 4; ++steps) {
+      --n;
+      if (!same_sentence(n, start)) break;
+      std::string_view word = lower(n);
+      if (words_[n].kind != WordKind::kWord) break;
+      if (in(word, {"to", "a", "an", "the", "by", "reportedly", "also", "now", "nearly", "only"}) ||
+          ends_with(word, "ly"))
+        continue;
+      if (is_reporting_verb(word)) break;
+      if (looks_like_verb(word) && !words_[n].capitalized) return n;
+      if (is_function_word(word)) break;
+    }
+    return SIZE_MAX;
+  }
+
+  size_t word_index_at(uint32_t offset) const {
+    auto it =
+        std::lower_bound(words_.begin(), words_.end(), offset,
+                         [](const Word& word, uint32_t value) { return word.span.start < value; });
+    return static_cast<size_t>(it - words_.begin());
+  }
+
+  const Document& doc_;
+  const std::vector<Word>& words_;
+  std::vector<bool> in_timex_;
+};
+
+}  // namespace
+
+void find_quantities(Document& doc) {
+  std::vector<Word> words = scan_words(doc);
+  doc.quantities = QuantityScanner(doc, words).scan();
+}
+
+}  // namespace crosscheck::extract

@@ -1,0 +1,4 @@
+#include "extract/layers.h"
+namespace crosscheck::extract {
+void find_quotes(Document&) {}
+}
