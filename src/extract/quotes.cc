@@ -1,4 +1,505 @@
+// Quotes: direct quotations in straight or curly marks and indirect speech, each with its cue
+// ("said", "according to") and source, following PolNeAR's conventions:
+// - the source is the whole noun phrase as written ("one European official", "UK Foreign
+//   Secretary David Lammy", "he"); `speaker` is the name it resolves to (pronouns to the last
+//   person named before the quote), empty for anonymous or unknown sources;
+// - the cue is the reporting verb with its auxiliaries ("has said") or "according to";
+// - indirect content is the reported clause including "that" and without the final period.
+// Direct content is the text inside the marks (PolNeAR spans also cover the marks themselves:
+// widen by the adjacent mark on each side to compare).
+#include <algorithm>
+
 #include "extract/layers.h"
+
 namespace crosscheck::extract {
-void find_quotes(Document&) {}
+
+namespace {
+
+bool in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
 }
+
+bool is_cue_verb(std::string_view lower) {
+  return in(lower,
+            {"said",         "says",      "say",       "told",      "tells",      "added",
+             "adds",         "wrote",     "writes",    "stated",    "states",     "warned",
+             "warns",        "claimed",   "claims",    "noted",     "notes",      "explained",
+             "explains",     "insisted",  "insists",   "argued",    "argues",     "asked",
+             "announced",    "announces", "declared",  "declares",  "stressed",   "stresses",
+             "acknowledged", "admitted",  "confirmed", "confirms",  "denied",     "denies",
+             "suggested",    "suggests",  "urged",     "urges",     "reported",   "reports",
+             "tweeted",      "replied",   "responded", "recalled",  "saying",     "adding",
+             "insisting",    "warning",   "telling",   "cautioned", "emphasised", "emphasized",
+             "predicted",    "observed",  "conceded",  "vowed",     "promised",   "pledged",
+             "estimated",    "believes",  "believed",  "thinks",    "agreed",     "posted"});
+}
+
+bool is_quote_mark(std::string_view word) {
+  return word == "\"" || word == "\u201c" || word == "\u201d" || word == "\u201e";
+}
+
+bool is_pronoun(std::string_view lower) {
+  return in(lower, {"he", "she", "they", "it", "i", "we", "you"});
+}
+
+bool is_person_pronoun(std::string_view lower) { return lower == "he" || lower == "she"; }
+
+// Heads of unnamed sources ("a senior diplomat", "officials").
+bool is_generic_person_noun(std::string_view lower) {
+  static constexpr std::string_view kNouns[] = {
+      "official",        "officials",   "diplomat",     "diplomats",  "source",
+      "sources",         "aide",        "aides",        "spokesman",  "spokeswoman",
+      "spokesperson",    "adviser",     "advisers",     "advisor",    "advisors",
+      "officer",         "officers",    "analyst",      "analysts",   "expert",
+      "experts",         "insider",     "insiders",     "person",     "people",
+      "resident",        "residents",   "witness",      "witnesses",  "member",
+      "members",         "minister",    "ministers",    "negotiator", "negotiators",
+      "envoy",           "lawmaker",    "lawmakers",    "observers",  "observer",
+      "commander",       "commanders",  "staffer",      "staffers",   "representative",
+      "representatives", "participant", "participants", "delegate",   "delegates",
+      "colleague",       "colleagues",  "figure",       "figures",    "executive",
+      "executives",      "employee",    "employees",    "worker",     "workers",
+      "soldier",         "soldiers",    "activist",     "activists",  "critics"};
+  for (std::string_view noun : kNouns)
+    if (noun == lower) return true;
+  return false;
+}
+
+// Titles that precede a name and are not part of it.
+bool is_title_word(std::string_view lower) {
+  return in(lower,
+            {"president",   "minister", "secretary", "foreign", "prime",  "chancellor", "spokesman",
+             "spokeswoman", "general",  "gen.",      "mr",      "mrs",    "ms",         "dr",
+             "mr.",         "mrs.",     "ms.",       "dr.",     "sen.",   "rep.",       "senator",
+             "envoy",       "special",  "defence",   "defense", "deputy", "chief",      "head",
+             "ambassador",  "gov.",     "governor",  "mayor",   "king",   "queen",      "prince",
+             "pope",        "vice",     "state",     "the",     "a",      "an",         "former",
+             "top",         "senior",   "uk",        "us",      "u.s.",   "eu"});
+}
+
+// Words that end a source noun phrase when walking left from a cue.
+bool stops_source(const Word& word) {
+  if (word.kind == WordKind::kPunct) return word.lower != "-" && word.lower != "&";
+  return in(word.lower,
+            {"that",   "and",   "but",  "which",  "when",     "as",    "because", "while", "after",
+             "before", "if",    "so",   "though", "although", "where", "who",     "whom",  "whose",
+             "what",   "how",   "why",  "said",   "says",     "also",  "has",     "have",  "had",
+             "will",   "would", "is",   "was",    "are",      "were",  "in",      "on",    "at",
+             "to",     "by",    "with", "from",   "it",       "not",   "then",    "since", "or",
+             "nor",    "yet",   "we",   "they"}) &&
+         !is_pronoun(word.lower);
+}
+
+struct QuotedSpan {
+  size_t open = 0;   // index of the opening mark
+  size_t close = 0;  // index of the closing mark (or one past the last content word)
+};
+
+struct Attribution {
+  Span cue;
+  Span source;
+};
+
+class QuoteScanner {
+ public:
+  QuoteScanner(const Document& doc, const std::vector<Word>& words)
+      : doc_(doc), words_(words), quoted_(words.size(), false) {}
+
+  std::vector<Quote> scan() {
+    std::vector<Quote> quotes;
+    std::vector<QuotedSpan> spans = find_quoted_spans();
+    std::optional<Attribution> previous;
+    uint32_t previous_sentence = 0;
+    for (const QuotedSpan& span : spans) {
+      if (span.close <= span.open + 1) continue;
+      Quote quote;
+      quote.direct = true;
+      quote.content = {words_[span.open + 1].span.start, words_[span.close - 1].span.end};
+      quote.sentence = doc_.sentence_at(quote.content.start);
+      std::optional<Attribution> attribution = attribution_after(span);
+      if (!attribution) attribution = attribution_before(span);
+      if (!attribution) attribution = attribution_in_sentence(span);
+      // A quote that continues the previous speaker's words: “A,” he said. “B.”
+      if (!attribution && previous && words_[span.open].sentence <= previous_sentence + 1)
+        attribution = previous;
+      if (!attribution) continue;
+      quote.cue = attribution->cue;
+      quote.source = attribution->source;
+      resolve_speaker(quote);
+      previous = attribution;
+      previous_sentence = words_[span.close - 1].sentence;
+      quotes.push_back(std::move(quote));
+    }
+    find_indirect(quotes);
+    std::sort(quotes.begin(), quotes.end(),
+              [](const Quote& a, const Quote& b) { return a.content.start < b.content.start; });
+    return quotes;
+  }
+
+ private:
+  std::string_view lower(size_t i) const {
+    return i < words_.size() ? std::string_view(words_[i].lower) : std::string_view();
+  }
+  bool same_sentence(size_t a, size_t b) const {
+    return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
+  }
+
+  // Pairs quotation marks within a paragraph. Curly marks pair by direction; a straight mark
+  // opens when it is not glued to the word before it. An unclosed quote runs to the end of its
+  // paragraph (a quotation that continues in the next paragraph reopens there).
+  std::vector<QuotedSpan> find_quoted_spans() {
+    std::vector<QuotedSpan> spans;
+    std::optional<size_t> open;
+    auto close_at = [&](size_t close) {
+      spans.push_back({*open, close});
+      for (size_t k = *open; k <= close && k < words_.size(); ++k) quoted_[k] = true;
+      open.reset();
+    };
+    for (size_t i = 0; i < words_.size(); ++i) {
+      const Word& word = words_[i];
+      if (open && word.newline_before) close_at(i);
+      if (!is_quote_mark(word.lower)) continue;
+      bool opening = word.lower == "\u201c" || word.lower == "\u201e" ||
+                     (word.lower == "\"" && !open &&
+                      (word.space_before || i == 0 || words_[i - 1].kind == WordKind::kPunct));
+      if (word.lower == "\u201d" || (word.lower == "\"" && open)) {
+        if (open) close_at(i);
+      } else if (opening) {
+        if (open) close_at(i);  // a new quote starts before the last one closed
+        open = i;
+      }
+    }
+    if (open) close_at(words_.size());
+    return spans;
+  }
+
+  // Cue span at word c with its auxiliaries ("has said", "had told").
+  Span cue_span(size_t c) const {
+    size_t first = c;
+    if (lower(c) == "according") {
+      return {words_[c].span.start, words_[std::min(c + 1, words_.size() - 1)].span.end};
+    }
+    while (first > 0 && same_sentence(first - 1, c) &&
+           in(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
+      --first;
+    return {words_[first].span.start, words_[c].span.end};
+  }
+  size_t cue_start(size_t c) const {
+    size_t first = c;
+    while (first > 0 && same_sentence(first - 1, c) &&
+           in(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
+      --first;
+    return first;
+  }
+
+  bool is_cue_at(size_t c) const {
+    if (c >= words_.size() || quoted_[c]) return false;
+    if (lower(c) == "according") return lower(c + 1) == "to";
+    return is_cue_verb(lower(c)) && !words_[c].capitalized;
+  }
+
+  // Source noun phrase ending just before word `end` (exclusive), walking left.
+  std::optional<Span> source_before(size_t end) const {
+    if (end == 0) return std::nullopt;
+    size_t first = end;
+    size_t limit = end > 10 ? end - 10 : 0;
+    while (first > limit) {
+      const Word& word = words_[first - 1];
+      if (quoted_[first - 1] || !same_sentence(first - 1, end - 1)) break;
+      if (stops_source(word)) break;
+      --first;
+      if (is_pronoun(word.lower)) break;  // "he" is the whole source
+    }
+    if (first == end) return std::nullopt;
+    return Span{words_[first].span.start, words_[end - 1].span.end};
+  }
+
+  // Source noun phrase starting at word `start`, walking right: "said one European official".
+  std::optional<Span> source_after(size_t start) const {
+    size_t last = start;
+    while (last < words_.size() && last < start + 10 && same_sentence(last, start) &&
+           !quoted_[last] && !stops_source(words_[last]) && !in(lower(last), {"for", "of"}))
+      ++last;
+    // "for" and "of" continue a source only inside it: "a spokesman for the ministry".
+    while (last < words_.size() && last < start + 12 && in(lower(last), {"for", "of"}) &&
+           same_sentence(last, start)) {
+      size_t next = last + 1;
+      while (next < words_.size() && next < start + 14 && same_sentence(next, start) &&
+             !quoted_[next] && !stops_source(words_[next]) && !in(lower(next), {"for", "of"}))
+        ++next;
+      if (next == last + 1) break;
+      last = next;
+    }
+    if (last == start) return std::nullopt;
+    return Span{words_[start].span.start, words_[last - 1].span.end};
+  }
+
+  // “...,” he said. / “...,” said X. / “...,” X told reporters.
+  std::optional<Attribution> attribution_after(const QuotedSpan& span) const {
+    size_t k = span.close + 1;
+    if (k < words_.size() && lower(k) == ",") ++k;
+    // The cue must sit in the sentence the quotation ends in, not in the next one.
+    size_t last_content = span.close - 1;
+    for (size_t c = k; c < words_.size() && c < k + 8; ++c) {
+      if (quoted_[c] || is_quote_mark(lower(c))) break;
+      if (!same_sentence(c, last_content) &&
+          !same_sentence(c, std::min(span.close, words_.size() - 1)))
+        break;
+      if (c == k && in(lower(last_content), {".", "!", "?"}) && words_[c].capitalized &&
+          !is_cue_at(c + 1) && !is_cue_at(c + 2) && !is_cue_at(c + 3))
+        break;
+      if (c > k && words_[c].kind == WordKind::kPunct && lower(c) != "-") break;
+      if (!is_cue_at(c)) continue;
+      Attribution attribution;
+      attribution.cue = cue_span(c);
+      size_t before_cue = cue_start(c);
+      if (before_cue > k) {
+        auto source = source_before(before_cue);
+        if (!source || source->start < words_[k].span.start) return std::nullopt;
+        attribution.source = *source;
+      } else {
+        size_t after = lower(c) == "according" ? c + 2 : c + 1;
+        auto source = source_after(after);
+        if (!source) return std::nullopt;
+        attribution.source = *source;
+      }
+      return attribution;
+    }
+    return std::nullopt;
+  }
+
+  // X said: “...” / X told reporters, “...”
+  std::optional<Attribution> attribution_before(const QuotedSpan& span) const {
+    if (span.open == 0) return std::nullopt;
+    size_t k = span.open;
+    if (k > 0 && in(lower(k - 1), {":", ","})) --k;
+    for (size_t c = k; c > 0 && c + 4 > k;) {
+      --c;
+      if (!same_sentence(c, span.open) && !(words_[span.open].newline_before == false)) break;
+      if (quoted_[c]) break;
+      if (!is_cue_at(c)) continue;
+      Attribution attribution;
+      attribution.cue = cue_span(c);
+      auto source = source_before(cue_start(c));
+      if (!source) source = source_after(c + 1);
+      if (!source) return std::nullopt;
+      attribution.source = *source;
+      return attribution;
+    }
+    return std::nullopt;
+  }
+
+  // A partial quote inside reported speech: Lammy said the talks put “pressure” on Russia.
+  std::optional<Attribution> attribution_in_sentence(const QuotedSpan& span) const {
+    for (size_t c = span.open; c > 0;) {
+      --c;
+      if (!same_sentence(c, span.open)) break;
+      if (!is_cue_at(c)) continue;
+      Attribution attribution;
+      attribution.cue = cue_span(c);
+      auto source = source_before(cue_start(c));
+      if (!source) return std::nullopt;
+      attribution.source = *source;
+      return attribution;
+    }
+    return std::nullopt;
+  }
+
+  // "X said (that) ...", "..., X said.", "According to X, ...", "..., according to X."
+  void find_indirect(std::vector<Quote>& quotes) {
+    std::vector<Span> used_cues;
+    for (const Quote& quote : quotes) used_cues.push_back(quote.cue);
+    for (size_t c = 0; c < words_.size(); ++c) {
+      if (!is_cue_at(c)) continue;
+      Span cue = cue_span(c);
+      bool used = std::any_of(used_cues.begin(), used_cues.end(),
+                              [&](const Span& span) { return span.overlaps(cue); });
+      if (used) continue;
+      size_t sentence_first = c, sentence_last = c;
+      while (sentence_first > 0 && same_sentence(sentence_first - 1, c)) --sentence_first;
+      while (sentence_last + 1 < words_.size() && same_sentence(sentence_last + 1, c))
+        ++sentence_last;
+      // Drop the closing period from the clause.
+      size_t clause_last = sentence_last;
+      while (clause_last > c && words_[clause_last].kind == WordKind::kPunct &&
+             !is_quote_mark(lower(clause_last)))
+        --clause_last;
+
+      // A later cue in the same sentence ends this clause: "X said ..., according to Y."
+      for (size_t later = c + 2; later < clause_last; ++later) {
+        if (lower(later) == "," && is_cue_at(later + 1)) {
+          clause_last = later - 1;
+          break;
+        }
+      }
+      Quote quote;
+      quote.direct = false;
+      quote.cue = cue;
+      quote.sentence = doc_.sentence_at(cue.start);
+      if (lower(c) == "according") {
+        auto source = source_after(c + 2);
+        if (!source) continue;
+        quote.source = *source;
+        size_t source_end = c + 2;
+        while (source_end < words_.size() && words_[source_end].span.end <= source->end)
+          ++source_end;
+        if (c > sentence_first + 1 && lower(c - 1) == ",") {
+          quote.content = {words_[sentence_first].span.start, words_[c - 2].span.end};
+        } else if (lower(source_end) == "," && source_end < clause_last) {
+          quote.content = {words_[source_end + 1].span.start, words_[clause_last].span.end};
+        } else {
+          continue;
+        }
+      } else {
+        size_t start = cue_start(c);
+        auto source = source_before(start);
+        bool source_after_cue = false;
+        if (!source && start > sentence_first && lower(start - 1) == ",") {
+          source = source_after(c + 1);  // "..., said one official."
+          source_after_cue = true;
+        }
+        if (!source) continue;
+        quote.source = *source;
+        size_t source_first = start;
+        while (source_first > sentence_first &&
+               words_[source_first - 1].span.start >= source->start)
+          --source_first;
+        if (!source_after_cue && source_first > sentence_first + 1 &&
+            lower(source_first - 1) == ",") {
+          // "The talks will continue, officials said."
+          if (c < clause_last && !in(lower(c + 1), {".", "on", "in"})) continue;
+          quote.content = {words_[sentence_first].span.start, words_[source_first - 2].span.end};
+        } else if (source_after_cue) {
+          quote.content = {words_[sentence_first].span.start, words_[start - 2].span.end};
+        } else {
+          // Content after the cue: skip the addressee of "told" and a short prepositional
+          // phrase ("said in a statement"), then take the clause.
+          size_t k = c + 1;
+          if (in(lower(c), {"told", "tells", "telling"})) {
+            while (k <= clause_last && !in(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
+          }
+          if (in(lower(k), {"in", "on", "at", "during", "after", "via", "through"})) {
+            size_t probe = k;
+            while (probe <= clause_last && probe < k + 8 && lower(probe) != "that") ++probe;
+            if (lower(probe) == "that") k = probe;
+          }
+          if (lower(k) == ",") ++k;
+          if (k > clause_last || clause_last - k < 2) continue;
+          if (is_quote_mark(lower(k)) || words_[k].kind == WordKind::kPunct || quoted_[k]) continue;
+          // A noun object rather than a clause ("said nothing") is not speech content.
+          if (lower(k) != "that" && is_function_word(lower(k)) &&
+              !in(lower(k), {"the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
+                             "his", "her", "their", "its", "no", "some", "all", "more"}))
+            continue;
+          quote.content = {words_[k].span.start, words_[clause_last].span.end};
+        }
+      }
+      if (quote.content.empty() || quote.content.overlaps(quote.source)) continue;
+      bool overlaps_other = std::any_of(quotes.begin(), quotes.end(), [&](const Quote& other) {
+        return other.cue.overlaps(quote.content) || other.source.overlaps(quote.content);
+      });
+      if (overlaps_other) continue;
+      resolve_speaker(quote);
+      used_cues.push_back(cue);
+      quotes.push_back(std::move(quote));
+    }
+  }
+
+  // Fills speaker and anonymous from the source span.
+  void resolve_speaker(Quote& quote) const {
+    std::string_view source = doc_.slice(quote.source);
+    std::string source_lower;
+    for (char c : source) source_lower.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    // Named in the source.
+    const Mention* named = nullptr;
+    for (const Mention& mention : doc_.mentions) {
+      if (mention.span.start >= quote.source.end) break;
+      if (!quote.source.contains(mention.span)) continue;
+      if (!named || (mention.type == EntityType::kPerson && named->type != EntityType::kPerson))
+        named = &mention;
+    }
+    if (named) {
+      quote.speaker = full_name(*named);
+      return;
+    }
+    if (is_pronoun(source_lower)) {
+      if (is_person_pronoun(source_lower) || source_lower == "i") {
+        if (const Mention* last = last_person_before(quote.source.start)) {
+          quote.speaker = full_name(*last);
+        } else {
+          quote.speaker = last_named_speaker_;
+        }
+      }
+      return;
+    }
+    // Head of the source phrase: its last word.
+    size_t head_end = source_lower.find_last_not_of(" .,");
+    std::string_view head = std::string_view(source_lower).substr(0, head_end + 1);
+    if (size_t space = head.find_last_of(' '); space != std::string_view::npos)
+      head = head.substr(space + 1);
+    if (is_generic_person_noun(head)) {
+      quote.anonymous = true;
+      return;
+    }
+    // No entity layer: the last run of capitalised words, without titles.
+    quote.speaker = capitalised_name(quote.source);
+    if (!quote.speaker.empty()) last_named_speaker_ = quote.speaker;
+  }
+
+  std::string full_name(const Mention& mention) const {
+    std::string name(doc_.slice(mention.span));
+    if (mention.type != EntityType::kPerson || name.find(' ') != std::string::npos) return name;
+    // A surname alone: the fuller form named earlier ("Lammy" -> "David Lammy").
+    for (const Mention& earlier : doc_.mentions) {
+      if (earlier.span.start >= mention.span.start) break;
+      if (earlier.type != EntityType::kPerson) continue;
+      std::string_view text = doc_.slice(earlier.span);
+      if (text.size() > name.size() + 1 && text.substr(text.size() - name.size()) == name &&
+          text[text.size() - name.size() - 1] == ' ')
+        return std::string(text);
+    }
+    return name;
+  }
+
+  const Mention* last_person_before(uint32_t offset) const {
+    const Mention* last = nullptr;
+    for (const Mention& mention : doc_.mentions) {
+      if (mention.span.start >= offset) break;
+      if (mention.type == EntityType::kPerson) last = &mention;
+    }
+    return last;
+  }
+
+  std::string capitalised_name(Span source) const {
+    size_t i = 0;
+    while (i < words_.size() && words_[i].span.start < source.start) ++i;
+    std::string best;
+    size_t run_start = SIZE_MAX;
+    for (; i <= words_.size(); ++i) {
+      bool inside = i < words_.size() && words_[i].span.end <= source.end;
+      bool name_word = inside && words_[i].capitalized && words_[i].kind == WordKind::kWord &&
+                       !is_title_word(words_[i].lower);
+      if (name_word && run_start == SIZE_MAX) run_start = i;
+      if (!name_word && run_start != SIZE_MAX) {
+        best = std::string(doc_.slice({words_[run_start].span.start, words_[i - 1].span.end}));
+        run_start = SIZE_MAX;
+      }
+      if (!inside) break;
+    }
+    return best;
+  }
+
+  const Document& doc_;
+  const std::vector<Word>& words_;
+  std::vector<bool> quoted_;
+  mutable std::string last_named_speaker_;
+};
+
+}  // namespace
+
+void find_quotes(Document& doc) {
+  std::vector<Word> words = scan_words(doc);
+  doc.quotes = QuoteScanner(doc, words).scan();
+}
+
+}  // namespace crosscheck::extract

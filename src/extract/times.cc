@@ -947,12 +947,11 @@ class TimeScanner {
       return std::nullopt;
     // A count rather than a year when a noun follows ("2000 troops") and nothing before
     // introduces a year.
-    bool introduced =
-        j > 0 &&
-        in(lower(j - 1),
-           {"in",     "since",   "by",    "of",     "until",  "till",   "from", "to",     "through",
-            "during", "before",  "after", "early",  "late",   "mid",    "year", "(",      ",",
-            "and",    "between", "the",   "spring", "summer", "autumn", "fall", "winter", "for"});
+    bool introduced = j > 0 && in(lower(j - 1), {"in",     "since",  "by",      "of",      "until",
+                                                 "till",   "from",   "to",      "through", "during",
+                                                 "before", "after",  "early",   "late",    "mid",
+                                                 "year",   "(",      "between", "the",     "spring",
+                                                 "summer", "autumn", "fall",    "winter",  "for"});
     const Word* next = at(j + 1);
     bool noun_follows = next && next->kind == WordKind::kWord && !next->capitalized &&
                         !is_function_word(next->lower) && next->lower != "when" &&

@@ -1,0 +1,109 @@
+#include <gtest/gtest.h>
+
+#include "core/document.h"
+#include "extract/layers.h"
+#include "text/text.h"
+
+namespace crosscheck::extract {
+namespace {
+
+Document quotes_of(const std::string& text, std::vector<Mention> mentions = {}) {
+  Document doc;
+  doc.text = text;
+  annotate_text(doc);
+  doc.mentions = std::move(mentions);
+  find_quotes(doc);
+  return doc;
+}
+
+Mention person(const std::string& text, std::string_view name) {
+  Mention mention;
+  size_t start = text.find(name);
+  mention.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(start + name.size())};
+  mention.type = EntityType::kPerson;
+  return mention;
+}
+
+const Quote* quote_with_content(const Document& doc, std::string_view content) {
+  for (const Quote& quote : doc.quotes)
+    if (doc.slice(quote.content) == content) return &quote;
+  return nullptr;
+}
+
+TEST(Quotes, CurlyQuoteWithPronounSpeaker) {
+  std::string text =
+      "Finance Minister Anna Berg arrived late. “We will not sign this,” she told reporters.";
+  Document doc = quotes_of(text, {person(text, "Anna Berg")});
+  const Quote* quote = quote_with_content(doc, "We will not sign this,");
+  ASSERT_TRUE(quote);
+  EXPECT_TRUE(quote->direct);
+  EXPECT_EQ(doc.slice(quote->source), "she");
+  EXPECT_EQ(doc.slice(quote->cue), "told");
+  EXPECT_EQ(quote->speaker, "Anna Berg");
+  EXPECT_FALSE(quote->anonymous);
+}
+
+TEST(Quotes, StraightQuoteWithInvertedAnonymousSource) {
+  Document doc = quotes_of("\"Nobody expected a breakthrough,\" said one senior diplomat.");
+  const Quote* quote = quote_with_content(doc, "Nobody expected a breakthrough,");
+  ASSERT_TRUE(quote);
+  EXPECT_EQ(doc.slice(quote->source), "one senior diplomat");
+  EXPECT_TRUE(quote->anonymous);
+  EXPECT_TRUE(quote->speaker.empty());
+}
+
+TEST(Quotes, CueBeforeTheQuoteAndContinuation) {
+  std::string text = "Marco Feld said: “The door is open.” Later he added: “Not for long.”";
+  Document doc = quotes_of(text, {person(text, "Marco Feld")});
+  const Quote* first = quote_with_content(doc, "The door is open.");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->speaker, "Marco Feld");
+  const Quote* second = quote_with_content(doc, "Not for long.");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(doc.slice(second->cue), "added");
+  EXPECT_EQ(second->speaker, "Marco Feld");
+}
+
+TEST(Quotes, PartialQuoteInsideASentence) {
+  std::string text = "Chancellor Ida Moor said the sanctions put “real pressure” on the regime.";
+  Document doc = quotes_of(text, {person(text, "Ida Moor")});
+  const Quote* quote = quote_with_content(doc, "real pressure");
+  ASSERT_TRUE(quote);
+  EXPECT_TRUE(quote->direct);
+  EXPECT_EQ(quote->speaker, "Ida Moor");
+}
+
+TEST(Quotes, IndirectSpeech) {
+  Document doc = quotes_of(
+      "A European official said that the talks had stalled. The blockade will end soon, "
+      "officials said. According to the agency, the border is closed.");
+  const Quote* that_clause = quote_with_content(doc, "that the talks had stalled");
+  ASSERT_TRUE(that_clause);
+  EXPECT_FALSE(that_clause->direct);
+  EXPECT_TRUE(that_clause->anonymous);
+  EXPECT_EQ(doc.slice(that_clause->source), "A European official");
+  const Quote* final_cue = quote_with_content(doc, "The blockade will end soon");
+  ASSERT_TRUE(final_cue);
+  EXPECT_EQ(doc.slice(final_cue->source), "officials");
+  EXPECT_TRUE(final_cue->anonymous);
+  const Quote* according = quote_with_content(doc, "the border is closed");
+  ASSERT_TRUE(according);
+  EXPECT_EQ(doc.slice(according->cue), "According to");
+  EXPECT_EQ(doc.slice(according->source), "the agency");
+}
+
+TEST(Quotes, ScareQuotesWithoutACueAreNotQuotes) {
+  Document doc = quotes_of("The so-called “peace plan” was published on a website.");
+  EXPECT_TRUE(doc.quotes.empty());
+}
+
+TEST(Quotes, UnbalancedMarksDoNotCrash) {
+  Document doc = quotes_of("He said “never. \" ” ” \"\n“Open");
+  for (const Quote& quote : doc.quotes) {
+    EXPECT_LE(quote.content.end, doc.text.size());
+    EXPECT_LE(quote.source.end, doc.text.size());
+  }
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
