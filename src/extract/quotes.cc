@@ -8,6 +8,7 @@
 // Direct content is the text inside the marks (PolNeAR spans also cover the marks themselves:
 // widen by the adjacent mark on each side to compare).
 #include <algorithm>
+#include <set>
 
 #include "extract/layers.h"
 
@@ -91,8 +92,10 @@ bool stops_source(const Word& word) {
 }
 
 struct QuotedSpan {
-  size_t open = 0;   // index of the opening mark
-  size_t close = 0;  // index of the closing mark (or one past the last content word)
+  size_t open = 0;           // index of the opening mark
+  size_t content_first = 0;  // first word inside the marks
+  size_t close = 0;          // index of the closing mark (or one past the last content word)
+  size_t after = 0;          // first word after the closing mark
 };
 
 struct Attribution {
@@ -111,14 +114,17 @@ class QuoteScanner {
     std::optional<Attribution> previous;
     uint32_t previous_sentence = 0;
     for (const QuotedSpan& span : spans) {
-      if (span.close <= span.open + 1) continue;
+      if (span.close <= span.content_first) continue;
       Quote quote;
       quote.direct = true;
-      quote.content = {words_[span.open + 1].span.start, words_[span.close - 1].span.end};
+      quote.content = {words_[span.content_first].span.start, words_[span.close - 1].span.end};
       quote.sentence = doc_.sentence_at(quote.content.start);
       std::optional<Attribution> attribution = attribution_after(span);
       if (!attribution) attribution = attribution_before(span);
-      if (!attribution) attribution = attribution_in_sentence(span);
+      if (!attribution) {
+        attribution = attribution_in_sentence(span);
+        if (attribution) partial_cues_.insert(attribution->cue.start);
+      }
       // A quote that continues the previous speaker's words: “A,” he said. “B.”
       if (!attribution && previous && words_[span.open].sentence <= previous_sentence + 1)
         attribution = previous;
@@ -149,27 +155,39 @@ class QuoteScanner {
   // paragraph (a quotation that continues in the next paragraph reopens there).
   std::vector<QuotedSpan> find_quoted_spans() {
     std::vector<QuotedSpan> spans;
-    std::optional<size_t> open;
-    auto close_at = [&](size_t close) {
-      spans.push_back({*open, close});
-      for (size_t k = *open; k <= close && k < words_.size(); ++k) quoted_[k] = true;
+    std::optional<QuotedSpan> open;
+    auto close_at = [&](size_t close, size_t width) {
+      open->close = close;
+      open->after = close + width;
+      spans.push_back(*open);
+      for (size_t k = open->open; k < open->after && k < words_.size(); ++k) quoted_[k] = true;
       open.reset();
     };
     for (size_t i = 0; i < words_.size(); ++i) {
       const Word& word = words_[i];
-      if (open && word.newline_before) close_at(i);
-      if (!is_quote_mark(word.lower)) continue;
-      bool opening = word.lower == "\u201c" || word.lower == "\u201e" ||
-                     (word.lower == "\"" && !open &&
-                      (word.space_before || i == 0 || words_[i - 1].kind == WordKind::kPunct));
-      if (word.lower == "\u201d" || (word.lower == "\"" && open)) {
-        if (open) close_at(i);
-      } else if (opening) {
-        if (open) close_at(i);  // a new quote starts before the last one closed
-        open = i;
+      if (open && word.newline_before) close_at(i, 0);
+      // Typewriter double quotes written as two apostrophes or backticks ('' or ``).
+      size_t width = 1;
+      std::string_view mark = word.lower;
+      if ((mark == "'" || mark == "`") && i + 1 < words_.size() && words_[i + 1].lower == mark &&
+          !words_[i + 1].space_before) {
+        width = 2;
+        mark = "\"";
       }
+      if (!is_quote_mark(mark)) continue;
+      bool straight = mark == "\"";
+      bool opening = mark == "\u201c" || mark == "\u201e" ||
+                     (straight && !open &&
+                      (word.space_before || i == 0 || words_[i - 1].kind == WordKind::kPunct));
+      if (mark == "\u201d" || (straight && open)) {
+        if (open) close_at(i, width);
+      } else if (opening) {
+        if (open) close_at(i, 0);  // a new quote starts before the last one closed
+        open = QuotedSpan{i, i + width, 0, 0};
+      }
+      i += width - 1;
     }
-    if (open) close_at(words_.size());
+    if (open) close_at(words_.size(), 0);
     return spans;
   }
 
@@ -206,6 +224,18 @@ class QuoteScanner {
     while (first > limit) {
       const Word& word = words_[first - 1];
       if (quoted_[first - 1] || !same_sentence(first - 1, end - 1)) break;
+      if (word.lower == "." && abbreviation_dot(first - 1)) {
+        --first;
+        continue;
+      }
+      if (word.lower == ")") {
+        // A parenthesis inside the name: "Sen. Ann Lee (D-Ore.)".
+        size_t open = first - 1;
+        while (open > limit && lower(open) != "(") --open;
+        if (lower(open) != "(" || open == 0) break;
+        first = open;
+        continue;
+      }
       if (stops_source(word)) break;
       --first;
       if (is_pronoun(word.lower)) break;  // "he" is the whole source
@@ -234,29 +264,31 @@ class QuoteScanner {
     return Span{words_[start].span.start, words_[last - 1].span.end};
   }
 
-  // “...,” he said. / “...,” said X. / “...,” X told reporters.
+  // “...,” he said. / “...,” said X. / “...,” X told reporters. / “...,” Ann Lee, a
+  // writer for the paper, said on Twitter.
   std::optional<Attribution> attribution_after(const QuotedSpan& span) const {
-    size_t k = span.close + 1;
+    size_t k = span.after;
     if (k < words_.size() && lower(k) == ",") ++k;
     // The cue must sit in the sentence the quotation ends in, not in the next one.
     size_t last_content = span.close - 1;
-    for (size_t c = k; c < words_.size() && c < k + 8; ++c) {
+    size_t closing = std::min(span.close, words_.size() - 1);
+    for (size_t c = k; c < words_.size() && c < k + 30; ++c) {
       if (quoted_[c] || is_quote_mark(lower(c))) break;
-      if (!same_sentence(c, last_content) &&
-          !same_sentence(c, std::min(span.close, words_.size() - 1)))
-        break;
+      if (!same_sentence(c, last_content) && !same_sentence(c, closing)) break;
       if (c == k && in(lower(last_content), {".", "!", "?"}) && words_[c].capitalized &&
           !is_cue_at(c + 1) && !is_cue_at(c + 2) && !is_cue_at(c + 3))
         break;
-      if (c > k && words_[c].kind == WordKind::kPunct && lower(c) != "-") break;
+      if (c > k && words_[c].kind == WordKind::kPunct && !in(lower(c), {"-", ",", "(", ")", "&"}) &&
+          !(lower(c) == "." && abbreviation_dot(c)))
+        break;
       if (!is_cue_at(c)) continue;
       Attribution attribution;
       attribution.cue = cue_span(c);
       size_t before_cue = cue_start(c);
       if (before_cue > k) {
-        auto source = source_before(before_cue);
-        if (!source || source->start < words_[k].span.start) return std::nullopt;
-        attribution.source = *source;
+        size_t last = before_cue - 1;
+        while (last > k && lower(last) == ",") --last;
+        attribution.source = {words_[k].span.start, words_[last].span.end};
       } else {
         size_t after = lower(c) == "according" ? c + 2 : c + 1;
         auto source = source_after(after);
@@ -266,6 +298,17 @@ class QuoteScanner {
       return attribution;
     }
     return std::nullopt;
+  }
+
+  // The dot of "Mr.", "Sen." or an initial ("Vann R. Newkirk"), which does not end a phrase.
+  bool abbreviation_dot(size_t dot) const {
+    if (dot == 0 || words_[dot].space_before) return false;
+    const Word& before = words_[dot - 1];
+    if (before.kind != WordKind::kWord) return false;
+    if (before.lower.size() == 1 && before.capitalized) return true;
+    return in(before.lower,
+              {"mr", "mrs", "ms",  "dr",   "sen", "rep",  "gov", "gen", "st",   "jr",
+               "lt", "col", "sgt", "prof", "rev", "capt", "maj", "adm", "pres", "sr"});
   }
 
   // X said: “...” / X told reporters, “...”
@@ -278,6 +321,11 @@ class QuoteScanner {
       if (!same_sentence(c, span.open) && !(words_[span.open].newline_before == false)) break;
       if (quoted_[c]) break;
       if (!is_cue_at(c)) continue;
+      // Only a cue that introduces the quotation: right before it, or separated by ":" or ","
+      // ("said: “", "told reporters, “"). "said that “...”" and "said Ann's “...”" quote part
+      // of a reported clause.
+      bool introduces = c + 1 == span.open || k < span.open;
+      if (!introduces) return std::nullopt;
       Attribution attribution;
       attribution.cue = cue_span(c);
       auto source = source_before(cue_start(c));
@@ -308,7 +356,9 @@ class QuoteScanner {
   // "X said (that) ...", "..., X said.", "According to X, ...", "..., according to X."
   void find_indirect(std::vector<Quote>& quotes) {
     std::vector<Span> used_cues;
-    for (const Quote& quote : quotes) used_cues.push_back(quote.cue);
+    // A partial quotation inside reported speech leaves the cue free for the reported clause.
+    for (const Quote& quote : quotes)
+      if (!partial_cues_.count(quote.cue.start)) used_cues.push_back(quote.cue);
     for (size_t c = 0; c < words_.size(); ++c) {
       if (!is_cue_at(c)) continue;
       Span cue = cue_span(c);
@@ -326,8 +376,15 @@ class QuoteScanner {
         --clause_last;
 
       // A later cue in the same sentence ends this clause: "X said ..., according to Y."
+      // So does a trailing attribution: "X told police that ..., the source added."
       for (size_t later = c + 2; later < clause_last; ++later) {
-        if (lower(later) == "," && is_cue_at(later + 1)) {
+        if (lower(later) != ",") continue;
+        bool cue_follows = false;
+        for (size_t probe = later + 1; probe <= clause_last && probe < later + 6; ++probe) {
+          if (words_[probe].kind == WordKind::kPunct) break;
+          if (is_cue_at(probe)) cue_follows = true;
+        }
+        if (cue_follows) {
           clause_last = later - 1;
           break;
         }
@@ -367,7 +424,7 @@ class QuoteScanner {
         if (!source_after_cue && source_first > sentence_first + 1 &&
             lower(source_first - 1) == ",") {
           // "The talks will continue, officials said."
-          if (c < clause_last && !in(lower(c + 1), {".", "on", "in"})) continue;
+          if (c < clause_last && in(lower(c + 1), {"that", ":"})) continue;
           quote.content = {words_[sentence_first].span.start, words_[source_first - 2].span.end};
         } else if (source_after_cue) {
           quote.content = {words_[sentence_first].span.start, words_[start - 2].span.end};
@@ -378,10 +435,14 @@ class QuoteScanner {
           if (in(lower(c), {"told", "tells", "telling"})) {
             while (k <= clause_last && !in(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
           }
-          if (in(lower(k), {"in", "on", "at", "during", "after", "via", "through"})) {
-            size_t probe = k;
-            while (probe <= clause_last && probe < k + 8 && lower(probe) != "that") ++probe;
-            if (lower(probe) == "that") k = probe;
+          // "said in a statement that", "said Friday that", "told CNN on Monday that"
+          for (size_t probe = k; probe <= clause_last && probe < k + 6; ++probe) {
+            if (lower(probe) == "that") {
+              k = probe;
+              break;
+            }
+            if (quoted_[probe] || (words_[probe].kind == WordKind::kPunct && lower(probe) != ","))
+              break;
           }
           if (lower(k) == ",") ++k;
           if (k > clause_last || clause_last - k < 2) continue;
@@ -432,12 +493,27 @@ class QuoteScanner {
       }
       return;
     }
-    // Head of the source phrase: its last word.
-    size_t head_end = source_lower.find_last_not_of(" .,");
-    std::string_view head = std::string_view(source_lower).substr(0, head_end + 1);
+    // Head of the source phrase: its last word before any "of"/"for" complement
+    // ("a spokesman for the ministry", "the involvement of advisers").
+    std::string_view phrase = source_lower;
+    for (std::string_view complement : {" of ", " for ", " with ", " from "})
+      if (size_t at = phrase.find(complement); at != std::string_view::npos)
+        phrase = phrase.substr(0, at);
+    size_t head_end = phrase.find_last_not_of(" .,");
+    std::string_view head = phrase.substr(0, head_end == std::string_view::npos ? 0 : head_end + 1);
+    std::string_view determiner = head.substr(0, head.find(' '));
     if (size_t space = head.find_last_of(' '); space != std::string_view::npos)
       head = head.substr(space + 1);
-    if (is_generic_person_noun(head)) {
+    // Unnamed means indefinite ("one official", "a senior diplomat", "several aides") or a bare
+    // plural ("officials"); "the US envoy" or "Russia's negotiator" point at one known person.
+    bool indefinite =
+        in(determiner, {"a", "an", "one", "some", "several", "two", "three", "four", "many",
+                        "other", "another", "senior", "western", "european", "top"}) ||
+        (determiner == head && head.size() > 1 && head.back() == 's') ||
+        (determiner != "the" && determiner.find('\'') == std::string_view::npos &&
+         head.size() > 1 && head.back() == 's' && determiner != head &&
+         !in(determiner, {"his", "her", "their", "its", "our", "this", "that", "these", "those"}));
+    if (is_generic_person_noun(head) && indefinite) {
       quote.anonymous = true;
       return;
     }
@@ -493,6 +569,7 @@ class QuoteScanner {
   const std::vector<Word>& words_;
   std::vector<bool> quoted_;
   mutable std::string last_named_speaker_;
+  std::set<uint32_t> partial_cues_;
 };
 
 }  // namespace
