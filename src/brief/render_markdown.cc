@@ -1,0 +1,409 @@
+// render_markdown: the report for people reading Markdown (a terminal, a forge, a notes app).
+//
+// Per story: articles table, summary, timeline, actors, quotes, numbers, facts, conflicts side
+// by side, per-article assessments, then the numbered citation list every [n] marker links to.
+#include <algorithm>
+#include <sstream>
+
+#include "brief/brief.h"
+#include "brief/markup.h"
+#include "brief/report_view.h"
+#include "core/utf8.h"
+
+namespace crosscheck {
+namespace {
+
+using report_view::ArticleRow;
+using report_view::CitationList;
+using report_view::StoryView;
+
+// Backslash-escapes what Markdown would read as markup in text taken from articles: emphasis,
+// code, links, HTML, tables, strike-through and character references.
+std::string escape(std::string_view raw) {
+  std::string text = report_view::one_line(utf8::repair(raw));
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '#':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      case '&': {
+        // Only a would-be character reference ("&amp;") needs the escape.
+        size_t semicolon = text.find(';', i);
+        bool reference =
+            semicolon != std::string::npos && semicolon - i <= 32 && semicolon > i + 1 &&
+            std::all_of(text.begin() + static_cast<long>(i) + 1,
+                        text.begin() + static_cast<long>(semicolon), [](char x) {
+                          return std::isalnum(static_cast<unsigned char>(x)) || x == '#';
+                        });
+        if (reference) out.push_back('\\');
+        out.push_back(c);
+        break;
+      }
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A link target Markdown cannot break out of; only web links are linked at all.
+std::string link_target(const std::string& url) {
+  if (!markup::is_web_url(url)) return {};
+  std::string out;
+  for (char c : url) {
+    switch (c) {
+      case ' ':
+        out += "%20";
+        break;
+      case '(':
+        out += "%28";
+        break;
+      case ')':
+        out += "%29";
+        break;
+      case '<':
+        out += "%3C";
+        break;
+      case '>':
+        out += "%3E";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class StoryWriter {
+ public:
+  StoryWriter(const Report& report, const Story& story, int number)
+      : story_(story), view_(report, story), number_(number) {}
+
+  std::string write() {
+    std::ostringstream body;
+    header(body);
+    articles(body);
+    summary(body);
+    timeline(body);
+    actors(body);
+    quotes(body);
+    numbers(body);
+    facts(body);
+    conflicts(body);
+    assessments(body);
+    citations(body);
+    return body.str();
+  }
+
+ private:
+  std::string anchor(int cite_number) const {
+    return "s" + std::to_string(number_) + "-c" + std::to_string(cite_number);
+  }
+
+  // " [[1]](#s1-c1) [[2]](#s1-c2)" for the cites, registering each in the citation list.
+  std::string markers(const std::vector<Cite>& cites) {
+    std::string out;
+    for (const Cite& cite : cites) {
+      int n = citations_.number(view_.checked(cite));
+      out += " [[" + std::to_string(n) + "]](#" + anchor(n) + ")";
+    }
+    return out;
+  }
+
+  std::string quoted(const Cite& cite) const {
+    return "“" + escape(report_view::shorten(view_.checked(cite).text, 400)) + "”";
+  }
+
+  void header(std::ostream& out) {
+    out << "<a id=\"story-" << number_ << "\"></a>\n\n";
+    out << "## " << number_ << ". "
+        << escape(story_.title.empty() ? "Untitled story" : story_.title) << "\n\n";
+    int corroborated = 0, single = 0;
+    for (const Fact& fact : story_.facts) {
+      corroborated += fact.status == FactStatus::kCorroborated;
+      single += fact.status == FactStatus::kSingleSource;
+    }
+    out << "Story `" << markup::code_safe(story_.id) << "` · " << view_.articles().size()
+        << " articles (" << view_.independent_count() << " independent) · " << corroborated
+        << " corroborated facts · " << single << " single-source claims · "
+        << story_.conflicts.size() << " conflicts\n\n";
+  }
+
+  void articles(std::ostream& out) {
+    if (view_.articles().empty()) return;
+    out << "### Articles\n\n";
+    out << "| | ID | Title | Site | Published | Copy group | Verdict |\n";
+    out << "|---|---|---|---|---|---|---|\n";
+    for (const ArticleRow& row : view_.articles()) {
+      std::string title =
+          row.title.empty() ? "(untitled)" : escape(report_view::shorten(row.title, 120));
+      std::string target = link_target(row.url);
+      if (!target.empty()) title = "[" + title + "](" + target + ")";
+      std::string group = row.independent ? "own" : "copy of " + row.copy_of;
+      out << "| " << row.label << " | `" << markup::code_safe(row.id) << "` | " << title << " | "
+          << (row.site.empty() ? "—" : escape(row.site)) << " | "
+          << (row.published.empty() ? "unknown" : escape(row.published)) << " | " << group << " | "
+          << escape(report_view::verdict(row).words) << " |\n";
+    }
+    out << "\n";
+  }
+
+  void summary(std::ostream& out) {
+    out << "### Summary\n\n";
+    if (story_.summary.empty()) {
+      out << "_No summary: the articles give no sentence that can stand on its own._\n\n";
+      return;
+    }
+    for (const SummaryLine& line : story_.summary) {
+      out << "- " << escape(line.text) << markers(line.cites) << "\n";
+    }
+    out << "\n";
+  }
+
+  void timeline(std::ostream& out) {
+    if (story_.timeline.empty()) return;
+    out << "### Timeline\n\n";
+    for (const TimelineEntry& entry : story_.timeline) {
+      out << "- **" << (entry.when.empty() ? "undated" : escape(entry.when)) << "** — "
+          << escape(entry.what) << markers(entry.cites) << "\n";
+    }
+    out << "\n";
+  }
+
+  void actors(std::ostream& out) {
+    if (story_.actors.empty()) return;
+    out << "### Actors\n\n";
+    for (const Actor& actor : story_.actors) {
+      out << "- **" << escape(actor.name) << "** (" << report_view::type_words(actor.type);
+      if (!actor.aliases.empty()) {
+        out << "; also ";
+        for (size_t i = 0; i < actor.aliases.size(); ++i) {
+          out << (i ? ", " : "") << "“" << escape(actor.aliases[i]) << "”";
+        }
+      }
+      out << ")";
+      if (!actor.roles.empty()) {
+        out << " — ";
+        for (size_t i = 0; i < actor.roles.size(); ++i) {
+          out << (i ? "; " : "") << escape(report_view::role_words(actor.roles[i]))
+              << markers(actor.roles[i].cites);
+        }
+      }
+      out << "\n";
+    }
+    out << "\n";
+  }
+
+  void quotes(std::ostream& out) {
+    if (story_.quotes.empty()) return;
+    out << "### Quotes\n\n";
+    for (const QuoteClaim& quote : story_.quotes) {
+      std::string speaker = quote.anonymous         ? "an unnamed source"
+                            : quote.speaker.empty() ? "unknown speaker"
+                                                    : escape(quote.speaker);
+      out << "> “" << escape(quote.text) << "”  \n> — " << speaker << markers(quote.cites)
+          << "\n\n";
+    }
+  }
+
+  void numbers(std::ostream& out) {
+    if (story_.numbers.empty()) return;
+    out << "### Numbers\n\n";
+    for (const NumberClaim& number : story_.numbers) {
+      out << "- " << escape(report_view::describe_number(number)) << markers(number.cites) << "\n";
+    }
+    out << "\n";
+  }
+
+  void fact_list(std::ostream& out, const char* heading, FactStatus status) {
+    std::vector<const Fact*> facts = report_view::ordered_facts(story_, status);
+    if (facts.empty()) return;
+    out << "**" << heading << "** (" << facts.size() << ")\n\n";
+    for (const Fact* fact : facts) {
+      out << "- " << escape(fact->text);
+      if (status == FactStatus::kSingleSource) {
+        std::vector<std::string> labels;
+        for (const std::string& article : fact->articles) labels.push_back(view_.label(article));
+        if (!labels.empty()) out << " — only " << escape(labels.front());
+      } else {
+        out << " — *" << fact->sources << (fact->sources == 1 ? " source" : " sources") << "*";
+      }
+      out << markers(fact->cites) << "\n";
+    }
+    out << "\n";
+  }
+
+  void facts(std::ostream& out) {
+    if (story_.facts.empty()) return;
+    out << "### Facts\n\n";
+    fact_list(out, "Corroborated", FactStatus::kCorroborated);
+    fact_list(out, "Contested", FactStatus::kContested);
+    fact_list(out, "Single-source claims", FactStatus::kSingleSource);
+  }
+
+  // Sides side by side: one table column per side.
+  void conflict_table(std::ostream& out, const Conflict& conflict) {
+    if (conflict.sides.empty()) return;
+    out << "|";
+    for (size_t i = 0; i < conflict.sides.size(); ++i) out << " Side " << (i + 1) << " |";
+    out << "\n|";
+    for (size_t i = 0; i < conflict.sides.size(); ++i) out << "---|";
+    out << "\n|";
+    for (const ConflictSide& side : conflict.sides) out << " **" << escape(side.claim) << "** |";
+    out << "\n|";
+    for (const ConflictSide& side : conflict.sides) {
+      std::string cell;
+      for (const Cite& cite : side.cites) {
+        if (!cell.empty()) cell += "<br>";
+        cell += quoted(cite) + " — " + view_.label(cite.article) + markers({cite});
+      }
+      out << " " << (cell.empty() ? "—" : cell) << " |";
+    }
+    out << "\n\n";
+  }
+
+  void conflicts(std::ostream& out) {
+    if (story_.conflicts.empty()) return;
+    out << "### Conflicts\n\n";
+    int n = 0;
+    for (const Conflict& conflict : story_.conflicts) {
+      out << "#### " << ++n << ". " << report_view::kind_title(conflict.kind) << ": "
+          << escape(conflict.explanation);
+      if (conflict.internal) out << " *(within one article)*";
+      out << "\n\n";
+      conflict_table(out, conflict);
+    }
+  }
+
+  void assessments(std::ostream& out) {
+    bool any = false;
+    for (const ArticleRow& row : view_.articles()) any = any || row.assessment;
+    if (!any) return;
+    out << "### Article assessments\n\n";
+    for (const ArticleRow& row : view_.articles()) {
+      const Assessment* assessment = row.assessment;
+      if (!assessment) continue;
+      out << "#### " << row.label << " · "
+          << escape(row.title.empty() ? row.id : report_view::shorten(row.title, 100));
+      if (!row.site.empty()) out << " — " << escape(row.site);
+      out << "\n\n";
+      out << "- **Verdict:** " << escape(report_view::verdict(row).words) << "\n";
+      out << "- **Machine-written:** " << report_view::percent(assessment->p_machine);
+      for (size_t i = 0; i < assessment->machine_reasons.size(); ++i) {
+        out << (i ? "; " : " — ") << escape(assessment->machine_reasons[i]);
+      }
+      out << "\n";
+      out << "- **Padding:** " << report_view::percent(assessment->padding_share)
+          << " of sentences";
+      size_t examples = std::min<size_t>(assessment->padding.size(), 3);
+      for (size_t i = 0; i < examples; ++i) {
+        out << (i ? "; " : ", e.g. ") << quoted(assessment->padding[i])
+            << markers({assessment->padding[i]});
+      }
+      if (assessment->padding.size() > examples) {
+        out << " and " << assessment->padding.size() - examples << " more";
+      }
+      out << "\n";
+      out << "- **Unsupported:** " << report_view::percent(assessment->unsupported_share)
+          << " of its facts";
+      if (!assessment->unsupported_facts.empty()) {
+        out << " (";
+        for (size_t i = 0; i < assessment->unsupported_facts.size(); ++i) {
+          out << (i ? ", " : "") << "`" << markup::code_safe(assessment->unsupported_facts[i])
+              << "`";
+        }
+        out << ")";
+      }
+      out << "\n";
+      if (!assessment->internal_conflicts.empty()) {
+        out << "- **Contradicts itself:**\n";
+        for (const Conflict& conflict : assessment->internal_conflicts) {
+          out << "  - " << report_view::kind_title(conflict.kind) << ": "
+              << escape(conflict.explanation);
+          for (const ConflictSide& side : conflict.sides) {
+            out << " · **" << escape(side.claim) << "**" << markers(side.cites);
+          }
+          out << "\n";
+        }
+      }
+      if (!assessment->reasons.empty()) {
+        out << "- **In plain words:**\n";
+        for (const std::string& reason : assessment->reasons) {
+          out << "  - " << escape(reason) << "\n";
+        }
+      }
+      out << "\n";
+    }
+  }
+
+  void citations(std::ostream& out) {
+    if (citations_.cites().empty()) return;
+    out << "### Citations\n\n";
+    int n = 0;
+    for (const Cite& cite : citations_.cites()) {
+      ++n;
+      out << n << ". <a id=\"" << anchor(n) << "\"></a>**" << escape(view_.label(cite.article))
+          << "** `" << markup::code_safe(cite.article) << "` · sentence " << cite.sentence
+          << " · bytes " << cite.start << "–" << cite.end << ": “" << escape(cite.text) << "”\n";
+    }
+    out << "\n";
+  }
+
+  const Story& story_;
+  StoryView view_;
+  int number_;
+  CitationList citations_;
+};
+
+}  // namespace
+
+std::string render_markdown(const Report& report) {
+  std::ostringstream out;
+  size_t articles = 0;
+  size_t conflicts = 0;
+  for (const Story& story : report.stories) {
+    articles += story.documents.size();
+    conflicts += story.conflicts.size();
+  }
+  out << "# crosscheck report\n\n";
+  out << report.stories.size() << (report.stories.size() == 1 ? " story" : " stories") << " · "
+      << articles << (articles == 1 ? " article" : " articles") << " · " << conflicts
+      << (conflicts == 1 ? " conflict" : " conflicts") << " · crosscheck " << escape(report.version)
+      << "\n\n";
+  if (report.stories.empty()) {
+    out << "_No stories: no articles were analysed._\n";
+    return out.str();
+  }
+  if (report.stories.size() > 1) {
+    out << "**Stories:**\n\n";
+    int n = 0;
+    for (const Story& story : report.stories) {
+      ++n;
+      out << n << ". [" << escape(story.title.empty() ? "Untitled story" : story.title)
+          << "](#story-" << n << ") — " << story.documents.size() << " articles, "
+          << story.conflicts.size() << " conflicts\n";
+    }
+    out << "\n";
+  }
+  int n = 0;
+  for (const Story& story : report.stories) {
+    out << "---\n\n" << StoryWriter(report, story, ++n).write();
+  }
+  return out.str();
+}
+
+}  // namespace crosscheck

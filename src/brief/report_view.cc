@@ -1,0 +1,267 @@
+#include "brief/report_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace crosscheck::report_view {
+
+StoryView::StoryView(const Report& report, const Story& story) {
+  const std::vector<Document>* corpus = report.documents;
+  std::unordered_map<std::string, const Assessment*> assessments;
+  for (const Assessment& assessment : story.assessments) {
+    assessments.emplace(assessment.article, &assessment);
+  }
+  auto add_row = [&](ArticleRow row) {
+    row.label = "A" + std::to_string(articles_.size() + 1);
+    auto found = assessments.find(row.id);
+    if (found != assessments.end()) row.assessment = found->second;
+    by_id_.emplace(row.id, articles_.size());
+    articles_.push_back(std::move(row));
+  };
+  if (corpus) {
+    for (uint32_t index : story.documents) {
+      if (index >= corpus->size()) continue;
+      const Document& doc = (*corpus)[index];
+      if (by_id_.count(doc.id)) continue;
+      ArticleRow row;
+      row.doc = &doc;
+      row.id = doc.id;
+      row.title = one_line(doc.title);
+      row.site = doc.site;
+      row.url = doc.canonical_url.empty() ? doc.url : doc.canonical_url;
+      row.published = doc.published;
+      int32_t group = doc.copy_group;
+      row.independent = group < 0 || static_cast<uint32_t>(group) == index ||
+                        static_cast<size_t>(group) >= corpus->size();
+      row.copy_group = row.independent ? doc.id : (*corpus)[static_cast<size_t>(group)].id;
+      corpus_by_id_.emplace(doc.id, &doc);
+      add_row(std::move(row));
+    }
+  } else {
+    // Without a corpus the assessments are the only list of the story's articles.
+    for (const Assessment& assessment : story.assessments) {
+      if (by_id_.count(assessment.article)) continue;
+      ArticleRow row;
+      row.id = assessment.article;
+      row.copy_group = assessment.article;
+      add_row(std::move(row));
+    }
+  }
+  for (ArticleRow& row : articles_) {
+    if (!row.independent) row.copy_of = label(row.copy_group);
+  }
+}
+
+const ArticleRow* StoryView::article(const std::string& id) const {
+  auto found = by_id_.find(id);
+  return found == by_id_.end() ? nullptr : &articles_[found->second];
+}
+
+std::string StoryView::label(const std::string& article_id) const {
+  const ArticleRow* row = article(article_id);
+  return row ? row->label : article_id;
+}
+
+Cite StoryView::checked(const Cite& cite) const {
+  auto found = corpus_by_id_.find(cite.article);
+  if (found == corpus_by_id_.end()) return cite;
+  const Document& doc = *found->second;
+  Cite out = cite;
+  uint32_t size = static_cast<uint32_t>(doc.text.size());
+  out.start = std::min(cite.start, size);
+  out.end = std::clamp(cite.end, out.start, size);
+  out.text = doc.text.substr(out.start, out.end - out.start);
+  return out;
+}
+
+int StoryView::independent_count() const {
+  return static_cast<int>(std::count_if(articles_.begin(), articles_.end(),
+                                        [](const ArticleRow& row) { return row.independent; }));
+}
+
+int CitationList::number(const Cite& cite) {
+  std::string key =
+      cite.article + '\x1f' + std::to_string(cite.start) + ':' + std::to_string(cite.end);
+  auto [it, inserted] = numbers_.try_emplace(key, static_cast<int>(cites_.size()) + 1);
+  if (inserted) cites_.push_back(cite);
+  return it->second;
+}
+
+Verdict verdict(const ArticleRow& row) {
+  Verdict verdict;
+  std::vector<std::string> parts;
+  if (!row.independent) {
+    parts.push_back("copy of " + row.copy_of);
+    verdict.tone = Tone::kNeutral;
+  }
+  const Assessment* assessment = row.assessment;
+  if (!assessment) {
+    if (parts.empty()) parts.push_back("not assessed");
+    verdict.words = parts.front();
+    return verdict;
+  }
+  Tone worst = Tone::kGood;
+  auto raise = [&worst](Tone tone) {
+    if (static_cast<int>(tone) > static_cast<int>(worst)) worst = tone;
+  };
+  if (assessment->p_machine >= 0.7) {
+    parts.push_back("likely machine-written");
+    raise(Tone::kBad);
+  } else if (assessment->p_machine >= 0.4) {
+    parts.push_back("possibly machine-written");
+    raise(Tone::kWarning);
+  }
+  if (assessment->padding_share >= 0.5) {
+    parts.push_back("mostly padding");
+    raise(Tone::kWarning);
+  }
+  if (!assessment->internal_conflicts.empty()) {
+    parts.push_back("contradicts itself");
+    raise(Tone::kBad);
+  }
+  if (assessment->unsupported_share >= 0.5) {
+    parts.push_back("mostly unsupported");
+    raise(Tone::kWarning);
+  }
+  if (parts.empty()) parts.push_back("reporting");
+  for (size_t i = 0; i < parts.size(); ++i) {
+    verdict.words += (i ? ", " : "") + parts[i];
+  }
+  verdict.tone = worst;
+  return verdict;
+}
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return "?";
+  double rounded = std::round(value);
+  if (std::fabs(value - rounded) < 1e-9 && std::fabs(rounded) < 1e15) {
+    std::string digits = std::to_string(static_cast<long long>(std::fabs(rounded)));
+    std::string grouped;
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+      grouped.push_back(digits[i]);
+    }
+    return (rounded < 0 ? "-" : "") + grouped;
+  }
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  return buffer;
+}
+
+const char* bound_words(Bound bound) {
+  switch (bound) {
+    case Bound::kExact:
+      return "";
+    case Bound::kAtLeast:
+      return "at least";
+    case Bound::kAtMost:
+      return "at most";
+    case Bound::kMoreThan:
+      return "more than";
+    case Bound::kLessThan:
+      return "less than";
+    case Bound::kAbout:
+      return "about";
+  }
+  return "";
+}
+
+std::string describe_number(const NumberClaim& number) {
+  std::string out = bound_words(number.bound);
+  if (!out.empty()) out += ' ';
+  std::string unit = number.unit;
+  if (unit == "%") {
+    out += format_number(number.value) + "%";
+  } else if (!unit.empty()) {
+    out += format_number(number.value) + " " + unit;
+  } else {
+    out += format_number(number.value);
+  }
+  if (!number.what.empty()) out += " " + number.what;
+  return out;
+}
+
+std::string percent(double share) {
+  if (!std::isfinite(share)) return "?";
+  return std::to_string(static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * 100))) + "%";
+}
+
+const char* kind_title(ConflictKind kind) {
+  switch (kind) {
+    case ConflictKind::kNumber:
+      return "Number";
+    case ConflictKind::kDate:
+      return "Date";
+    case ConflictKind::kRole:
+      return "Role";
+    case ConflictKind::kPolarity:
+      return "Polarity";
+    case ConflictKind::kAttribution:
+      return "Attribution";
+    case ConflictKind::kPlace:
+      return "Place";
+  }
+  return "Conflict";
+}
+
+const char* type_words(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrganization:
+      return "organisation";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kMisc:
+      return "other";
+  }
+  return "other";
+}
+
+std::string role_words(const ActorRole& role) {
+  if (role.qualifier.empty()) return role.role;
+  if (role.role.empty()) return role.qualifier;
+  return role.qualifier + " " + role.role;
+}
+
+std::vector<const Fact*> ordered_facts(const Story& story, FactStatus status) {
+  std::vector<const Fact*> facts;
+  for (const Fact& fact : story.facts) {
+    if (fact.status == status) facts.push_back(&fact);
+  }
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const Fact* a, const Fact* b) { return a->sources > b->sources; });
+  return facts;
+}
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string shorten(const std::string& text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t cut = text.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string out = text.substr(0, cut);
+  while (!out.empty() &&
+         (out.back() == ',' || out.back() == ';' || out.back() == ':' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  return out + "…";
+}
+
+}  // namespace crosscheck::report_view

@@ -1,0 +1,83 @@
+// What the three renderers share: the articles of a story with their labels and verdicts, cites
+// re-sliced from the corpus, a numbered citation list, and number and share wording.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "brief/brief.h"
+
+namespace crosscheck::report_view {
+
+struct ArticleRow {
+  const Document* doc = nullptr;  // null when the report carries no corpus
+  std::string id;
+  std::string label;  // "A1", "A2", ... in story order
+  std::string title, site, url, published;
+  std::string copy_group;  // id of the first article of its copy group
+  std::string copy_of;     // label of that article when this one is a copy, else empty
+  bool independent = true;
+  const Assessment* assessment = nullptr;
+};
+
+enum class Tone { kGood, kNeutral, kWarning, kBad };
+
+struct Verdict {
+  std::string words;  // "reporting", "likely machine-written, mostly padding"
+  Tone tone = Tone::kNeutral;
+};
+
+class StoryView {
+ public:
+  StoryView(const Report& report, const Story& story);
+
+  const std::vector<ArticleRow>& articles() const { return articles_; }
+  const ArticleRow* article(const std::string& id) const;
+  // "A2" for an article of the story, else the id itself.
+  std::string label(const std::string& article_id) const;
+  // The cite with its text re-sliced from the stored article (unchanged without a corpus).
+  Cite checked(const Cite& cite) const;
+  int independent_count() const;
+
+ private:
+  std::vector<ArticleRow> articles_;
+  std::unordered_map<std::string, size_t> by_id_;
+  std::unordered_map<std::string, const Document*> corpus_by_id_;
+};
+
+// Numbers cites in order of first use; the same (article, start, end) keeps its number.
+class CitationList {
+ public:
+  int number(const Cite& cite);
+  const std::vector<Cite>& cites() const { return cites_; }
+
+ private:
+  std::vector<Cite> cites_;
+  std::unordered_map<std::string, int> numbers_;
+};
+
+Verdict verdict(const ArticleRow& row);
+
+// 35 -> "35", 2.5 -> "2.5", 1234567 -> "1,234,567".
+std::string format_number(double value);
+// "at least 35 people killed", "about 2.5 %", from a number claim.
+std::string describe_number(const NumberClaim& number);
+// "at least", "about", "" for exact.
+const char* bound_words(Bound bound);
+// 0.4 -> "40%".
+std::string percent(double share);
+// "Number", "Date", ...
+const char* kind_title(ConflictKind kind);
+const char* type_words(EntityType type);
+// "UK Foreign Secretary" style: qualifier and role together.
+std::string role_words(const ActorRole& role);
+// Sorts facts for display: corroborated (most sources first), contested, then single-source.
+std::vector<const Fact*> ordered_facts(const Story& story, FactStatus status);
+// Shortens for table cells and titles, on a word boundary and a UTF-8 boundary.
+std::string shorten(const std::string& text, size_t limit);
+// Whitespace (newlines included) collapsed to single spaces.
+std::string one_line(std::string_view text);
+
+}  // namespace crosscheck::report_view

@@ -1,0 +1,428 @@
+// write_brief: the story's title and its summary lines with cites.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "brief/brief.h"
+#include "brief/report_view.h"
+#include "text/text.h"
+
+namespace crosscheck {
+namespace {
+
+using report_view::one_line;
+using report_view::shorten;
+
+// Sparse TF-IDF vector sorted by term id, L2-normalised.
+using TermVector = std::vector<std::pair<uint32_t, float>>;
+
+double dot(const TermVector& a, const TermVector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+class Vocabulary {
+ public:
+  uint32_t id(std::string_view term) {
+    auto [it, inserted] = ids_.try_emplace(std::string(term), static_cast<uint32_t>(ids_.size()));
+    return it->second;
+  }
+  // Id of a known term, or -1.
+  int64_t find(std::string_view term) const {
+    auto it = ids_.find(std::string(term));
+    return it == ids_.end() ? int64_t{-1} : static_cast<int64_t>(it->second);
+  }
+  size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+bool is_word_byte(unsigned char byte) { return std::isalnum(byte) || byte >= 0x80; }
+
+// Content-word terms of free text (titles, and sentences of documents without a token layer):
+// case-folded, stop words dropped, stemmed like the text stage stems tokens.
+std::vector<std::string> free_text_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && !is_word_byte(static_cast<unsigned char>(text[pos]))) ++pos;
+    size_t start = pos;
+    while (pos < text.size() && is_word_byte(static_cast<unsigned char>(text[pos]))) ++pos;
+    if (pos - start < 2) continue;
+    std::string lower = fold_case(text.substr(start, pos - start));
+    if (is_stop_word(lower)) continue;
+    std::string stemmed = stem(lower);
+    terms.push_back(stemmed.empty() ? lower : stemmed);
+  }
+  return terms;
+}
+
+struct Candidate {
+  uint32_t doc = 0;       // corpus index
+  uint32_t sentence = 0;  // sentence index in the document
+  uint32_t position = 0;  // rank of the document in the story
+  TermVector vector;
+  size_t words = 0;
+  bool selectable = false;
+  double score = 0;
+};
+
+// Turns per-sentence term counts into TF-IDF vectors (sublinear tf, smoothed idf).
+void weigh(std::vector<Candidate>& candidates,
+           const std::vector<std::unordered_map<uint32_t, int>>& counts, size_t vocabulary) {
+  std::vector<int> document_frequency(vocabulary, 0);
+  for (const auto& sentence : counts) {
+    for (const auto& [term, count] : sentence) ++document_frequency[term];
+  }
+  double total = static_cast<double>(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    TermVector& vector = candidates[i].vector;
+    vector.clear();
+    double norm = 0;
+    for (const auto& [term, count] : counts[i]) {
+      double weight = (1.0 + std::log(static_cast<double>(count))) *
+                      std::log(1.0 + total / document_frequency[term]);
+      vector.emplace_back(term, static_cast<float>(weight));
+      norm += weight * weight;
+    }
+    std::sort(vector.begin(), vector.end());
+    if (norm > 0) {
+      float inverse = static_cast<float>(1.0 / std::sqrt(norm));
+      for (auto& entry : vector) entry.second *= inverse;
+    }
+  }
+}
+
+// A sentence a reader can take on its own: long enough to state something, short enough to
+// read, not a question, not a headline or list fragment without a final stop.
+bool reads_as_statement(std::string_view text, size_t words) {
+  if (words < 6 || words > 60) return false;
+  size_t end = text.find_last_not_of(" \n\"'”’)");
+  if (end == std::string_view::npos) return false;
+  char last = text[end];
+  return last == '.' || last == '!';
+}
+
+// "Talks end | Example News" -> "Talks end": drops a trailing site name
+// segment (short, after a separator) that outlets append to their titles.
+std::string strip_site_suffix(std::string title) {
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · "};
+  for (std::string_view separator : kSeparators) {
+    size_t at = title.rfind(separator);
+    if (at == std::string::npos || at == 0) continue;
+    std::string_view tail = std::string_view(title).substr(at + separator.size());
+    auto words = [](std::string_view text) {
+      return static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+    };
+    if (words(tail) <= 4 && words(std::string_view(title).substr(0, at)) >= 3) {
+      title.resize(at);
+      break;
+    }
+  }
+  return one_line(title);
+}
+
+class BriefWriter {
+ public:
+  BriefWriter(const std::vector<Document>& documents, Story& story, const BriefOptions& options)
+      : documents_(documents), story_(story), options_(options) {}
+
+  void run() {
+    choose_sources();
+    build_candidates();
+    score_candidates();
+    story_.summary.clear();
+    add_fact_lines();
+    add_sentence_lines();
+    if (story_.title.empty()) story_.title = choose_title();
+  }
+
+ private:
+  void choose_sources() {
+    std::vector<uint32_t> valid;
+    for (uint32_t index : story_.documents) {
+      if (index < documents_.size()) valid.push_back(index);
+    }
+    for (uint32_t index : valid) {
+      int32_t group = documents_[index].copy_group;
+      if (group < 0 || static_cast<uint32_t>(group) == index) sources_.push_back(index);
+    }
+    if (sources_.empty()) sources_ = valid;
+    for (const Assessment& assessment : story_.assessments) {
+      machine_[assessment.article] = assessment.p_machine;
+      for (const Cite& cite : assessment.padding) padding_.insert({cite.article, cite.sentence});
+    }
+  }
+
+  void build_candidates() {
+    std::vector<std::unordered_map<uint32_t, int>> counts;
+    for (uint32_t position = 0; position < sources_.size(); ++position) {
+      const Document& doc = documents_[sources_[position]];
+      size_t first = candidates_.size();
+      for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+        Candidate candidate;
+        candidate.doc = sources_[position];
+        candidate.sentence = s;
+        candidate.position = position;
+        candidates_.push_back(std::move(candidate));
+        counts.emplace_back();
+      }
+      auto add_term = [&](uint32_t sentence, std::string_view term) {
+        counts[first + sentence][vocabulary_.id(term)] += 1;
+      };
+      if (!doc.tokens.empty()) {
+        for (const Token& token : doc.tokens) {
+          if (token.sentence >= doc.sentences.size()) continue;
+          if (token.shape == TokenShape::kPunct || token.shape == TokenShape::kSymbol) continue;
+          candidates_[first + token.sentence].words += 1;
+          if (token.lower.size() < 2 || is_stop_word(token.lower)) continue;
+          add_term(token.sentence, token.stem.empty() ? token.lower : token.stem);
+        }
+      } else {
+        for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+          std::string_view text = doc.slice(doc.sentences[s].span);
+          candidates_[first + s].words =
+              static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
+          for (const std::string& term : free_text_terms(text)) add_term(s, term);
+        }
+      }
+      for (size_t i = first; i < candidates_.size(); ++i) {
+        Candidate& candidate = candidates_[i];
+        std::string_view text = doc.slice(doc.sentences[candidate.sentence].span);
+        candidate.selectable = reads_as_statement(text, candidate.words) &&
+                               !padding_.count({doc.id, candidate.sentence});
+      }
+    }
+    weigh(candidates_, counts, vocabulary_.size());
+  }
+
+  // Centrality against the other sources: cos(sentence, sum of the other articles' centroids).
+  void score_candidates() {
+    std::vector<TermVector> centroids(sources_.size());
+    {
+      std::vector<std::unordered_map<uint32_t, double>> sums(sources_.size());
+      for (const Candidate& candidate : candidates_) {
+        for (const auto& [term, weight] : candidate.vector)
+          sums[candidate.position][term] += weight;
+      }
+      for (size_t d = 0; d < sources_.size(); ++d) {
+        double norm = 0;
+        for (const auto& [term, weight] : sums[d]) norm += weight * weight;
+        if (norm <= 0) continue;
+        double inverse = 1.0 / std::sqrt(norm);
+        for (const auto& [term, weight] : sums[d]) {
+          centroids[d].emplace_back(term, static_cast<float>(weight * inverse));
+        }
+        std::sort(centroids[d].begin(), centroids[d].end());
+      }
+    }
+    total_.assign(vocabulary_.size(), 0.0);
+    for (const TermVector& centroid : centroids) {
+      for (const auto& [term, weight] : centroid) total_[term] += weight;
+    }
+    double total_norm2 = 0;
+    for (double weight : total_) total_norm2 += weight * weight;
+    std::vector<double> overlap(sources_.size(), 0);  // centroid_d · total
+    for (size_t d = 0; d < sources_.size(); ++d) {
+      for (const auto& [term, weight] : centroids[d]) overlap[d] += weight * total_[term];
+    }
+    bool alone = sources_.size() < 2;
+    for (Candidate& candidate : candidates_) {
+      double with_total = 0;
+      for (const auto& [term, weight] : candidate.vector) with_total += weight * total_[term];
+      double similarity;
+      if (alone) {
+        similarity = total_norm2 > 0 ? with_total / std::sqrt(total_norm2) : 0;
+      } else {
+        const TermVector& own = centroids[candidate.position];
+        double own_norm2 = own.empty() ? 0 : 1.0;
+        double others_norm2 = total_norm2 - 2 * overlap[candidate.position] + own_norm2;
+        double with_others = with_total - dot(candidate.vector, own);
+        similarity = others_norm2 > 1e-12 ? with_others / std::sqrt(others_norm2) : 0;
+      }
+      const Document& doc = documents_[candidate.doc];
+      auto machine = machine_.find(doc.id);
+      double p_machine = machine == machine_.end() ? 0 : machine->second;
+      double lead = 1.0 + 0.25 / (1.0 + candidate.sentence);
+      candidate.score = similarity * lead * (1.0 - 0.4 * p_machine);
+    }
+  }
+
+  const Candidate* find_candidate(const std::string& article, uint32_t sentence) const {
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.sentence == sentence && documents_[candidate.doc].id == article) {
+        return &candidate;
+      }
+    }
+    return nullptr;
+  }
+
+  // Cite re-sliced from the corpus: a stage's cite is trusted for its span only.
+  std::optional<Cite> verified(const Cite& cite) const {
+    for (uint32_t index : story_.documents) {
+      if (index >= documents_.size() || documents_[index].id != cite.article) continue;
+      const Document& doc = documents_[index];
+      if (cite.end > doc.text.size() || cite.start > cite.end) return std::nullopt;
+      return make_cite(doc, Span{cite.start, cite.end});
+    }
+    return std::nullopt;
+  }
+
+  void add_fact_lines() {
+    std::vector<const Fact*> facts;
+    for (const Fact& fact : story_.facts) {
+      if (fact.status == FactStatus::kCorroborated && !fact.cites.empty()) facts.push_back(&fact);
+    }
+    std::stable_sort(facts.begin(), facts.end(),
+                     [](const Fact* a, const Fact* b) { return a->sources > b->sources; });
+    for (const Fact* fact : facts) {
+      if (static_cast<int>(story_.summary.size()) >= options_.max_fact_lines) break;
+      SummaryLine line;
+      std::set<std::string> articles;
+      const Candidate* own = nullptr;
+      for (const Cite& cite : fact->cites) {
+        if (static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
+        auto checked = verified(cite);
+        if (!checked || !articles.insert(checked->article).second) continue;
+        if (!own) own = find_candidate(checked->article, checked->sentence);
+        line.cites.push_back(std::move(*checked));
+      }
+      if (line.cites.empty()) continue;
+      if (own && repeats_chosen(*own)) continue;
+      line.text = one_line(fact->text.empty() ? line.cites.front().text : fact->text);
+      if (own) chosen_.push_back(own);
+      story_.summary.push_back(std::move(line));
+    }
+  }
+
+  bool repeats_chosen(const Candidate& candidate) const {
+    for (const Candidate* chosen : chosen_) {
+      if (chosen == &candidate || dot(chosen->vector, candidate.vector) > options_.redundancy) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add_sentence_lines() {
+    size_t target =
+        std::clamp<size_t>(3 + sources_.size() / 2, static_cast<size_t>(options_.min_summary_lines),
+                           static_cast<size_t>(options_.max_summary_lines));
+    std::vector<const Candidate*> ranked;
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.selectable && !candidate.vector.empty()) ranked.push_back(&candidate);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
+    for (const Candidate* candidate : ranked) {
+      if (story_.summary.size() >= target) break;
+      if (repeats_chosen(*candidate)) continue;
+      chosen_.push_back(candidate);
+      story_.summary.push_back(sentence_line(*candidate));
+    }
+  }
+
+  // The sentence itself, then the closest sentence of each other source that echoes it.
+  SummaryLine sentence_line(const Candidate& candidate) const {
+    const Document& doc = documents_[candidate.doc];
+    SummaryLine line;
+    line.cites.push_back(cite_sentence(doc, candidate.sentence));
+    line.text = one_line(line.cites.front().text);
+    std::vector<std::pair<double, const Candidate*>> best(sources_.size(), {0.0, nullptr});
+    for (const Candidate& other : candidates_) {
+      if (other.position == candidate.position) continue;
+      double similarity = dot(candidate.vector, other.vector);
+      if (similarity >= options_.echo_similarity && similarity > best[other.position].first) {
+        best[other.position] = {similarity, &other};
+      }
+    }
+    std::stable_sort(best.begin(), best.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [similarity, echo] : best) {
+      if (!echo || static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
+      line.cites.push_back(cite_sentence(documents_[echo->doc], echo->sentence));
+    }
+    return line;
+  }
+
+  std::string choose_title() const {
+    double best_score = -1;
+    std::string best;
+    double total_norm = 0;
+    for (double weight : total_) total_norm += weight * weight;
+    total_norm = std::sqrt(total_norm);
+    for (uint32_t index : sources_) {
+      const Document& doc = documents_[index];
+      if (doc.title.empty()) continue;
+      std::string title = strip_site_suffix(doc.title);
+      std::vector<std::string> terms = free_text_terms(title);
+      double score = 0, norm = 0;
+      std::unordered_map<std::string, int> counts;
+      for (const std::string& term : terms) counts[term] += 1;
+      for (const auto& [term, count] : counts) {
+        norm += static_cast<double>(count) * count;
+        int64_t id = vocabulary_.find(term);
+        if (id >= 0) score += count * total_[static_cast<size_t>(id)];
+      }
+      score = norm > 0 && total_norm > 0 ? score / (std::sqrt(norm) * total_norm) : 0;
+      size_t words = static_cast<size_t>(std::count(title.begin(), title.end(), ' ')) + 1;
+      if (words < 4 || words > 24) score *= 0.5;  // labels and run-on titles read badly
+      if (score > best_score) {
+        best_score = score;
+        best = title;
+      }
+    }
+    if (!best.empty()) return shorten(best, 160);
+    const Candidate* central = nullptr;
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.vector.empty()) continue;
+      if (!central || (candidate.selectable && !central->selectable) ||
+          (candidate.selectable == central->selectable && candidate.score > central->score)) {
+        central = &candidate;
+      }
+    }
+    if (central) {
+      const Document& doc = documents_[central->doc];
+      std::string text = one_line(doc.slice(doc.sentences[central->sentence].span));
+      while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+      if (!text.empty()) return shorten(text, 110);
+    }
+    return story_.id.empty() ? "Untitled story" : "Story " + story_.id;
+  }
+
+  const std::vector<Document>& documents_;
+  Story& story_;
+  const BriefOptions& options_;
+  std::vector<uint32_t> sources_;  // independent articles of the story, corpus indices
+  std::unordered_map<std::string, double> machine_;
+  std::set<std::pair<std::string, uint32_t>> padding_;
+  Vocabulary vocabulary_;
+  std::vector<Candidate> candidates_;
+  std::vector<double> total_;  // sum of the sources' unit centroids
+  std::vector<const Candidate*> chosen_;
+};
+
+}  // namespace
+
+void write_brief(const std::vector<Document>& documents, Story& story,
+                 const BriefOptions& options) {
+  BriefWriter(documents, story, options).run();
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,165 @@
+#include <set>
+
+#include "brief/brief.h"
+#include "brief/test_fixture.h"
+#include "gtest/gtest.h"
+
+namespace crosscheck {
+namespace {
+
+using testing::flood_corpus;
+using testing::flood_story;
+
+const Document* find_doc(const std::vector<Document>& docs, const std::string& id) {
+  for (const Document& doc : docs) {
+    if (doc.id == id) return &doc;
+  }
+  return nullptr;
+}
+
+void expect_cites_are_slices(const std::vector<Document>& docs, const Story& story) {
+  for (const SummaryLine& line : story.summary) {
+    EXPECT_FALSE(line.cites.empty()) << line.text;
+    for (const Cite& cite : line.cites) {
+      const Document* doc = find_doc(docs, cite.article);
+      ASSERT_NE(doc, nullptr) << cite.article;
+      ASSERT_LE(cite.end, doc->text.size());
+      EXPECT_EQ(cite.text, doc->text.substr(cite.start, cite.end - cite.start));
+      ASSERT_LT(cite.sentence, doc->sentences.size());
+      EXPECT_TRUE(doc->sentences[cite.sentence].span.contains(Span{cite.start, cite.end}));
+    }
+  }
+}
+
+TEST(WriteBrief, CorpusIsAnnotated) {
+  std::vector<Document> docs = flood_corpus();
+  for (const Document& doc : docs) {
+    EXPECT_GE(doc.sentences.size(), 2u) << doc.id;
+    EXPECT_FALSE(doc.tokens.empty()) << doc.id;
+  }
+}
+
+TEST(WriteBrief, SummaryHasCitedLinesWithFactsFirst) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  write_brief(docs, story);
+  ASSERT_GE(story.summary.size(), 3u);
+  ASSERT_LE(story.summary.size(), 6u);
+  expect_cites_are_slices(docs, story);
+  // The corroborated fact leads; the single-source one is not a summary line.
+  EXPECT_EQ(story.summary[0].text, "About 1,200 residents were evacuated");
+  for (const SummaryLine& line : story.summary) {
+    EXPECT_NE(line.text, "30 homes were destroyed");
+  }
+}
+
+TEST(WriteBrief, SkipsCopiesPaddingAndRepeats) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  write_brief(docs, story);
+  std::set<std::string> texts;
+  for (const SummaryLine& line : story.summary) {
+    EXPECT_TRUE(texts.insert(line.text).second) << "repeated line " << line.text;
+    EXPECT_EQ(line.text.find("fast-paced"), std::string::npos) << "padding chosen";
+    for (const Cite& cite : line.cites) EXPECT_NE(cite.article, "gamma") << "copy cited";
+  }
+}
+
+TEST(WriteBrief, CentralSentencesBeatOffTopicOnes) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  story.facts.clear();
+  story.assessments.clear();  // no padding hints: centrality alone must rank
+  write_brief(docs, story);
+  ASSERT_FALSE(story.summary.empty());
+  expect_cites_are_slices(docs, story);
+  // The top line is about the flood itself and is echoed by another source.
+  const SummaryLine& top = story.summary.front();
+  EXPECT_TRUE(top.text.find("River Vale") != std::string::npos ||
+              top.text.find("hospital") != std::string::npos)
+      << top.text;
+  EXPECT_GE(top.cites.size(), 2u) << top.text;
+  for (const SummaryLine& line : story.summary) {
+    EXPECT_EQ(line.text.find("fast-paced"), std::string::npos) << line.text;
+  }
+}
+
+TEST(WriteBrief, TitleFromMostRepresentativeArticleTitle) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  write_brief(docs, story);
+  EXPECT_FALSE(story.title.empty());
+  EXPECT_EQ(story.title.find("|"), std::string::npos) << story.title;  // site suffix dropped
+  EXPECT_NE(story.title.find("River Vale"), std::string::npos) << story.title;
+
+  Story titled = flood_story(docs);
+  titled.title = "Kept as given";
+  write_brief(docs, titled);
+  EXPECT_EQ(titled.title, "Kept as given");
+}
+
+TEST(WriteBrief, TitleFromCentralSentenceWithoutTitles) {
+  std::vector<Document> docs = flood_corpus();
+  for (Document& doc : docs) doc.title.clear();
+  Story story = flood_story(docs);
+  write_brief(docs, story);
+  ASSERT_FALSE(story.title.empty());
+  bool from_text = false;
+  for (const Document& doc : docs) {
+    std::string prefix = story.title.substr(0, std::min<size_t>(story.title.size(), 30));
+    from_text = from_text || doc.text.find(prefix) != std::string::npos;
+  }
+  EXPECT_TRUE(from_text) << story.title;
+}
+
+TEST(WriteBrief, WorksWithoutTokenLayer) {
+  std::vector<Document> docs = flood_corpus();
+  for (Document& doc : docs) doc.tokens.clear();
+  Story story = flood_story(docs);
+  story.facts.clear();
+  write_brief(docs, story);
+  EXPECT_GE(story.summary.size(), 3u);
+  expect_cites_are_slices(docs, story);
+}
+
+TEST(WriteBrief, EmptyAndDegenerateStoriesDoNotCrash) {
+  std::vector<Document> docs = flood_corpus();
+  Story empty;
+  empty.id = "s0";
+  write_brief(docs, empty);
+  EXPECT_TRUE(empty.summary.empty());
+  EXPECT_FALSE(empty.title.empty());
+
+  Story bad_indices;
+  bad_indices.documents = {99, 100};
+  write_brief(docs, bad_indices);
+  EXPECT_TRUE(bad_indices.summary.empty());
+
+  std::vector<Document> bare(1);
+  bare[0].id = "x";
+  bare[0].text = "no sentences here";
+  Story single;
+  single.documents = {0};
+  write_brief(bare, single);
+  EXPECT_TRUE(single.summary.empty());
+
+  // A fact whose cite points outside its article is dropped, not rendered.
+  Story broken = testing::flood_story(docs);
+  broken.facts[1].cites = {Cite{"alpha", 0, 5000, 6000, "x"}};
+  write_brief(docs, broken);
+  expect_cites_are_slices(docs, broken);
+}
+
+TEST(WriteBrief, SingleArticleStory) {
+  std::vector<Document> docs = flood_corpus();
+  Story story;
+  story.id = "one";
+  story.documents = {0};
+  write_brief(docs, story);
+  EXPECT_GE(story.summary.size(), 3u);
+  EXPECT_LE(story.summary.size(), 6u);
+  expect_cites_are_slices(docs, story);
+}
+
+}  // namespace
+}  // namespace crosscheck
