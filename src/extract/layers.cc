@@ -31,6 +31,16 @@ bool is_letter_cp(char32_t cp) {
 
 bool is_apostrophe_cp(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+// utf8::decode with a fast path for ASCII, which is most of the text.
+char32_t next_code_point(std::string_view text, size_t& pos) {
+  unsigned char byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    ++pos;
+    return byte;
+  }
+  return utf8::decode(text, pos);
+}
+
 // Fallback sentence split when the document has no sentence layer: ., ! or ? followed by
 // whitespace, or a line break.
 std::vector<uint32_t> fallback_sentence_starts(std::string_view text) {
@@ -81,7 +91,7 @@ std::vector<Word> scan_words(const Document& doc) {
     word.newline_before = newline_before;
     space_before = newline_before = false;
     size_t probe = pos;
-    char32_t cp = utf8::decode(text, probe);
+    char32_t cp = next_code_point(text, probe);
     if (is_ascii_digit(c)) {
       word.kind = WordKind::kNumber;
       while (pos < text.size()) {
@@ -98,7 +108,7 @@ std::vector<Word> scan_words(const Document& doc) {
       pos = probe;
       while (pos < text.size()) {
         size_t next = pos;
-        char32_t here = utf8::decode(text, next);
+        char32_t here = next_code_point(text, next);
         if (is_letter_cp(here)) {
           pos = next;
           continue;
@@ -106,14 +116,14 @@ std::vector<Word> scan_words(const Document& doc) {
         // Apostrophes inside words ("don't", "Russia's") and dotted abbreviations ("a.m.").
         if (is_apostrophe_cp(here) && next < text.size()) {
           size_t after = next;
-          if (is_letter_cp(utf8::decode(text, after))) {
+          if (is_letter_cp(next_code_point(text, after))) {
             pos = next;
             continue;
           }
         }
         if (here == '.' && next < text.size()) {
           size_t after = next;
-          char32_t following = utf8::decode(text, after);
+          char32_t following = next_code_point(text, after);
           if (is_letter_cp(following) && (after >= text.size() || text[after] == '.')) {
             pos = after;  // letter after the dot; the next dot is taken on the next round
             continue;
@@ -131,20 +141,17 @@ std::vector<Word> scan_words(const Document& doc) {
     }
     word.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(pos)};
     std::string_view surface = text.substr(start, pos - start);
-    word.lower.reserve(surface.size());
-    for (size_t k = 0; k < surface.size(); ++k) {
-      char ch = surface[k];
-      if (ch >= 'A' && ch <= 'Z') {
-        word.lower.push_back(static_cast<char>(ch - 'A' + 'a'));
-      } else if (static_cast<unsigned char>(ch) == 0xE2 && k + 2 < surface.size() &&
-                 static_cast<unsigned char>(surface[k + 1]) == 0x80 &&
-                 static_cast<unsigned char>(surface[k + 2]) == 0x99 &&
-                 word.kind != WordKind::kPunct) {
-        word.lower.push_back('\'');
-        k += 2;
-      } else {
-        word.lower.push_back(ch);
-      }
+    word.lower.assign(surface);
+    bool curly_apostrophe = false;
+    for (char& ch : word.lower) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      curly_apostrophe |= static_cast<unsigned char>(ch) == 0xE2;
+    }
+    if (curly_apostrophe && word.kind == WordKind::kWord) {
+      // "Russia’s" -> "russia's"
+      for (size_t at = word.lower.find("\u2019"); at != std::string::npos;
+           at = word.lower.find("\u2019", at + 1))
+        word.lower.replace(at, 3, "'");
     }
     word.capitalized = (c >= 'A' && c <= 'Z') || (cp >= 0xC0 && cp <= 0xDE);
     if (!doc.sentences.empty()) {

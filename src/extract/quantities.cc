@@ -14,6 +14,7 @@
 //   the event is the Snowball stem of the governing verb ("killed" -> "kill").
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "extract/layers.h"
 
@@ -227,6 +228,10 @@ class QuantityScanner {
     std::vector<Quantity> quantities;
     size_t i = 0;
     while (i < words_.size()) {
+      if (!could_start(words_[i])) {
+        ++i;
+        continue;
+      }
       size_t end = 0;
       std::optional<Quantity> quantity = match_at(i, &end);
       if (!quantity) {
@@ -247,6 +252,20 @@ class QuantityScanner {
   bool glued(size_t i) const { return i < words_.size() && !words_[i].space_before; }
   bool same_sentence(size_t a, size_t b) const {
     return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
+  }
+
+  // Cheap filter: digits, number words, currency symbols and the first words of bounds.
+  static bool could_start(const Word& word) {
+    if (word.kind == WordKind::kNumber) return true;
+    if (word.kind == WordKind::kPunct) return !currency_symbol(word.lower).empty();
+    static const std::unordered_set<std::string_view> kStarts = [] {
+      std::unordered_set<std::string_view> starts = {
+          "us",       "a",         "half",     "tens",     "dozens",
+          "hundreds", "thousands", "millions", "billions", "dozen"};
+      for (const BoundPhrase& phrase : kBoundPhrases) starts.insert(*phrase.words.begin());
+      return starts;
+    }();
+    return kStarts.count(word.lower) > 0 || cardinal_word_value(word.lower).has_value();
   }
 
   // The number phrase at word i: [bound] [currency] number [scale] [unit]. *end is one past it.

@@ -9,6 +9,7 @@
 // widen by the adjacent mark on each side to compare).
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "extract/layers.h"
 
@@ -21,18 +22,18 @@ bool in(std::string_view word, std::initializer_list<std::string_view> list) {
 }
 
 bool is_cue_verb(std::string_view lower) {
-  return in(lower,
-            {"said",         "says",      "say",       "told",      "tells",      "added",
-             "adds",         "wrote",     "writes",    "stated",    "states",     "warned",
-             "warns",        "claimed",   "claims",    "noted",     "notes",      "explained",
-             "explains",     "insisted",  "insists",   "argued",    "argues",     "asked",
-             "announced",    "announces", "declared",  "declares",  "stressed",   "stresses",
-             "acknowledged", "admitted",  "confirmed", "confirms",  "denied",     "denies",
-             "suggested",    "suggests",  "urged",     "urges",     "reported",   "reports",
-             "tweeted",      "replied",   "responded", "recalled",  "saying",     "adding",
-             "insisting",    "warning",   "telling",   "cautioned", "emphasised", "emphasized",
-             "predicted",    "observed",  "conceded",  "vowed",     "promised",   "pledged",
-             "estimated",    "believes",  "believed",  "thinks",    "agreed",     "posted"});
+  static const std::unordered_set<std::string_view> kCues = {
+      "said",     "says",      "say",          "told",       "tells",      "added",     "adds",
+      "wrote",    "writes",    "stated",       "states",     "warned",     "warns",     "claimed",
+      "claims",   "noted",     "notes",        "explained",  "explains",   "insisted",  "insists",
+      "argued",   "argues",    "asked",        "announced",  "announces",  "declared",  "declares",
+      "stressed", "stresses",  "acknowledged", "admitted",   "confirmed",  "confirms",  "denied",
+      "denies",   "suggested", "suggests",     "urged",      "urges",      "reported",  "reports",
+      "tweeted",  "replied",   "responded",    "recalled",   "saying",     "adding",    "insisting",
+      "warning",  "telling",   "cautioned",    "emphasised", "emphasized", "predicted", "observed",
+      "conceded", "vowed",     "promised",     "pledged",    "estimated",  "believes",  "believed",
+      "thinks",   "agreed",    "posted"};
+  return kCues.count(lower) > 0;
 }
 
 bool is_quote_mark(std::string_view word) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_set>
 
 #include "extract/layers.h"
 #include "extract/times_calendar.h"
@@ -128,6 +129,10 @@ class TimeScanner {
     std::vector<Timex> timexes;
     size_t i = 0;
     while (i < words_.size()) {
+      if (!could_start(words_[i])) {
+        ++i;
+        continue;
+      }
       std::optional<Found> found = match_at(i);
       if (!found || found->end <= i) {
         ++i;
@@ -156,6 +161,25 @@ class TimeScanner {
   bool glued(size_t i) const { return i < words_.size() && !words_[i].space_before; }
   bool same_sentence(size_t a, size_t b) const {
     return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
+  }
+
+  // Cheap filter: only words that can begin one of the shapes below are tried.
+  static bool could_start(const Word& word) {
+    if (word.kind == WordKind::kNumber) return true;
+    if (word.kind == WordKind::kPunct) return false;
+    if (word.capitalized && (month_number(word) > 0 || weekday_number(word) >= 0)) return true;
+    static const std::unordered_set<std::string_view> kTriggers = {
+        "last",     "next",    "this",     "past",      "coming",    "early",    "late",
+        "mid",      "mid-",    "the",      "earlier",   "later",     "today",    "yesterday",
+        "tomorrow", "tonight", "now",      "currently", "nowadays",  "recently", "recent",
+        "these",    "a",       "an",       "several",   "few",       "many",     "some",
+        "couple",   "half",    "noon",     "midday",    "midnight",  "daily",    "nightly",
+        "weekly",   "monthly", "annually", "yearly",    "hourly",    "every",    "each",
+        "fiscal",   "first",   "second",   "third",     "fourth",    "1st",      "2nd",
+        "3rd",      "4th",     "seconds",  "minutes",   "hours",     "days",     "weeks",
+        "months",   "years",   "decades",  "centuries", "fortnights"};
+    std::string_view lower = without_possessive(word.lower);
+    return kTriggers.count(lower) > 0 || cardinal_word_value(lower).has_value();
   }
 
   std::optional<Found> match_at(size_t i) {
