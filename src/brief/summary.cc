@@ -79,7 +79,8 @@ struct Candidate {
   uint32_t position = 0;  // rank of the document in the story
   TermVector vector;
   size_t words = 0;
-  bool selectable = false;
+  bool statement = false;   // reads as a sentence on its own
+  bool selectable = false;  // a statement that is neither padding nor the article's headline
   double score = 0;
 };
 
@@ -138,6 +139,16 @@ std::string strip_site_suffix(std::string title) {
   return one_line(title);
 }
 
+std::string without_final_stop(std::string text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+// Text articles often open with their own headline; it is the title, not a summary line.
+bool repeats_title(std::string_view sentence, const std::string& headline) {
+  return !headline.empty() && without_final_stop(one_line(sentence)) == headline;
+}
+
 class BriefWriter {
  public:
   BriefWriter(const std::vector<Document>& documents, Story& story, const BriefOptions& options)
@@ -147,6 +158,7 @@ class BriefWriter {
     choose_sources();
     build_candidates();
     score_candidates();
+    rank_sentences();
     story_.summary.clear();
     add_fact_lines();
     add_sentence_lines();
@@ -202,11 +214,14 @@ class BriefWriter {
           for (const std::string& term : free_text_terms(text)) add_term(s, term);
         }
       }
+      std::string headline = without_final_stop(strip_site_suffix(doc.title));
       for (size_t i = first; i < candidates_.size(); ++i) {
         Candidate& candidate = candidates_[i];
         std::string_view text = doc.slice(doc.sentences[candidate.sentence].span);
-        candidate.selectable = reads_as_statement(text, candidate.words) &&
-                               !padding_.count({doc.id, candidate.sentence});
+        candidate.statement = reads_as_statement(text, candidate.words);
+        candidate.selectable = candidate.statement &&
+                               !padding_.count({doc.id, candidate.sentence}) &&
+                               !repeats_title(text, headline);
       }
     }
     weigh(candidates_, counts, vocabulary_.size());
@@ -295,18 +310,20 @@ class BriefWriter {
       if (static_cast<int>(story_.summary.size()) >= options_.max_fact_lines) break;
       SummaryLine line;
       std::set<std::string> articles;
-      const Candidate* own = nullptr;
+      std::vector<const Candidate*> cited;  // the sentences the fact's cites fall in
       for (const Cite& cite : fact->cites) {
         if (static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
         auto checked = verified(cite);
         if (!checked || !articles.insert(checked->article).second) continue;
-        if (!own) own = find_candidate(checked->article, checked->sentence);
+        if (const Candidate* sentence = find_candidate(checked->article, checked->sentence)) {
+          cited.push_back(sentence);
+        }
         line.cites.push_back(std::move(*checked));
       }
       if (line.cites.empty()) continue;
-      if (own && repeats_chosen(*own)) continue;
+      if (!cited.empty() && repeats_chosen(*cited.front())) continue;
       line.text = one_line(fact->text.empty() ? line.cites.front().text : fact->text);
-      if (own) chosen_.push_back(own);
+      chosen_.insert(chosen_.end(), cited.begin(), cited.end());
       story_.summary.push_back(std::move(line));
     }
   }
@@ -320,22 +337,59 @@ class BriefWriter {
     return false;
   }
 
+  // Orders the selectable sentences by centrality, then lifts the leading ones by how many
+  // other sources say the same (echoes are only counted for the head of the ranking, which
+  // keeps the cost linear in the story's sentences).
+  void rank_sentences() {
+    for (const Candidate& candidate : candidates_) {
+      if (candidate.selectable && !candidate.vector.empty()) ranked_.push_back(&candidate);
+    }
+    auto by_score = [](const Candidate* a, const Candidate* b) { return a->score > b->score; };
+    std::stable_sort(ranked_.begin(), ranked_.end(), by_score);
+    constexpr size_t kHead = 48;
+    size_t head = std::min(ranked_.size(), kHead);
+    std::vector<std::pair<double, const Candidate*>> lifted;
+    for (size_t i = 0; i < head; ++i) {
+      int echoes = static_cast<int>(echoes_of(*ranked_[i]).size());
+      lifted.emplace_back(ranked_[i]->score * (1.0 + 0.3 * std::min(echoes, 3)), ranked_[i]);
+    }
+    std::stable_sort(lifted.begin(), lifted.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < head; ++i) ranked_[i] = lifted[i].second;
+  }
+
   void add_sentence_lines() {
     size_t target =
         std::clamp<size_t>(3 + sources_.size() / 2, static_cast<size_t>(options_.min_summary_lines),
                            static_cast<size_t>(options_.max_summary_lines));
-    std::vector<const Candidate*> ranked;
-    for (const Candidate& candidate : candidates_) {
-      if (candidate.selectable && !candidate.vector.empty()) ranked.push_back(&candidate);
-    }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const Candidate* a, const Candidate* b) { return a->score > b->score; });
-    for (const Candidate* candidate : ranked) {
+    for (const Candidate* candidate : ranked_) {
       if (story_.summary.size() >= target) break;
       if (repeats_chosen(*candidate)) continue;
-      chosen_.push_back(candidate);
       story_.summary.push_back(sentence_line(*candidate));
+      chosen_.push_back(candidate);
+      // What other sources say in its place is covered by this line too.
+      for (const Candidate* echo : echoes_of(*candidate)) chosen_.push_back(echo);
     }
+  }
+
+  // The closest selectable sentence of each other source that says the same, closest first.
+  std::vector<const Candidate*> echoes_of(const Candidate& candidate) const {
+    std::vector<std::pair<double, const Candidate*>> best(sources_.size(), {0.0, nullptr});
+    for (const Candidate& other : candidates_) {
+      if (other.position == candidate.position || !other.selectable) continue;
+      double similarity = dot(candidate.vector, other.vector);
+      if (similarity >= options_.echo_similarity && similarity > best[other.position].first) {
+        best[other.position] = {similarity, &other};
+      }
+    }
+    std::stable_sort(best.begin(), best.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<const Candidate*> echoes;
+    for (const auto& [similarity, echo] : best) {
+      if (!echo) break;
+      echoes.push_back(echo);
+    }
+    return echoes;
   }
 
   // The sentence itself, then the closest sentence of each other source that echoes it.
@@ -344,18 +398,8 @@ class BriefWriter {
     SummaryLine line;
     line.cites.push_back(cite_sentence(doc, candidate.sentence));
     line.text = one_line(line.cites.front().text);
-    std::vector<std::pair<double, const Candidate*>> best(sources_.size(), {0.0, nullptr});
-    for (const Candidate& other : candidates_) {
-      if (other.position == candidate.position) continue;
-      double similarity = dot(candidate.vector, other.vector);
-      if (similarity >= options_.echo_similarity && similarity > best[other.position].first) {
-        best[other.position] = {similarity, &other};
-      }
-    }
-    std::stable_sort(best.begin(), best.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (const auto& [similarity, echo] : best) {
-      if (!echo || static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
+    for (const Candidate* echo : echoes_of(candidate)) {
+      if (static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
       line.cites.push_back(cite_sentence(documents_[echo->doc], echo->sentence));
     }
     return line;
@@ -388,20 +432,22 @@ class BriefWriter {
         best = title;
       }
     }
-    if (!best.empty()) return shorten(best, 160);
+    if (!best.empty()) return shorten(without_final_stop(best), 160);
+    // Without titles: a short sentence from the head of the ranking reads best as a title.
     const Candidate* central = nullptr;
+    for (size_t i = 0; i < std::min<size_t>(ranked_.size(), 5) && !central; ++i) {
+      if (ranked_[i]->words <= 18) central = ranked_[i];
+    }
+    if (!central && !ranked_.empty()) central = ranked_.front();
     for (const Candidate& candidate : candidates_) {
-      if (candidate.vector.empty()) continue;
-      if (!central || (candidate.selectable && !central->selectable) ||
-          (candidate.selectable == central->selectable && candidate.score > central->score)) {
-        central = &candidate;
-      }
+      if (central) break;
+      if (!candidate.vector.empty()) central = &candidate;
     }
     if (central) {
       const Document& doc = documents_[central->doc];
-      std::string text = one_line(doc.slice(doc.sentences[central->sentence].span));
-      while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
-      if (!text.empty()) return shorten(text, 110);
+      std::string text =
+          without_final_stop(one_line(doc.slice(doc.sentences[central->sentence].span)));
+      if (!text.empty()) return shorten(text, 120);
     }
     return story_.id.empty() ? "Untitled story" : "Story " + story_.id;
   }
@@ -414,7 +460,8 @@ class BriefWriter {
   std::set<std::pair<std::string, uint32_t>> padding_;
   Vocabulary vocabulary_;
   std::vector<Candidate> candidates_;
-  std::vector<double> total_;  // sum of the sources' unit centroids
+  std::vector<double> total_;             // sum of the sources' unit centroids
+  std::vector<const Candidate*> ranked_;  // selectable sentences, best first
   std::vector<const Candidate*> chosen_;
 };
 
