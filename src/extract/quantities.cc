@@ -451,7 +451,12 @@ class QuantityScanner {
           break;
       }
     }
-    if (noun_index != SIZE_MAX) {
+    if (noun_index != SIZE_MAX && quantity.unit.empty() &&
+        !currency_word(words_[noun_index].lower).empty()) {
+      // "millions of dollars": the noun is the currency.
+      quantity.unit = std::string(currency_word(words_[noun_index].lower));
+      quantity.span.end = words_[noun_index].span.end;
+    } else if (noun_index != SIZE_MAX) {
       quantity.noun = singular(words_[noun_index].lower);
       quantity.noun_span = words_[noun_index].span;
     } else if (!before.empty()) {

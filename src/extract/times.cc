@@ -58,6 +58,15 @@ int weekday_number(const Word& word) {
   return -1;
 }
 
+// "summer" -> "SU" (TIMEX3 seasons).
+std::string_view season_code(std::string_view lower) {
+  if (lower == "spring") return "SP";
+  if (lower == "summer") return "SU";
+  if (lower == "autumn" || lower == "fall") return "FA";
+  if (lower == "winter") return "WI";
+  return {};
+}
+
 // "morning" -> "MO" (TIMEX3 parts of day).
 std::string_view part_of_day(std::string_view lower) {
   if (lower == "morning") return "MO";
@@ -127,6 +136,7 @@ class TimeScanner {
 
   std::vector<Timex> scan() {
     std::vector<Timex> timexes;
+    size_t last_end = 0;
     size_t i = 0;
     while (i < words_.size()) {
       if (!could_start(words_[i])) {
@@ -138,8 +148,10 @@ class TimeScanner {
         ++i;
         continue;
       }
+      size_t first = widen_start(i, *found, last_end);
+      last_end = found->end;
       Timex timex;
-      timex.span = {words_[i].span.start, words_[found->end - 1].span.end};
+      timex.span = {words_[first].span.start, span_end(found->end - 1)};
       timex.sentence = doc_.sentence_at(timex.span.start);
       timex.type = found->type;
       timex.value = std::move(found->value);
@@ -163,21 +175,56 @@ class TimeScanner {
     return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
   }
 
+  // TimeBank spans take in a leading determiner or modifier that the shape matchers leave to
+  // the word before: "the nine months", "the first nine months", "last April", "late
+  // yesterday".
+  size_t widen_start(size_t i, const Found& found, size_t last_end) const {
+    if (i == 0 || i - 1 < last_end) return i;
+    std::string_view before = lower(i - 1);
+    if (found.type == TimexType::kDuration) {
+      if (before == "the") return i - 1;
+      if (in(before, {"first", "last", "next", "past", "latest"}) && i >= 2 && i - 2 >= last_end &&
+          lower(i - 2) == "the")
+        return i - 2;
+      return i;
+    }
+    const Word& word = words_[i];
+    if (month_number(word) > 0 && in(before, {"last", "this", "next", "early", "late", "mid"}))
+      return i - 1;
+    if (in(without_possessive(word.lower), {"yesterday", "today", "tomorrow"}) &&
+        in(before, {"early", "late"}))
+      return i - 1;
+    return i;
+  }
+
+  // End of word `i` without a possessive "'s" ("Friday's" -> "Friday").
+  uint32_t span_end(size_t i) const {
+    const Word& word = words_[i];
+    std::string_view surface = doc_.slice(word.span);
+    if (surface.size() > 2 &&
+        (word.lower.size() >= 2 && word.lower.substr(word.lower.size() - 2) == "'s")) {
+      if (surface.substr(surface.size() - 2) == "'s") return word.span.end - 2;
+      if (surface.size() > 4 && surface.substr(surface.size() - 4) == "\u2019s")
+        return word.span.end - 4;
+    }
+    return word.span.end;
+  }
+
   // Cheap filter: only words that can begin one of the shapes below are tried.
   static bool could_start(const Word& word) {
     if (word.kind == WordKind::kNumber) return true;
     if (word.kind == WordKind::kPunct) return false;
     if (word.capitalized && (month_number(word) > 0 || weekday_number(word) >= 0)) return true;
     static const std::unordered_set<std::string_view> kTriggers = {
-        "last",     "next",    "this",     "past",      "coming",    "early",    "late",
-        "mid",      "mid-",    "the",      "earlier",   "later",     "today",    "yesterday",
-        "tomorrow", "tonight", "now",      "currently", "nowadays",  "recently", "recent",
-        "these",    "a",       "an",       "several",   "few",       "many",     "some",
-        "couple",   "half",    "noon",     "midday",    "midnight",  "daily",    "nightly",
-        "weekly",   "monthly", "annually", "yearly",    "hourly",    "every",    "each",
-        "fiscal",   "first",   "second",   "third",     "fourth",    "1st",      "2nd",
-        "3rd",      "4th",     "seconds",  "minutes",   "hours",     "days",     "weeks",
-        "months",   "years",   "decades",  "centuries", "fortnights"};
+        "last",     "next",    "this",     "past",      "coming",     "early",    "late",
+        "mid",      "mid-",    "the",      "earlier",   "later",      "today",    "yesterday",
+        "tomorrow", "tonight", "now",      "currently", "nowadays",   "recently", "recent",
+        "these",    "a",       "an",       "several",   "few",        "many",     "some",
+        "couple",   "half",    "noon",     "midday",    "midnight",   "daily",    "nightly",
+        "weekly",   "monthly", "annually", "yearly",    "hourly",     "every",    "each",
+        "fiscal",   "first",   "second",   "third",     "fourth",     "1st",      "2nd",
+        "3rd",      "4th",     "seconds",  "minutes",   "hours",      "days",     "weeks",
+        "months",   "years",   "decades",  "centuries", "fortnights", "soon",     "previously"};
     std::string_view lower = without_possessive(word.lower);
     return kTriggers.count(lower) > 0 || cardinal_word_value(lower).has_value();
   }
@@ -468,7 +515,9 @@ class TimeScanner {
       found.value = format_month(*year, month);
       return found;
     }
-    if (!introduced || abbreviated) return std::nullopt;
+    // Full month names other than "May" and "March" are dates on their own ("January sales").
+    if (!introduced && (month == 3 || month == 5 || w->newline_before)) return std::nullopt;
+    if (abbreviated) return std::nullopt;
     Found found;
     found.end = j + 1;
     found.relative = true;
@@ -543,8 +592,10 @@ class TimeScanner {
       return found;
     } else if (in(w, {"now", "currently", "nowadays"})) {
       return reference(i + 1, "PRESENT_REF");
-    } else if (w == "recently") {
+    } else if (w == "recently" || w == "previously") {
       return reference(i + 1, "PAST_REF");
+    } else if (w == "soon" && !in(lower(i + 1), {"as", "after", "afterwards"})) {
+      return reference(i + 1, "FUTURE_REF");
     } else if (w == "recent" && time_unit(lower(i + 1)) && time_unit(lower(i + 1))->plural) {
       Found found;
       found.end = i + 2;
@@ -596,16 +647,20 @@ class TimeScanner {
       ++j;
     }
     bool edge = false;  // "earlier this month", "later this year", "late last year"
-    if (!the && in(lower(j), {"earlier", "later", "early", "late"}) &&
-        in(lower(j + 1), {"this", "last", "next"})) {
+    // TimeBank leaves "earlier"/"later" out of the span ("earlier [this month]").
+    if (!the && in(lower(j), {"early", "late"}) && in(lower(j + 1), {"this", "last", "next"})) {
       edge = true;
       ++j;
     }
     std::string_view modifier = lower(j);
     if (!in(modifier, {"last", "this", "next", "past", "coming", "previous", "following"}))
       return std::nullopt;
-    if (the && (modifier == "this" || modifier == "last")) return std::nullopt;
     size_t k = j + 1;
+    if (the && modifier == "this") return std::nullopt;
+    if (the && modifier == "last" && !read_cardinal(words_, k, &k) &&
+        !in(lower(j + 1), {"few", "several", "many"}))
+      return std::nullopt;
+    k = j + 1;
     // "the past two years", "the last 24 hours" -> durations
     size_t amount_end = 0;
     std::optional<double> amount = read_cardinal(words_, k, &amount_end);
@@ -624,6 +679,17 @@ class TimeScanner {
       return found;
     }
     std::string_view unit_word = lower(k);
+    if (std::string_view season = season_code(unit_word); !season.empty()) {
+      // "this summer", "last winter"
+      if (the || !in(modifier, {"last", "this", "next"})) return std::nullopt;
+      Found found;
+      found.end = k + 1;
+      found.relative = true;
+      int shift = modifier == "last" ? -1 : modifier == "next" ? 1 : 0;
+      found.value = (dct_ ? std::to_string(civil_from_days(*dct_).year + shift) : "XXXX") + "-" +
+                    std::string(season);
+      return found;
+    }
     bool weekend = unit_word == "weekend";
     auto unit = time_unit(unit_word);
     if (!weekend && !unit) return std::nullopt;
@@ -776,11 +842,16 @@ class TimeScanner {
     auto unit = time_unit(lower(k));
     if (!unit) return std::nullopt;
     if (leading_article && unit->plural) return std::nullopt;
+    // "a second round" is an ordinal, not a second of time.
+    if (unit->code == "S" && !unit->plural && (leading_article || amount == 2) && at(k + 1) &&
+        words_[k + 1].kind == WordKind::kWord && !in(lower(k + 1), {"ago", "later"}))
+      return std::nullopt;
     if (!hyphenated && amount == 1 && unit->plural && !leading_article) return std::nullopt;
     size_t end = k + 1;
     // "a 47-year-old": an age is a duration too (TimeML), keep "-old" in the span.
     if (hyphenated && lower(end) == "-" && lower(end + 1) == "old") end += 2;
-    if (lower(end) == "ago") {
+    if (lower(end) == "ago" || (lower(end) == "earlier" && !hyphenated)) {
+      // "two days ago", "a year earlier": a point that far before the anchor.
       Found found;
       found.end = end + 1;
       found.relative = true;
@@ -835,6 +906,12 @@ class TimeScanner {
       hour = 12;
     } else if (w->lower == "midnight") {
       hour = 24;
+    } else if (size_t word_end = 0; w->kind == WordKind::kWord &&
+                                    read_cardinal(words_, i, &word_end) &&
+                                    lower(word_end) == "o'clock") {
+      hour = static_cast<int>(*read_cardinal(words_, i, &word_end));  // "three o'clock"
+      if (hour < 1 || hour > 12) return std::nullopt;
+      k = word_end + 1;
     } else if (w->kind == WordKind::kNumber && w->lower.size() <= 2) {
       hour = std::atoi(w->lower.c_str());
       bool has_minutes = false;
@@ -966,7 +1043,7 @@ class TimeScanner {
       found.value = std::to_string(year);  // TimeBank writes fiscal years as plain years
       return found;
     }
-    if (glued(j + 1) && in(lower(j + 1), {"%", "-", ".", ","}) && at(j + 2) &&
+    if (glued(j + 1) && in(lower(j + 1), {"-", "."}) && at(j + 2) &&
         words_[j + 2].kind == WordKind::kNumber)
       return std::nullopt;
     // A count rather than a year when a noun follows ("2000 troops") and nothing before

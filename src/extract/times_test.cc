@@ -96,18 +96,36 @@ TEST(Times, UnresolvedWithoutPublicationDate) {
   EXPECT_EQ(timex_with_text(doc, "next week")->anchored_to, "unresolved");
 }
 
+// Value of the timex written exactly as `text`, or "<none>".
+std::string value_of(const Document& doc, std::string_view text) {
+  const Timex* timex = timex_with_text(doc, text);
+  return timex ? timex->value : "<none>";
+}
+
 TEST(Times, RelativeExpressions) {
   Document doc = times_of(
       "Officials said today that yesterday's vote and the one three days ago mattered. Last "
       "week and last month were hard; earlier this month prices rose, and this year is worse.",
       "2025-04-17");
-  EXPECT_EQ(timex_with_text(doc, "today")->value, "2025-04-17");
-  EXPECT_EQ(timex_with_text(doc, "yesterday's")->value, "2025-04-16");
-  EXPECT_EQ(timex_with_text(doc, "three days ago")->value, "2025-04-14");
-  EXPECT_EQ(timex_with_text(doc, "Last week")->value, "2025-W15");
-  EXPECT_EQ(timex_with_text(doc, "last month")->value, "2025-03");
-  EXPECT_EQ(timex_with_text(doc, "earlier this month")->value, "2025-04");
-  EXPECT_EQ(timex_with_text(doc, "this year")->value, "2025");
+  EXPECT_EQ(value_of(doc, "today"), "2025-04-17");
+  EXPECT_EQ(value_of(doc, "yesterday"), "2025-04-16");  // the possessive stays outside
+  EXPECT_EQ(value_of(doc, "three days ago"), "2025-04-14");
+  EXPECT_EQ(value_of(doc, "Last week"), "2025-W15");
+  EXPECT_EQ(value_of(doc, "last month"), "2025-03");
+  EXPECT_EQ(value_of(doc, "this month"), "2025-04");  // "earlier" stays outside (TimeBank)
+  EXPECT_EQ(value_of(doc, "this year"), "2025");
+}
+
+TEST(Times, DeterminersAndModifiersJoinTheSpan) {
+  Document doc = times_of(
+      "Sales fell in the first nine months and rose a year earlier, late yesterday and last "
+      "April; output grew over the last three years.",
+      "2025-04-17");
+  EXPECT_EQ(value_of(doc, "the first nine months"), "P9M");
+  EXPECT_EQ(value_of(doc, "a year earlier"), "2024");
+  EXPECT_EQ(value_of(doc, "late yesterday"), "2025-04-16");
+  EXPECT_EQ(value_of(doc, "last April"), "2024-04");
+  EXPECT_EQ(value_of(doc, "the last three years"), "P3Y");
 }
 
 TEST(Times, DurationsTimesAndSets) {
