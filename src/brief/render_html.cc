@@ -88,6 +88,7 @@ font-size:.85rem;margin:5px 0}
 .fill.tone-bad{background:var(--bad)}
 details{margin:8px 0}summary{cursor:pointer;color:var(--accent)}
 ol.cites{padding-left:30px}ol.cites li{margin:5px 0;font-size:.9rem}
+mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:3px}
 ol.cites li:target{background:var(--mark);border-radius:4px}
 ol.timeline{list-style:none;padding-left:0;margin-left:6px;border-left:2px solid var(--line)}
 ol.timeline li{position:relative;padding:0 0 10px 18px}
@@ -199,6 +200,14 @@ class StoryWriter {
     return out;
   }
 
+  // The cited words marked inside their sentence.
+  std::string highlighted(const Cite& cite) const {
+    StoryView::Context context = view_.context(cite);
+    return html(report_view::one_line_keep_edges(context.before)) + "<mark>" +
+           html(report_view::shorten(report_view::one_line(context.cited), 600)) + "</mark>" +
+           html(report_view::one_line_keep_edges(context.after));
+  }
+
   std::string source_line(const Cite& cite) const {
     const ArticleRow* row = view_.article(cite.article);
     std::string out = "<span class=\"label\">" + html(view_.label(cite.article)) + "</span>";
@@ -214,10 +223,13 @@ class StoryWriter {
       corroborated += fact.status == FactStatus::kCorroborated;
       single += fact.status == FactStatus::kSingleSource;
     }
-    out << "<div class=\"chips\"><span>" << view_.articles().size() << " articles</span><span>"
-        << view_.independent_count() << " independent</span><span>" << corroborated
-        << " corroborated facts</span><span>" << single << " single-source claims</span><span>"
-        << story_.conflicts.size() << " conflicts</span></div>\n";
+    using report_view::count_words;
+    out << "<div class=\"chips\"><span>"
+        << count_words(view_.articles().size(), "article", "articles") << "</span><span>"
+        << view_.independent_count() << " independent</span><span>"
+        << count_words(corroborated, "corroborated fact", "corroborated facts") << "</span><span>"
+        << count_words(single, "single-source claim", "single-source claims") << "</span><span>"
+        << count_words(story_.conflicts.size(), "conflict", "conflicts") << "</span></div>\n";
     out << "<div class=\"story-id\">story <code>" << html(story_.id) << "</code></div>\n";
   }
 
@@ -246,9 +258,8 @@ class StoryWriter {
           << "</div><div class=\"claim\">" << html(side.claim) << "</div>";
       for (const Cite& raw : side.cites) {
         Cite cite = view_.checked(raw);
-        out << "<blockquote>" << html(report_view::shorten(report_view::one_line(cite.text), 600))
-            << "</blockquote><div class=\"src\">" << source_line(cite) << markers({cite})
-            << "</div>";
+        out << "<blockquote>" << highlighted(cite) << "</blockquote><div class=\"src\">"
+            << source_line(cite) << markers({cite}) << "</div>";
       }
       out << "</div>";
     }

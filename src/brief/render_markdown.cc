@@ -19,8 +19,10 @@ using report_view::StoryView;
 
 // Backslash-escapes what Markdown would read as markup in text taken from articles: emphasis,
 // code, links, HTML, tables, strike-through and character references.
-std::string escape(std::string_view raw) {
-  std::string text = report_view::one_line(utf8::repair(raw));
+std::string escape(std::string_view raw, bool keep_edges = false) {
+  std::string repaired = utf8::repair(raw);
+  std::string text =
+      keep_edges ? report_view::one_line_keep_edges(repaired) : report_view::one_line(repaired);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -137,10 +139,13 @@ class StoryWriter {
       corroborated += fact.status == FactStatus::kCorroborated;
       single += fact.status == FactStatus::kSingleSource;
     }
-    out << "Story `" << markup::code_safe(story_.id) << "` · " << view_.articles().size()
-        << " articles (" << view_.independent_count() << " independent) · " << corroborated
-        << " corroborated facts · " << single << " single-source claims · "
-        << story_.conflicts.size() << " conflicts\n\n";
+    using report_view::count_words;
+    out << "Story `" << markup::code_safe(story_.id) << "` · "
+        << count_words(view_.articles().size(), "article", "articles") << " ("
+        << view_.independent_count() << " independent) · "
+        << count_words(corroborated, "corroborated fact", "corroborated facts") << " · "
+        << count_words(single, "single-source claim", "single-source claims") << " · "
+        << count_words(story_.conflicts.size(), "conflict", "conflicts") << "\n\n";
   }
 
   void articles(std::ostream& out) {
@@ -269,7 +274,10 @@ class StoryWriter {
       std::string cell;
       for (const Cite& cite : side.cites) {
         if (!cell.empty()) cell += "<br>";
-        cell += quoted(cite) + " — " + view_.label(cite.article) + markers({cite});
+        StoryView::Context context = view_.context(cite);
+        std::string cited = escape(report_view::shorten(context.cited, 400));
+        cell += "“" + escape(context.before, true) + (cited.empty() ? "" : "**" + cited + "**") +
+                escape(context.after, true) + "” — " + view_.label(cite.article) + markers({cite});
       }
       out << " " << (cell.empty() ? "—" : cell) << " |";
     }
@@ -394,8 +402,9 @@ std::string render_markdown(const Report& report) {
     for (const Story& story : report.stories) {
       ++n;
       out << n << ". [" << escape(story.title.empty() ? "Untitled story" : story.title)
-          << "](#story-" << n << ") — " << story.documents.size() << " articles, "
-          << story.conflicts.size() << " conflicts\n";
+          << "](#story-" << n << ") — "
+          << report_view::count_words(story.documents.size(), "article", "articles") << ", "
+          << report_view::count_words(story.conflicts.size(), "conflict", "conflicts") << "\n";
     }
     out << "\n";
   }

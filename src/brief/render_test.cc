@@ -229,6 +229,9 @@ TEST(RenderHtml, SelfContainedAndStructured) {
     std::string id = html.substr(at + 7, end - at - 7);
     EXPECT_NE(html.find("id=\"" + id + "\""), std::string::npos) << id;
   }
+  EXPECT_NE(html.find("<blockquote>The regional emergency agency said <mark>14 people were taken "
+                      "to hospital</mark> after the river"),
+            std::string::npos);
   // The hover title carries the quoted slice.
   EXPECT_NE(html.find("title=\"A1: Floodwater from the River Vale"), std::string::npos);
 }
@@ -319,6 +322,10 @@ TEST(RenderMarkdown, ContainsConflictSidesAndCitations) {
   EXPECT_NE(md.find("“14 people were taken to hospital”"), std::string::npos);
   EXPECT_NE(md.find("“12 people had been taken to hospital”"), std::string::npos);
   EXPECT_NE(md.find("| Side 1 | Side 2 |"), std::string::npos);
+  // Each side quotes its sentence with the cited words in bold.
+  EXPECT_NE(md.find("“The regional emergency agency said **12 people had been taken to "
+                    "hospital**.” — A4"),
+            std::string::npos);
   EXPECT_NE(md.find("### Citations"), std::string::npos);
   EXPECT_NE(md.find("[[1]](#s1-c1)"), std::string::npos);
   EXPECT_NE(md.find("<a id=\"s1-c1\"></a>"), std::string::npos);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/utf8.h"
+
 namespace crosscheck::report_view {
 
 StoryView::StoryView(const Report& report, const Story& story) {
@@ -75,6 +77,30 @@ Cite StoryView::checked(const Cite& cite) const {
   return out;
 }
 
+StoryView::Context StoryView::context(const Cite& raw) const {
+  Cite cite = checked(raw);
+  Context context;
+  context.cited = cite.text;
+  auto found = corpus_by_id_.find(cite.article);
+  if (found == corpus_by_id_.end()) return context;
+  const Document& doc = *found->second;
+  if (cite.sentence >= doc.sentences.size()) return context;
+  Span sentence = doc.sentences[cite.sentence].span;
+  if (!sentence.contains(Span{cite.start, cite.end})) return context;
+  constexpr uint32_t kMaxContext = 240;  // bytes each side
+  uint32_t from =
+      cite.start - sentence.start > kMaxContext ? cite.start - kMaxContext : sentence.start;
+  uint32_t to = sentence.end - cite.end > kMaxContext ? cite.end + kMaxContext : sentence.end;
+  std::string_view text(doc.text);
+  from = static_cast<uint32_t>(utf8::align_back(text, from));
+  if (to < text.size()) to = static_cast<uint32_t>(utf8::align_back(text, to));
+  context.before = std::string(text.substr(from, cite.start - from));
+  context.after = std::string(text.substr(cite.end, to - cite.end));
+  if (from > sentence.start) context.before = "…" + context.before;
+  if (to < sentence.end) context.after += "…";
+  return context;
+}
+
 int StoryView::independent_count() const {
   return static_cast<int>(std::count_if(articles_.begin(), articles_.end(),
                                         [](const ArticleRow& row) { return row.independent; }));
@@ -125,6 +151,8 @@ Verdict verdict(const ArticleRow& row) {
     raise(Tone::kWarning);
   }
   if (parts.empty()) parts.push_back("reporting");
+  // A copy adds no source of its own, whatever its quality.
+  if (!row.independent && worst == Tone::kGood) worst = Tone::kNeutral;
   for (size_t i = 0; i < parts.size(); ++i) {
     verdict.words += (i ? ", " : "") + parts[i];
   }
@@ -185,6 +213,10 @@ std::string describe_number(const NumberClaim& number) {
 std::string percent(double share) {
   if (!std::isfinite(share)) return "?";
   return std::to_string(static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * 100))) + "%";
+}
+
+std::string count_words(size_t count, const char* singular, const char* plural) {
+  return std::to_string(count) + " " + (count == 1 ? singular : plural);
 }
 
 const char* kind_title(ConflictKind kind) {
@@ -248,6 +280,15 @@ std::string one_line(std::string_view text) {
     space = false;
     out.push_back(c);
   }
+  return out;
+}
+
+std::string one_line_keep_edges(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  std::string out = one_line(text);
+  if (out.empty()) return text.empty() ? "" : " ";
+  if (is_space(text.front())) out.insert(out.begin(), ' ');
+  if (is_space(text.back())) out.push_back(' ');
   return out;
 }
 

@@ -41,6 +41,13 @@ class StoryView {
   Cite checked(const Cite& cite) const;
   int independent_count() const;
 
+  // The sentence around a cite, split so the cited part can be highlighted. Before/after are
+  // empty without a corpus or when the cite is the whole sentence; long context is clipped.
+  struct Context {
+    std::string before, cited, after;
+  };
+  Context context(const Cite& cite) const;
+
  private:
   std::vector<ArticleRow> articles_;
   std::unordered_map<std::string, size_t> by_id_;
@@ -68,6 +75,8 @@ std::string describe_number(const NumberClaim& number);
 const char* bound_words(Bound bound);
 // 0.4 -> "40%".
 std::string percent(double share);
+// "1 source", "3 sources".
+std::string count_words(size_t count, const char* singular, const char* plural);
 // "Number", "Date", ...
 const char* kind_title(ConflictKind kind);
 const char* type_words(EntityType type);
@@ -77,7 +86,10 @@ std::string role_words(const ActorRole& role);
 std::vector<const Fact*> ordered_facts(const Story& story, FactStatus status);
 // Shortens for table cells and titles, on a word boundary and a UTF-8 boundary.
 std::string shorten(const std::string& text, size_t limit);
-// Whitespace (newlines included) collapsed to single spaces.
+// Whitespace (newlines included) collapsed to single spaces, trimmed at both ends.
 std::string one_line(std::string_view text);
+// Like one_line, but a leading or trailing run of whitespace stays as one space (for text that
+// is printed next to other text, such as the context around a cited span).
+std::string one_line_keep_edges(std::string_view text);
 
 }  // namespace crosscheck::report_view

@@ -1,6 +1,7 @@
 // write_brief: the story's title and its summary lines with cites.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -176,6 +177,14 @@ class BriefWriter {
       if (group < 0 || static_cast<uint32_t>(group) == index) sources_.push_back(index);
     }
     if (sources_.empty()) sources_ = valid;
+    for (size_t c = 0; c < story_.conflicts.size(); ++c) {
+      const Conflict& conflict = story_.conflicts[c];
+      for (size_t side = 0; side < conflict.sides.size(); ++side) {
+        for (const Cite& cite : conflict.sides[side].cites) {
+          conflict_sides_[{cite.article, cite.sentence}].emplace_back(c, side);
+        }
+      }
+    }
     for (const Assessment& assessment : story_.assessments) {
       machine_[assessment.article] = assessment.p_machine;
       for (const Cite& cite : assessment.padding) padding_.insert({cite.article, cite.sentence});
@@ -275,8 +284,30 @@ class BriefWriter {
       auto machine = machine_.find(doc.id);
       double p_machine = machine == machine_.end() ? 0 : machine->second;
       double lead = 1.0 + 0.25 / (1.0 + candidate.sentence);
-      candidate.score = similarity * lead * (1.0 - 0.4 * p_machine);
+      // A disputed statement is shown under conflicts; the summary prefers what is not.
+      double disputed = sides_of(candidate) ? 0.6 : 1.0;
+      candidate.score = similarity * lead * (1.0 - 0.4 * p_machine) * disputed;
     }
+  }
+
+  using Sides = std::vector<std::pair<size_t, size_t>>;  // (conflict, side)
+
+  const Sides* sides_of(const Candidate& candidate) const {
+    auto found = conflict_sides_.find({documents_[candidate.doc].id, candidate.sentence});
+    return found == conflict_sides_.end() ? nullptr : &found->second;
+  }
+
+  // True when the two sentences stand on different sides of one conflict.
+  bool opposed(const Candidate& a, const Candidate& b) const {
+    const Sides* sides_a = sides_of(a);
+    const Sides* sides_b = sides_of(b);
+    if (!sides_a || !sides_b) return false;
+    for (const auto& [conflict_a, side_a] : *sides_a) {
+      for (const auto& [conflict_b, side_b] : *sides_b) {
+        if (conflict_a == conflict_b && side_a != side_b) return true;
+      }
+    }
+    return false;
   }
 
   const Candidate* find_candidate(const std::string& article, uint32_t sentence) const {
@@ -377,6 +408,7 @@ class BriefWriter {
     std::vector<std::pair<double, const Candidate*>> best(sources_.size(), {0.0, nullptr});
     for (const Candidate& other : candidates_) {
       if (other.position == candidate.position || !other.selectable) continue;
+      if (opposed(candidate, other)) continue;  // the other side of a conflict is no echo
       double similarity = dot(candidate.vector, other.vector);
       if (similarity >= options_.echo_similarity && similarity > best[other.position].first) {
         best[other.position] = {similarity, &other};
@@ -458,6 +490,7 @@ class BriefWriter {
   std::vector<uint32_t> sources_;  // independent articles of the story, corpus indices
   std::unordered_map<std::string, double> machine_;
   std::set<std::pair<std::string, uint32_t>> padding_;
+  std::map<std::pair<std::string, uint32_t>, Sides> conflict_sides_;
   Vocabulary vocabulary_;
   std::vector<Candidate> candidates_;
   std::vector<double> total_;             // sum of the sources' unit centroids

@@ -65,6 +65,34 @@ TEST(WriteBrief, SkipsCopiesPaddingAndRepeats) {
   }
 }
 
+TEST(WriteBrief, NeverCitesTheOtherSideOfAConflictAsSupport) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  write_brief(docs, story);
+  const Document& delta = docs[3];
+  uint32_t disputed = delta.sentence_at(story.conflicts[0].sides[1].cites[0].start);
+  for (const SummaryLine& line : story.summary) {
+    bool has_fourteen = line.text.find("14") != std::string::npos;
+    for (const Cite& cite : line.cites) {
+      if (has_fourteen && cite.article == "delta") {
+        EXPECT_NE(cite.sentence, disputed);
+      }
+    }
+  }
+  // Without the conflict the same sentences do echo each other.
+  Story plain = flood_story(docs);
+  plain.conflicts.clear();
+  write_brief(docs, plain);
+  bool echoed = false;
+  for (const SummaryLine& line : plain.summary) {
+    for (const Cite& cite : line.cites) {
+      echoed = echoed || (cite.article == "delta" && cite.sentence == disputed &&
+                          line.text.find("14") != std::string::npos);
+    }
+  }
+  EXPECT_TRUE(echoed);
+}
+
 TEST(WriteBrief, CentralSentencesBeatOffTopicOnes) {
   std::vector<Document> docs = flood_corpus();
   Story story = flood_story(docs);
