@@ -36,6 +36,20 @@ bool is_cue_verb(std::string_view lower) {
   return kCues.count(lower) > 0;
 }
 
+bool is_that_cue_verb(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kCues = {
+      "found",    "finds",     "find",         "shows",        "show",       "showed",
+      "shown",    "indicated", "indicates",    "believe",      "think",      "thought",
+      "know",     "knows",     "knew",         "hopes",        "hoped",      "fears",
+      "feared",   "worries",   "worried",      "expects",      "expect",     "revealed",
+      "reveals",  "concluded", "concludes",    "learned",      "argue",      "insist",
+      "claim",    "maintains", "maintained",   "contends",     "contended",  "alleged",
+      "alleges",  "signaled",  "signalled",    "acknowledge",  "admit",      "warn",
+      "predict",  "note",      "demonstrated", "demonstrates", "recognized", "recognised",
+      "realized", "realised",  "assured",      "reminded",     "informed",   "hinted"};
+  return kCues.count(lower) > 0;
+}
+
 bool is_quote_mark(std::string_view word) {
   return word == "\"" || word == "\u201c" || word == "\u201d" || word == "\u201e";
 }
@@ -70,13 +84,18 @@ bool is_generic_person_noun(std::string_view lower) {
 // Titles that precede a name and are not part of it.
 bool is_title_word(std::string_view lower) {
   return in(lower,
-            {"president",   "minister", "secretary", "foreign", "prime",  "chancellor", "spokesman",
-             "spokeswoman", "general",  "gen.",      "mr",      "mrs",    "ms",         "dr",
-             "mr.",         "mrs.",     "ms.",       "dr.",     "sen.",   "rep.",       "senator",
-             "envoy",       "special",  "defence",   "defense", "deputy", "chief",      "head",
-             "ambassador",  "gov.",     "governor",  "mayor",   "king",   "queen",      "prince",
-             "pope",        "vice",     "state",     "the",     "a",      "an",         "former",
-             "top",         "senior",   "uk",        "us",      "u.s.",   "eu"});
+            {"president",    "minister",    "secretary",  "foreign", "prime",      "chancellor",
+             "spokesman",    "spokeswoman", "general",    "gen.",    "mr",         "mrs",
+             "ms",           "dr",          "mr.",        "mrs.",    "ms.",        "dr.",
+             "sen.",         "rep.",        "senator",    "envoy",   "special",    "defence",
+             "defense",      "deputy",      "chief",      "head",    "ambassador", "gov.",
+             "governor",     "mayor",       "king",       "queen",   "prince",     "pope",
+             "vice",         "state",       "the",        "a",       "an",         "former",
+             "top",          "senior",      "uk",         "us",      "u.s.",       "eu",
+             "rep",          "sen",         "gov",        "gen",     "lt",         "col",
+             "sgt",          "capt",        "prof",       "rev",     "sir",        "dame",
+             "lord",         "lady",        "justice",    "judge",   "attorney",   "director",
+             "commissioner", "chairman",    "chairwoman", "chair",   "leader",     "speaker"});
 }
 
 // Words that end a source noun phrase when walking left from a cue.
@@ -214,7 +233,12 @@ class QuoteScanner {
   bool is_cue_at(size_t c) const {
     if (c >= words_.size() || quoted_[c]) return false;
     if (lower(c) == "according") return lower(c + 1) == "to";
-    return is_cue_verb(lower(c)) && !words_[c].capitalized;
+    if (words_[c].capitalized) return false;
+    if (is_cue_verb(lower(c))) return true;
+    // Verbs of finding and believing report content only with a that-clause: "a poll found
+    // that ...", "she believes that ...".
+    return is_that_cue_verb(lower(c)) &&
+           (lower(c + 1) == "that" || (lower(c + 2) == "that" && !quoted_[c + 1]));
   }
 
   // Source noun phrase ending just before word `end` (exclusive), walking left.
@@ -248,8 +272,10 @@ class QuoteScanner {
   // Source noun phrase starting at word `start`, walking right: "said one European official".
   std::optional<Span> source_after(size_t start) const {
     size_t last = start;
-    while (last < words_.size() && last < start + 10 && same_sentence(last, start) &&
-           !quoted_[last] && !stops_source(words_[last]) && !in(lower(last), {"for", "of"}))
+    while (last < words_.size() && last < start + 10 && !quoted_[last] &&
+           ((same_sentence(last, start) && !stops_source(words_[last]) &&
+             !in(lower(last), {"for", "of"})) ||
+            (lower(last) == "." && abbreviation_dot(last))))
       ++last;
     // "for" and "of" continue a source only inside it: "a spokesman for the ministry".
     while (last < words_.size() && last < start + 12 && in(lower(last), {"for", "of"}) &&
@@ -273,9 +299,16 @@ class QuoteScanner {
     // The cue must sit in the sentence the quotation ends in, not in the next one.
     size_t last_content = span.close - 1;
     size_t closing = std::min(span.close, words_.size() - 1);
+    int parenthesis_depth = 0;
     for (size_t c = k; c < words_.size() && c < k + 30; ++c) {
       if (quoted_[c] || is_quote_mark(lower(c))) break;
-      if (!same_sentence(c, last_content) && !same_sentence(c, closing)) break;
+      // Inside parentheses anything goes: "Rep. Ann Lee (D-Wis.) said".
+      if (lower(c) == "(") ++parenthesis_depth;
+      if (lower(c) == ")" && parenthesis_depth > 0) --parenthesis_depth;
+      if (parenthesis_depth > 0) continue;
+      if (!same_sentence(c, last_content) && !same_sentence(c, closing) &&
+          !(c > k && lower(c - 1) == ")"))
+        break;
       if (c == k && in(lower(last_content), {".", "!", "?"}) && words_[c].capitalized &&
           !is_cue_at(c + 1) && !is_cue_at(c + 2) && !is_cue_at(c + 3))
         break;
@@ -412,8 +445,27 @@ class QuoteScanner {
         size_t start = cue_start(c);
         auto source = source_before(start);
         bool source_after_cue = false;
+        if (!source && start > sentence_first + 1 && lower(start - 1) == ",") {
+          // "X, the party's chairman, said that ...": a name with an apposition.
+          auto apposition = source_before(start - 1);
+          if (apposition && apposition->start > words_[sentence_first].span.start) {
+            size_t comma = word_index_at(apposition->start);
+            if (comma > sentence_first && lower(comma - 1) == ",") {
+              if (auto name = source_before(comma - 1);
+                  name && name->start == words_[sentence_first].span.start)
+                source = Span{name->start, apposition->end};
+            }
+          }
+        }
         if (!source && start > sentence_first && lower(start - 1) == ",") {
-          source = source_after(c + 1);  // "..., said one official."
+          // "..., said one official." The source phrase ends the sentence or the clause.
+          source = source_after(c + 1);
+          if (source) {
+            size_t after = word_index_at(source->end);
+            if (after < words_.size() && !in(lower(after), {".", ",", ";", "!", "?"}) &&
+                same_sentence(after, c))
+              source.reset();
+          }
           source_after_cue = true;
         }
         if (!source) continue;
@@ -465,6 +517,14 @@ class QuoteScanner {
       used_cues.push_back(cue);
       quotes.push_back(std::move(quote));
     }
+  }
+
+  // Index of the first word starting at or after `offset`.
+  size_t word_index_at(uint32_t offset) const {
+    auto it =
+        std::lower_bound(words_.begin(), words_.end(), offset,
+                         [](const Word& word, uint32_t value) { return word.span.start < value; });
+    return static_cast<size_t>(it - words_.begin());
   }
 
   // Fills speaker and anonymous from the source span.
@@ -547,23 +607,34 @@ class QuoteScanner {
     return last;
   }
 
+  // The longest run of capitalised words in the source, titles and parentheses left out
+  // ("Rep. Ann Lee (D-Wis.)" -> "Ann Lee").
   std::string capitalised_name(Span source) const {
-    size_t i = 0;
-    while (i < words_.size() && words_[i].span.start < source.start) ++i;
-    std::string best;
-    size_t run_start = SIZE_MAX;
+    size_t i = word_index_at(source.start);
+    Span best;
+    size_t best_words = 0, run_start = SIZE_MAX, run_words = 0;
+    int depth = 0;
     for (; i <= words_.size(); ++i) {
       bool inside = i < words_.size() && words_[i].span.end <= source.end;
-      bool name_word = inside && words_[i].capitalized && words_[i].kind == WordKind::kWord &&
-                       !is_title_word(words_[i].lower);
+      if (inside && words_[i].lower == "(") ++depth;
+      if (inside && words_[i].lower == ")" && depth > 0) --depth;
+      bool name_word = inside && depth == 0 && words_[i].capitalized &&
+                       words_[i].kind == WordKind::kWord && !is_title_word(words_[i].lower);
+      bool dot_in_name = inside && depth == 0 && run_start != SIZE_MAX && words_[i].lower == "." &&
+                         words_[i - 1].lower.size() == 1;
       if (name_word && run_start == SIZE_MAX) run_start = i;
-      if (!name_word && run_start != SIZE_MAX) {
-        best = std::string(doc_.slice({words_[run_start].span.start, words_[i - 1].span.end}));
+      if (name_word) ++run_words;
+      if (!name_word && !dot_in_name && run_start != SIZE_MAX) {
+        if (run_words >= best_words) {
+          best = {words_[run_start].span.start, words_[i - 1].span.end};
+          best_words = run_words;
+        }
         run_start = SIZE_MAX;
+        run_words = 0;
       }
       if (!inside) break;
     }
-    return best;
+    return std::string(doc_.slice(best));
   }
 
   const Document& doc_;

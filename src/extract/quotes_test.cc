@@ -92,6 +92,33 @@ TEST(Quotes, IndirectSpeech) {
   EXPECT_EQ(doc.slice(according->source), "the agency");
 }
 
+TEST(Quotes, TypewriterMarksAndTitledSourceWithParenthesis) {
+  Document doc = quotes_of(
+      "''The vote was close,'' Sen. Mara Quill (D-Ore.) said on Tuesday. A poll found that "
+      "turnout fell.");
+  const Quote* quote = quote_with_content(doc, "The vote was close,");
+  ASSERT_TRUE(quote);
+  EXPECT_EQ(doc.slice(quote->source), "Sen. Mara Quill (D-Ore.)");
+  EXPECT_EQ(quote->speaker, "Mara Quill");
+  const Quote* finding = quote_with_content(doc, "that turnout fell");
+  ASSERT_TRUE(finding);
+  EXPECT_EQ(doc.slice(finding->cue), "found");
+  EXPECT_EQ(doc.slice(finding->source), "A poll");
+}
+
+TEST(Quotes, SubjectWithAppositionAndDefiniteRoleIsNotAnonymous) {
+  Document doc = quotes_of(
+      "Lena Voss, the bank's chief economist, said that rates would rise. The US envoy said "
+      "talks went well.");
+  const Quote* apposition = quote_with_content(doc, "that rates would rise");
+  ASSERT_TRUE(apposition);
+  EXPECT_EQ(doc.slice(apposition->source), "Lena Voss, the bank's chief economist");
+  EXPECT_EQ(apposition->speaker, "Lena Voss");
+  const Quote* envoy = quote_with_content(doc, "talks went well");
+  ASSERT_TRUE(envoy);
+  EXPECT_FALSE(envoy->anonymous);
+}
+
 TEST(Quotes, ScareQuotesWithoutACueAreNotQuotes) {
   Document doc = quotes_of("The so-called “peace plan” was published on a website.");
   EXPECT_TRUE(doc.quotes.empty());

@@ -327,9 +327,9 @@ class TimeScanner {
       *end = j + 1;
     }
     if (day < 1 || day > 31) return 0;
-    // Not a clock time ("17:30") or a decimal.
-    if (*end < words_.size() && glued(*end) && in(lower(*end), {":", "-", "/"}) &&
-        lower(*end) != "-")
+    // Not a clock time ("17:30") or a fraction ("3/4").
+    if (glued(*end) && in(lower(*end), {":", "/"}) && glued(*end + 1) && at(*end + 1) &&
+        words_[*end + 1].kind == WordKind::kNumber)
       return 0;
     return day;
   }
