@@ -169,6 +169,13 @@ std::vector<Word> scan_words(const Document& doc) {
   return words;
 }
 
+size_t first_word_at(const std::vector<Word>& words, uint32_t offset) {
+  auto it =
+      std::lower_bound(words.begin(), words.end(), offset,
+                       [](const Word& word, uint32_t value) { return word.span.start < value; });
+  return static_cast<size_t>(it - words.begin());
+}
+
 std::optional<double> digit_value(std::string_view number) {
   if (number.empty() || !is_ascii_digit(number[0])) return std::nullopt;
   std::string digits;

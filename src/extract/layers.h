@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,15 @@ struct Word {
 
 // Splits doc.text into words with sentence indices. Linear in the text size.
 std::vector<Word> scan_words(const Document& doc);
+// Index of the first word starting at or after byte `offset` (words.size() when none).
+size_t first_word_at(const std::vector<Word>& words, uint32_t offset);
+
+// True when `word` is one of `list`.
+inline bool one_of(std::string_view word, std::initializer_list<std::string_view> list) {
+  for (std::string_view item : list)
+    if (item == word) return true;
+  return false;
+}
 
 // Value of a digit word ("1,200" -> 1200, "3.5" -> 3.5); nullopt when not a number.
 std::optional<double> digit_value(std::string_view number);

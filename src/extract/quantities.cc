@@ -22,10 +22,6 @@ namespace crosscheck::extract {
 
 namespace {
 
-bool in(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 bool ends_with(std::string_view word, std::string_view suffix) {
   return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
@@ -122,9 +118,9 @@ std::string_view measure_unit(std::string_view word) {
 double scale_of(std::string_view word, bool money) {
   if (word == "hundred") return 1e2;
   if (word == "thousand") return 1e3;
-  if (word == "million" || (money && in(word, {"m", "mn", "mln"}))) return 1e6;
-  if (word == "billion" || (money && in(word, {"bn", "b", "bln"}))) return 1e9;
-  if (word == "trillion" || (money && in(word, {"tn", "trn"}))) return 1e12;
+  if (word == "million" || (money && one_of(word, {"m", "mn", "mln"}))) return 1e6;
+  if (word == "billion" || (money && one_of(word, {"bn", "b", "bln"}))) return 1e9;
+  if (word == "trillion" || (money && one_of(word, {"tn", "trn"}))) return 1e12;
   if (money && word == "k") return 1e3;
   return 0;
 }
@@ -140,9 +136,9 @@ double vague_value(std::string_view word) {
 }
 
 bool is_reporting_verb(std::string_view lower) {
-  return in(lower, {"said", "says", "say", "told", "tells", "reported", "reports", "added",
-                    "stated", "claimed", "according", "estimated", "estimates", "announced",
-                    "confirmed", "wrote", "noted", "showed", "shows"});
+  return one_of(lower, {"said", "says", "say", "told", "tells", "reported", "reports", "added",
+                        "stated", "claimed", "according", "estimated", "estimates", "announced",
+                        "confirmed", "wrote", "noted", "showed", "shows"});
 }
 
 // Verb forms an event can be: regular past/participle and -ing forms, and common irregular
@@ -150,25 +146,26 @@ bool is_reporting_verb(std::string_view lower) {
 bool looks_like_verb(std::string_view lower) {
   if (lower.size() >= 5 && ends_with(lower, "ed")) return true;
   if (lower.size() >= 6 && ends_with(lower, "ing") &&
-      !in(lower, {"morning", "evening", "during", "including", "building"}))
+      !one_of(lower, {"morning", "evening", "during", "including", "building"}))
     return true;
-  return in(lower,
-            {"killed", "kill",     "kills",   "left",    "leaves", "took",     "takes",   "taken",
-             "sent",   "send",     "sends",   "hit",     "hits",   "struck",   "won",     "lost",
-             "held",   "met",      "brought", "fell",    "rose",   "gave",     "given",   "made",
-             "shot",   "hurt",     "saw",     "seen",    "fled",   "flee",     "injure",  "injures",
-             "wound",  "wounds",   "arrest",  "arrests", "rescue", "evacuate", "raise",   "raises",
-             "raised", "cost",     "costs",   "spent",   "spend",  "spends",   "paid",    "pay",
-             "pays",   "sold",     "bought",  "lose",    "win",    "reach",    "reached", "reaches",
-             "topped", "tops",     "dead",    "died",    "slain",  "pledged",  "pledge",  "pledges",
-             "deploy", "deployed", "drew",    "drawn",   "went",   "came",     "go",      "goes",
-             "come",   "comes",    "remain",  "remains", "stood",  "stand",    "stands",  "grew",
-             "grow",   "grows",    "ran",     "run",     "runs",   "got",      "fell"});
+  return one_of(
+      lower,
+      {"killed", "kill",     "kills",   "left",    "leaves", "took",     "takes",   "taken",
+       "sent",   "send",     "sends",   "hit",     "hits",   "struck",   "won",     "lost",
+       "held",   "met",      "brought", "fell",    "rose",   "gave",     "given",   "made",
+       "shot",   "hurt",     "saw",     "seen",    "fled",   "flee",     "injure",  "injures",
+       "wound",  "wounds",   "arrest",  "arrests", "rescue", "evacuate", "raise",   "raises",
+       "raised", "cost",     "costs",   "spent",   "spend",  "spends",   "paid",    "pay",
+       "pays",   "sold",     "bought",  "lose",    "win",    "reach",    "reached", "reaches",
+       "topped", "tops",     "dead",    "died",    "slain",  "pledged",  "pledge",  "pledges",
+       "deploy", "deployed", "drew",    "drawn",   "went",   "came",     "go",      "goes",
+       "come",   "comes",    "remain",  "remains", "stood",  "stand",    "stands",  "grew",
+       "grow",   "grows",    "ran",     "run",     "runs",   "got",      "fell"});
 }
 
 bool is_be_auxiliary(std::string_view lower) {
-  return in(lower, {"was", "were", "been", "are", "is", "be", "being", "had", "have", "has", "got",
-                    "get", "reportedly", "also", "later", "all", "now", "still"});
+  return one_of(lower, {"was", "were", "been", "are", "is", "be", "being", "had", "have", "has",
+                        "got", "get", "reportedly", "also", "later", "all", "now", "still"});
 }
 
 bool is_adjective_like(const Word& word, const Word* next) {
@@ -177,11 +174,12 @@ bool is_adjective_like(const Word& word, const Word* next) {
                          next->sentence == word.sentence;
   if (!next_is_content) return false;
   if (word.capitalized) return true;  // "18 Ukrainian civilians", "5 Russian drones"
-  if (in(lower, {"new",      "old",      "more",     "other",     "young",  "additional", "senior",
-                 "further",  "extra",    "armed",    "foreign",   "local",  "former",     "small",
-                 "large",    "big",      "major",    "key",       "top",    "high",       "low",
-                 "civilian", "military", "separate", "different", "main",   "injured",    "wounded",
-                 "dead",     "missing",  "unarmed",  "innocent",  "elderly"}))
+  if (one_of(lower,
+             {"new",      "old",      "more",     "other",     "young",  "additional", "senior",
+              "further",  "extra",    "armed",    "foreign",   "local",  "former",     "small",
+              "large",    "big",      "major",    "key",       "top",    "high",       "low",
+              "civilian", "military", "separate", "different", "main",   "injured",    "wounded",
+              "dead",     "missing",  "unarmed",  "innocent",  "elderly"}))
     return true;
   for (std::string_view suffix : {"al", "ive", "ous", "ful", "ic", "ian", "ese", "ish", "less",
                                   "able", "ible", "ary", "ed", "ing", "ern", "ly"})
@@ -190,15 +188,15 @@ bool is_adjective_like(const Word& word, const Word* next) {
 }
 
 bool is_plural_noun(std::string_view lower) {
-  if (in(lower, {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
-                 "cattle", "feet", "teeth", "mice", "geese", "crew"}))
+  if (one_of(lower, {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
+                     "cattle", "feet", "teeth", "mice", "geese", "crew"}))
     return true;
   return lower.size() > 3 && ends_with(lower, "s") && !ends_with(lower, "ss") &&
          !ends_with(lower, "us") && !ends_with(lower, "is") && !ends_with(lower, "'s");
 }
 
 std::string singular(std::string_view lower) {
-  if (in(lower, {"people", "person", "persons"})) return "people";
+  if (one_of(lower, {"people", "person", "persons"})) return "people";
   if (lower == "children") return "child";
   if (lower == "men") return "man";
   if (lower == "women") return "woman";
@@ -315,11 +313,11 @@ class QuantityScanner {
       vague = true;
       k = j + 3;
     } else if ((number.lower == "a" || number.lower == "half") &&
-               in(lower(j + 1), {"dozen", "hundred", "thousand", "million", "billion"})) {
+               one_of(lower(j + 1), {"dozen", "hundred", "thousand", "million", "billion"})) {
       value = number.lower == "half" ? 0.5 : 1;
       k = j + 1;
     } else if (number.lower == "half" && lower(j + 1) == "a" &&
-               in(lower(j + 2), {"dozen", "million", "billion"})) {
+               one_of(lower(j + 2), {"dozen", "million", "billion"})) {
       value = 0.5;
       k = j + 2;
     } else if (auto spelled = read_cardinal(words_, j, &k)) {
@@ -390,17 +388,17 @@ class QuantityScanner {
   // Rules out digit strings that name rather than count: "F-16", "G7", "Article 5", "No. 10",
   // ordinals ("17th"), clock times and fractions ("4:30", "3/4").
   bool plausible_digits(size_t j) const {
-    if (glued(j + 1) && in(lower(j + 1), {"st", "nd", "rd", "th", ":", "/"})) return false;
+    if (glued(j + 1) && one_of(lower(j + 1), {"st", "nd", "rd", "th", ":", "/"})) return false;
     if (j == 0) return true;
     const Word& before = words_[j - 1];
     if (!words_[j].space_before) {
       if (before.kind == WordKind::kWord && currency_word(before.lower).empty()) return false;
-      if (in(before.lower, {"-", "/", ":", "#", "."})) return false;
+      if (one_of(before.lower, {"-", "/", ":", "#", "."})) return false;
     }
-    if (in(before.lower,
-           {"no.",     "no",       "number",  "article", "resolution", "paragraph", "section",
-            "chapter", "page",     "room",    "flight",  "route",      "highway",   "road",
-            "gate",    "platform", "version", "model",   "level",      "phase",     "stage"}))
+    if (one_of(before.lower,
+               {"no.",     "no",       "number",  "article", "resolution", "paragraph", "section",
+                "chapter", "page",     "room",    "flight",  "route",      "highway",   "road",
+                "gate",    "platform", "version", "model",   "level",      "phase",     "stage"}))
       return false;
     // "Boeing 737", "Pixel 9": a capitalised word glued by a space, not at sentence start,
     // and no noun or unit after the number.
@@ -415,12 +413,13 @@ class QuantityScanner {
   // "one" is often a pronoun ("one of them", "no one"); other number words count.
   bool plausible_word_number(size_t j, size_t end) const {
     if (lower(j) != "one" || end != j + 1) return true;
-    if (j > 0 && in(lower(j - 1), {"no", "the", "this", "that", "any", "every", "each", "which",
-                                   "someone", "anyone", "everyone", "only"}))
+    if (j > 0 && one_of(lower(j - 1), {"no", "the", "this", "that", "any", "every", "each", "which",
+                                       "someone", "anyone", "everyone", "only"}))
       return false;
     if (end >= words_.size() || words_[end].kind != WordKind::kWord) return false;
-    return !in(lower(end), {"of", "another", "or", "by", "and", "who", "that", "is", "was", "day",
-                            "thing", "way", "time", "side", "hand", "to", "in", "on", "at"});
+    return !one_of(lower(end),
+                   {"of", "another", "or", "by", "and", "who", "that", "is", "was", "day", "thing",
+                    "way", "time", "side", "hand", "to", "in", "on", "at"});
   }
 
   void fill_noun_and_event(Quantity& quantity, size_t end, const std::vector<Quantity>& before) {
@@ -430,7 +429,7 @@ class QuantityScanner {
     size_t k = end;
     if (lower(k) == "of" && (vague_value(lower(k - 1)) > 0 || lower(k - 1) == "dozen")) {
       ++k;
-      if (in(lower(k), {"the", "its", "their", "his", "her"})) ++k;
+      if (one_of(lower(k), {"the", "its", "their", "his", "her"})) ++k;
     }
     size_t noun_index = SIZE_MAX;
     size_t elided_verb = SIZE_MAX;
@@ -506,7 +505,8 @@ class QuantityScanner {
       if (!same_sentence(n, start)) break;
       std::string_view word = lower(n);
       if (words_[n].kind != WordKind::kWord) break;
-      if (in(word, {"to", "a", "an", "the", "by", "reportedly", "also", "now", "nearly", "only"}) ||
+      if (one_of(word,
+                 {"to", "a", "an", "the", "by", "reportedly", "also", "now", "nearly", "only"}) ||
           ends_with(word, "ly"))
         continue;
       if (is_reporting_verb(word)) break;
@@ -516,12 +516,7 @@ class QuantityScanner {
     return SIZE_MAX;
   }
 
-  size_t word_index_at(uint32_t offset) const {
-    auto it =
-        std::lower_bound(words_.begin(), words_.end(), offset,
-                         [](const Word& word, uint32_t value) { return word.span.start < value; });
-    return static_cast<size_t>(it - words_.begin());
-  }
+  size_t word_index_at(uint32_t offset) const { return first_word_at(words_, offset); }
 
   const Document& doc_;
   const std::vector<Word>& words_;

@@ -17,10 +17,6 @@ namespace crosscheck::extract {
 
 namespace {
 
-bool in(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 bool is_cue_verb(std::string_view lower) {
   static const std::unordered_set<std::string_view> kCues = {
       "said",     "says",      "say",          "told",       "tells",      "added",     "adds",
@@ -55,7 +51,7 @@ bool is_quote_mark(std::string_view word) {
 }
 
 bool is_pronoun(std::string_view lower) {
-  return in(lower, {"he", "she", "they", "it", "i", "we", "you"});
+  return one_of(lower, {"he", "she", "they", "it", "i", "we", "you"});
 }
 
 bool is_person_pronoun(std::string_view lower) { return lower == "he" || lower == "she"; }
@@ -83,31 +79,31 @@ bool is_generic_person_noun(std::string_view lower) {
 
 // Titles that precede a name and are not part of it.
 bool is_title_word(std::string_view lower) {
-  return in(lower,
-            {"president",    "minister",    "secretary",  "foreign", "prime",      "chancellor",
-             "spokesman",    "spokeswoman", "general",    "gen.",    "mr",         "mrs",
-             "ms",           "dr",          "mr.",        "mrs.",    "ms.",        "dr.",
-             "sen.",         "rep.",        "senator",    "envoy",   "special",    "defence",
-             "defense",      "deputy",      "chief",      "head",    "ambassador", "gov.",
-             "governor",     "mayor",       "king",       "queen",   "prince",     "pope",
-             "vice",         "state",       "the",        "a",       "an",         "former",
-             "top",          "senior",      "uk",         "us",      "u.s.",       "eu",
-             "rep",          "sen",         "gov",        "gen",     "lt",         "col",
-             "sgt",          "capt",        "prof",       "rev",     "sir",        "dame",
-             "lord",         "lady",        "justice",    "judge",   "attorney",   "director",
-             "commissioner", "chairman",    "chairwoman", "chair",   "leader",     "speaker"});
+  return one_of(lower,
+                {"president",    "minister",    "secretary",  "foreign", "prime",      "chancellor",
+                 "spokesman",    "spokeswoman", "general",    "gen.",    "mr",         "mrs",
+                 "ms",           "dr",          "mr.",        "mrs.",    "ms.",        "dr.",
+                 "sen.",         "rep.",        "senator",    "envoy",   "special",    "defence",
+                 "defense",      "deputy",      "chief",      "head",    "ambassador", "gov.",
+                 "governor",     "mayor",       "king",       "queen",   "prince",     "pope",
+                 "vice",         "state",       "the",        "a",       "an",         "former",
+                 "top",          "senior",      "uk",         "us",      "u.s.",       "eu",
+                 "rep",          "sen",         "gov",        "gen",     "lt",         "col",
+                 "sgt",          "capt",        "prof",       "rev",     "sir",        "dame",
+                 "lord",         "lady",        "justice",    "judge",   "attorney",   "director",
+                 "commissioner", "chairman",    "chairwoman", "chair",   "leader",     "speaker"});
 }
 
 // Words that end a source noun phrase when walking left from a cue.
 bool stops_source(const Word& word) {
   if (word.kind == WordKind::kPunct) return word.lower != "-" && word.lower != "&";
-  return in(word.lower,
-            {"that",   "and",   "but",  "which",  "when",     "as",    "because", "while", "after",
-             "before", "if",    "so",   "though", "although", "where", "who",     "whom",  "whose",
-             "what",   "how",   "why",  "said",   "says",     "also",  "has",     "have",  "had",
-             "will",   "would", "is",   "was",    "are",      "were",  "in",      "on",    "at",
-             "to",     "by",    "with", "from",   "it",       "not",   "then",    "since", "or",
-             "nor",    "yet",   "we",   "they"}) &&
+  return one_of(word.lower, {"that",  "and",   "but",    "which", "when", "as",     "because",
+                             "while", "after", "before", "if",    "so",   "though", "although",
+                             "where", "who",   "whom",   "whose", "what", "how",    "why",
+                             "said",  "says",  "also",   "has",   "have", "had",    "will",
+                             "would", "is",    "was",    "are",   "were", "in",     "on",
+                             "at",    "to",    "by",     "with",  "from", "it",     "not",
+                             "then",  "since", "or",     "nor",   "yet",  "we",     "they"}) &&
          !is_pronoun(word.lower);
 }
 
@@ -218,14 +214,14 @@ class QuoteScanner {
       return {words_[c].span.start, words_[std::min(c + 1, words_.size() - 1)].span.end};
     }
     while (first > 0 && same_sentence(first - 1, c) &&
-           in(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
+           one_of(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
       --first;
     return {words_[first].span.start, words_[c].span.end};
   }
   size_t cue_start(size_t c) const {
     size_t first = c;
     while (first > 0 && same_sentence(first - 1, c) &&
-           in(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
+           one_of(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
       --first;
     return first;
   }
@@ -274,15 +270,15 @@ class QuoteScanner {
     size_t last = start;
     while (last < words_.size() && last < start + 10 && !quoted_[last] &&
            ((same_sentence(last, start) && !stops_source(words_[last]) &&
-             !in(lower(last), {"for", "of"})) ||
+             !one_of(lower(last), {"for", "of"})) ||
             (lower(last) == "." && abbreviation_dot(last))))
       ++last;
     // "for" and "of" continue a source only inside it: "a spokesman for the ministry".
-    while (last < words_.size() && last < start + 12 && in(lower(last), {"for", "of"}) &&
+    while (last < words_.size() && last < start + 12 && one_of(lower(last), {"for", "of"}) &&
            same_sentence(last, start)) {
       size_t next = last + 1;
       while (next < words_.size() && next < start + 14 && same_sentence(next, start) &&
-             !quoted_[next] && !stops_source(words_[next]) && !in(lower(next), {"for", "of"}))
+             !quoted_[next] && !stops_source(words_[next]) && !one_of(lower(next), {"for", "of"}))
         ++next;
       if (next == last + 1) break;
       last = next;
@@ -309,11 +305,11 @@ class QuoteScanner {
       if (!same_sentence(c, last_content) && !same_sentence(c, closing) &&
           !(c > k && lower(c - 1) == ")"))
         break;
-      if (c == k && in(lower(last_content), {".", "!", "?"}) && words_[c].capitalized &&
+      if (c == k && one_of(lower(last_content), {".", "!", "?"}) && words_[c].capitalized &&
           !is_cue_at(c + 1) && !is_cue_at(c + 2) && !is_cue_at(c + 3))
         break;
-      if (c > k && words_[c].kind == WordKind::kPunct && !in(lower(c), {"-", ",", "(", ")", "&"}) &&
-          !(lower(c) == "." && abbreviation_dot(c)))
+      if (c > k && words_[c].kind == WordKind::kPunct &&
+          !one_of(lower(c), {"-", ",", "(", ")", "&"}) && !(lower(c) == "." && abbreviation_dot(c)))
         break;
       if (!is_cue_at(c)) continue;
       Attribution attribution;
@@ -340,16 +336,16 @@ class QuoteScanner {
     const Word& before = words_[dot - 1];
     if (before.kind != WordKind::kWord) return false;
     if (before.lower.size() == 1 && before.capitalized) return true;
-    return in(before.lower,
-              {"mr", "mrs", "ms",  "dr",   "sen", "rep",  "gov", "gen", "st",   "jr",
-               "lt", "col", "sgt", "prof", "rev", "capt", "maj", "adm", "pres", "sr"});
+    return one_of(before.lower,
+                  {"mr", "mrs", "ms",  "dr",   "sen", "rep",  "gov", "gen", "st",   "jr",
+                   "lt", "col", "sgt", "prof", "rev", "capt", "maj", "adm", "pres", "sr"});
   }
 
   // X said: “...” / X told reporters, “...”
   std::optional<Attribution> attribution_before(const QuotedSpan& span) const {
     if (span.open == 0) return std::nullopt;
     size_t k = span.open;
-    if (k > 0 && in(lower(k - 1), {":", ","})) --k;
+    if (k > 0 && one_of(lower(k - 1), {":", ","})) --k;
     for (size_t c = k; c > 0 && c + 4 > k;) {
       --c;
       if (!same_sentence(c, span.open) && !(words_[span.open].newline_before == false)) break;
@@ -462,7 +458,7 @@ class QuoteScanner {
           source = source_after(c + 1);
           if (source) {
             size_t after = word_index_at(source->end);
-            if (after < words_.size() && !in(lower(after), {".", ",", ";", "!", "?"}) &&
+            if (after < words_.size() && !one_of(lower(after), {".", ",", ";", "!", "?"}) &&
                 same_sentence(after, c))
               source.reset();
           }
@@ -477,7 +473,7 @@ class QuoteScanner {
         if (!source_after_cue && source_first > sentence_first + 1 &&
             lower(source_first - 1) == ",") {
           // "The talks will continue, officials said."
-          if (c < clause_last && in(lower(c + 1), {"that", ":"})) continue;
+          if (c < clause_last && one_of(lower(c + 1), {"that", ":"})) continue;
           quote.content = {words_[sentence_first].span.start, words_[source_first - 2].span.end};
         } else if (source_after_cue) {
           quote.content = {words_[sentence_first].span.start, words_[start - 2].span.end};
@@ -485,8 +481,8 @@ class QuoteScanner {
           // Content after the cue: skip the addressee of "told" and a short prepositional
           // phrase ("said in a statement"), then take the clause.
           size_t k = c + 1;
-          if (in(lower(c), {"told", "tells", "telling"})) {
-            while (k <= clause_last && !in(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
+          if (one_of(lower(c), {"told", "tells", "telling"})) {
+            while (k <= clause_last && !one_of(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
           }
           // "said in a statement that", "said Friday that", "told CNN on Monday that"
           for (size_t probe = k; probe <= clause_last && probe < k + 6; ++probe) {
@@ -502,8 +498,8 @@ class QuoteScanner {
           if (is_quote_mark(lower(k)) || words_[k].kind == WordKind::kPunct || quoted_[k]) continue;
           // A noun object rather than a clause ("said nothing") is not speech content.
           if (lower(k) != "that" && is_function_word(lower(k)) &&
-              !in(lower(k), {"the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
-                             "his", "her", "their", "its", "no", "some", "all", "more"}))
+              !one_of(lower(k), {"the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
+                                 "his", "her", "their", "its", "no", "some", "all", "more"}))
             continue;
           quote.content = {words_[k].span.start, words_[clause_last].span.end};
         }
@@ -520,12 +516,7 @@ class QuoteScanner {
   }
 
   // Index of the first word starting at or after `offset`.
-  size_t word_index_at(uint32_t offset) const {
-    auto it =
-        std::lower_bound(words_.begin(), words_.end(), offset,
-                         [](const Word& word, uint32_t value) { return word.span.start < value; });
-    return static_cast<size_t>(it - words_.begin());
-  }
+  size_t word_index_at(uint32_t offset) const { return first_word_at(words_, offset); }
 
   // Fills speaker and anonymous from the source span.
   void resolve_speaker(Quote& quote) const {
@@ -568,12 +559,13 @@ class QuoteScanner {
     // Unnamed means indefinite ("one official", "a senior diplomat", "several aides") or a bare
     // plural ("officials"); "the US envoy" or "Russia's negotiator" point at one known person.
     bool indefinite =
-        in(determiner, {"a", "an", "one", "some", "several", "two", "three", "four", "many",
-                        "other", "another", "senior", "western", "european", "top"}) ||
+        one_of(determiner, {"a", "an", "one", "some", "several", "two", "three", "four", "many",
+                            "other", "another", "senior", "western", "european", "top"}) ||
         (determiner == head && head.size() > 1 && head.back() == 's') ||
         (determiner != "the" && determiner.find('\'') == std::string_view::npos &&
          head.size() > 1 && head.back() == 's' && determiner != head &&
-         !in(determiner, {"his", "her", "their", "its", "our", "this", "that", "these", "those"}));
+         !one_of(determiner,
+                 {"his", "her", "their", "its", "our", "this", "that", "these", "those"}));
     if (is_generic_person_noun(head) && indefinite) {
       quote.anonymous = true;
       return;

@@ -26,10 +26,6 @@ constexpr std::string_view kMonthNames[] = {"january",   "february", "march",   
 constexpr std::string_view kWeekdayNames[] = {"monday", "tuesday",  "wednesday", "thursday",
                                               "friday", "saturday", "sunday"};
 
-bool in(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 std::string_view without_possessive(std::string_view lower) {
   if (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s")
     return lower.substr(0, lower.size() - 2);
@@ -183,16 +179,16 @@ class TimeScanner {
     std::string_view before = lower(i - 1);
     if (found.type == TimexType::kDuration) {
       if (before == "the") return i - 1;
-      if (in(before, {"first", "last", "next", "past", "latest"}) && i >= 2 && i - 2 >= last_end &&
-          lower(i - 2) == "the")
+      if (one_of(before, {"first", "last", "next", "past", "latest"}) && i >= 2 &&
+          i - 2 >= last_end && lower(i - 2) == "the")
         return i - 2;
       return i;
     }
     const Word& word = words_[i];
-    if (month_number(word) > 0 && in(before, {"last", "this", "next", "early", "late", "mid"}))
+    if (month_number(word) > 0 && one_of(before, {"last", "this", "next", "early", "late", "mid"}))
       return i - 1;
-    if (in(without_possessive(word.lower), {"yesterday", "today", "tomorrow"}) &&
-        in(before, {"early", "late"}))
+    if (one_of(without_possessive(word.lower), {"yesterday", "today", "tomorrow"}) &&
+        one_of(before, {"early", "late"}))
       return i - 1;
     return i;
   }
@@ -254,18 +250,18 @@ class TimeScanner {
       if (k == i) continue;
       std::string_view w = words_[k].lower;
       size_t distance = k > i ? k - i : i - k;
-      bool future = in(w, {"will", "shall", "upcoming", "scheduled", "due", "expected", "plans",
-                           "planned", "plan", "next", "would", "tomorrow", "later", "later"}) ||
+      bool future = one_of(w, {"will", "shall", "upcoming", "scheduled", "due", "expected", "plans",
+                               "planned", "plan", "next", "would", "tomorrow", "later", "later"}) ||
                     (w.size() > 3 && w.substr(w.size() - 3) == "'ll") ||
                     ((w == "set" || w == "going" || w == "poised") && lower(k + 1) == "to");
       bool past =
-          !future &&
-          (in(w, {"was",   "were",  "had",       "did",    "said",  "told",    "met",     "held",
-                  "took",  "came",  "went",      "made",   "gave",  "saw",     "left",    "began",
-                  "spoke", "sent",  "struck",    "fell",   "rose",  "won",     "lost",    "led",
-                  "ran",   "wrote", "became",    "kept",   "found", "thought", "brought", "fought",
-                  "ago",   "last",  "yesterday", "earlier"}) ||
-           (w.size() >= 5 && w.substr(w.size() - 2) == "ed"));
+          !future && (one_of(w, {"was",     "were",   "had",    "did",   "said",      "told",
+                                 "met",     "held",   "took",   "came",  "went",      "made",
+                                 "gave",    "saw",    "left",   "began", "spoke",     "sent",
+                                 "struck",  "fell",   "rose",   "won",   "lost",      "led",
+                                 "ran",     "wrote",  "became", "kept",  "found",     "thought",
+                                 "brought", "fought", "ago",    "last",  "yesterday", "earlier"}) ||
+                      (w.size() >= 5 && w.substr(w.size() - 2) == "ed"));
       if (future) best_future = std::min(best_future, distance);
       if (past) best_past = std::min(best_past, distance);
     }
@@ -320,7 +316,7 @@ class TimeScanner {
       day = std::atoi(w->lower.c_str());
       *end = j + 1;
       // "17th" scans as "17" + "th"
-      if (glued(j + 1) && in(lower(j + 1), {"st", "nd", "rd", "th"})) *end = j + 2;
+      if (glued(j + 1) && one_of(lower(j + 1), {"st", "nd", "rd", "th"})) *end = j + 2;
     } else if (auto ordinal = ordinal_word_value(w->lower);
                ordinal && w->lower.size() <= 4 && w->lower[0] >= '0' && w->lower[0] <= '9') {
       day = *ordinal;
@@ -328,7 +324,7 @@ class TimeScanner {
     }
     if (day < 1 || day > 31) return 0;
     // Not a clock time ("17:30") or a fraction ("3/4").
-    if (glued(*end) && in(lower(*end), {":", "/"}) && glued(*end + 1) && at(*end + 1) &&
+    if (glued(*end) && one_of(lower(*end), {":", "/"}) && glued(*end + 1) && at(*end + 1) &&
         words_[*end + 1].kind == WordKind::kNumber)
       return 0;
     return day;
@@ -340,7 +336,7 @@ class TimeScanner {
     if (!w || w->kind != WordKind::kNumber || w->lower.size() != 4) return 0;
     int year = std::atoi(w->lower.c_str());
     if (year < 1000 || year > 2199) return 0;
-    if (glued(j + 1) && in(lower(j + 1), {"s", "%"})) return 0;
+    if (glued(j + 1) && one_of(lower(j + 1), {"s", "%"})) return 0;
     return year;
   }
 
@@ -417,7 +413,7 @@ class TimeScanner {
   std::optional<Found> match_weekday(size_t i) {
     int direction = 0;
     size_t j = i;
-    if (in(lower(i), {"last", "next", "this", "past", "coming"}) &&
+    if (one_of(lower(i), {"last", "next", "this", "past", "coming"}) &&
         weekday_number(words_[std::min(i + 1, words_.size() - 1)]) >= 0 && i + 1 < words_.size()) {
       direction = lower(i) == "last" || lower(i) == "past" ? -1 : lower(i) == "this" ? 0 : 1;
       j = i + 1;
@@ -466,7 +462,7 @@ class TimeScanner {
   std::optional<Found> match_month_first(size_t i) const {
     size_t j = i;
     bool modifier = false;
-    if (in(lower(i), {"early", "late", "mid", "mid-"}) && i + 1 < words_.size()) {
+    if (one_of(lower(i), {"early", "late", "mid", "mid-"}) && i + 1 < words_.size()) {
       j = lower(i + 1) == "-" ? i + 2 : i + 1;
       modifier = true;
     }
@@ -505,9 +501,10 @@ class TimeScanner {
     // A bare month needs a preposition or modifier before it; "May" and "March" are also
     // ordinary words and names.
     bool introduced =
-        modifier || (i > 0 && in(lower(i - 1), {"in", "since", "until", "by", "of", "during",
-                                                "from", "through", "till", "before", "after",
-                                                "last", "next", "this", "early", "late", "mid"}));
+        modifier ||
+        (i > 0 && one_of(lower(i - 1),
+                         {"in", "since", "until", "by", "of", "during", "from", "through", "till",
+                          "before", "after", "last", "next", "this", "early", "late", "mid"}));
     if (auto year = year_phrase_at(j + 1); year && !abbreviated) {
       Found found;
       found.end = j + 3;
@@ -590,11 +587,11 @@ class TimeScanner {
       found.type = TimexType::kTime;
       found.value += "T" + std::string(part_of_day(lower(i + 1)));
       return found;
-    } else if (in(w, {"now", "currently", "nowadays"})) {
+    } else if (one_of(w, {"now", "currently", "nowadays"})) {
       return reference(i + 1, "PRESENT_REF");
     } else if (w == "recently" || w == "previously") {
       return reference(i + 1, "PAST_REF");
-    } else if (w == "soon" && !in(lower(i + 1), {"as", "after", "afterwards"})) {
+    } else if (w == "soon" && !one_of(lower(i + 1), {"as", "after", "afterwards"})) {
       return reference(i + 1, "FUTURE_REF");
     } else if (w == "recent" && time_unit(lower(i + 1)) && time_unit(lower(i + 1))->plural) {
       Found found;
@@ -604,7 +601,8 @@ class TimeScanner {
       return found;
     } else if (w == "the" && lower(i + 1) == "past" && !time_unit(lower(i + 2)) &&
                !cardinal_word_value(lower(i + 2)) && at(i + 2) &&
-               words_[i + 2].kind != WordKind::kNumber && !in(lower(i + 2), {"few", "several"})) {
+               words_[i + 2].kind != WordKind::kNumber &&
+               !one_of(lower(i + 2), {"few", "several"})) {
       return reference(i + 2, "PAST_REF");
     } else if (w == "the" && lower(i + 1) == "future") {
       return reference(i + 2, "FUTURE_REF");
@@ -648,29 +646,30 @@ class TimeScanner {
     }
     bool edge = false;  // "earlier this month", "later this year", "late last year"
     // TimeBank leaves "earlier"/"later" out of the span ("earlier [this month]").
-    if (!the && in(lower(j), {"early", "late"}) && in(lower(j + 1), {"this", "last", "next"})) {
+    if (!the && one_of(lower(j), {"early", "late"}) &&
+        one_of(lower(j + 1), {"this", "last", "next"})) {
       edge = true;
       ++j;
     }
     std::string_view modifier = lower(j);
-    if (!in(modifier, {"last", "this", "next", "past", "coming", "previous", "following"}))
+    if (!one_of(modifier, {"last", "this", "next", "past", "coming", "previous", "following"}))
       return std::nullopt;
     size_t k = j + 1;
     if (the && modifier == "this") return std::nullopt;
     if (the && modifier == "last" && !read_cardinal(words_, k, &k) &&
-        !in(lower(j + 1), {"few", "several", "many"}))
+        !one_of(lower(j + 1), {"few", "several", "many"}))
       return std::nullopt;
     k = j + 1;
     // "the past two years", "the last 24 hours" -> durations
     size_t amount_end = 0;
     std::optional<double> amount = read_cardinal(words_, k, &amount_end);
-    if (!amount && in(lower(k), {"few", "several", "many"})) {
+    if (!amount && one_of(lower(k), {"few", "several", "many"})) {
       amount = -1;
       amount_end = k + 1;
     }
     if (amount) {
       auto unit = time_unit(lower(amount_end));
-      if (!unit || !in(modifier, {"past", "last", "next", "coming", "previous", "following"}))
+      if (!unit || !one_of(modifier, {"past", "last", "next", "coming", "previous", "following"}))
         return std::nullopt;
       Found found;
       found.end = amount_end + 1;
@@ -681,7 +680,7 @@ class TimeScanner {
     std::string_view unit_word = lower(k);
     if (std::string_view season = season_code(unit_word); !season.empty()) {
       // "this summer", "last winter"
-      if (the || !in(modifier, {"last", "this", "next"})) return std::nullopt;
+      if (the || !one_of(modifier, {"last", "this", "next"})) return std::nullopt;
       Found found;
       found.end = k + 1;
       found.relative = true;
@@ -739,7 +738,7 @@ class TimeScanner {
   // "the third quarter", "third-quarter", "the fourth quarter of 2024"
   std::optional<Found> match_quarter(size_t i) const {
     size_t j = lower(i) == "the" ? i + 1 : i;
-    if (j == i + 1 && in(lower(j), {"latest", "current", "recent", "quarter"})) {
+    if (j == i + 1 && one_of(lower(j), {"latest", "current", "recent", "quarter"})) {
       // "the quarter", "the latest quarter": the quarter being reported on, which is the one
       // just ended unless the sentence looks ahead.
       size_t k = lower(j) == "quarter" ? j : j + 1;
@@ -799,27 +798,28 @@ class TimeScanner {
     bool leading_article = false;
     if (auto value = read_cardinal(words_, i, &k)) {
       amount = *value;
-      if (words_[i].kind == WordKind::kNumber && i > 0 && in(lower(i - 1), {"$", "€", "£", "us$"}))
+      if (words_[i].kind == WordKind::kNumber && i > 0 &&
+          one_of(lower(i - 1), {"$", "€", "£", "us$"}))
         return std::nullopt;
     } else if (first == "a" || first == "an") {
       amount = 1;
       k = i + 1;
       leading_article = true;
-    } else if (in(first, {"several", "few", "many", "some", "couple"})) {
+    } else if (one_of(first, {"several", "few", "many", "some", "couple"})) {
       amount = -1;
       k = i + 1;
       if (first == "couple" && lower(k) == "of") {
         amount = 2;
         ++k;
       }
-    } else if (first == "half" && in(lower(i + 1), {"a", "an"})) {
+    } else if (first == "half" && one_of(lower(i + 1), {"a", "an"})) {
       amount = 0.5;
       k = i + 2;
     } else {
       // Bare plural unit after a preposition: "for years", "in decades", "within hours".
       auto unit = time_unit(first);
       if (unit && unit->plural && unit->code != "S" && i > 0 &&
-          in(lower(i - 1), {"for", "in", "over", "within", "after", "takes", "took", "than"})) {
+          one_of(lower(i - 1), {"for", "in", "over", "within", "after", "takes", "took", "than"})) {
         if (lower(i + 1) == "ago") {
           return reference(i + 2, "PAST_REF");
         }
@@ -832,7 +832,7 @@ class TimeScanner {
       return std::nullopt;
     }
     // "a few days"
-    if (leading_article && in(lower(k), {"few", "couple"})) {
+    if (leading_article && one_of(lower(k), {"few", "couple"})) {
       amount = lower(k) == "couple" ? 2 : -1;
       ++k;
       if (lower(k) == "of") ++k;
@@ -844,7 +844,7 @@ class TimeScanner {
     if (leading_article && unit->plural) return std::nullopt;
     // "a second round" is an ordinal, not a second of time.
     if (unit->code == "S" && !unit->plural && (leading_article || amount == 2) && at(k + 1) &&
-        words_[k + 1].kind == WordKind::kWord && !in(lower(k + 1), {"ago", "later"}))
+        words_[k + 1].kind == WordKind::kWord && !one_of(lower(k + 1), {"ago", "later"}))
       return std::nullopt;
     if (!hyphenated && amount == 1 && unit->plural && !leading_article) return std::nullopt;
     size_t end = k + 1;
@@ -881,8 +881,8 @@ class TimeScanner {
     // "$5 billion a year": a rate, TIMEX3 SET.
     if (leading_article && !unit->plural && i > 0 &&
         (words_[i - 1].kind == WordKind::kNumber ||
-         in(lower(i - 1),
-            {"million", "billion", "trillion", "times", "once", "twice", "percent"}))) {
+         one_of(lower(i - 1),
+                {"million", "billion", "trillion", "times", "once", "twice", "percent"}))) {
       Found found;
       found.end = end;
       found.type = TimexType::kSet;
@@ -924,10 +924,10 @@ class TimeScanner {
         return std::nullopt;
       }
       std::string_view meridiem = lower(k);
-      if (in(meridiem, {"a.m.", "a.m", "am"}) && hour >= 1 && hour <= 12) {
+      if (one_of(meridiem, {"a.m.", "a.m", "am"}) && hour >= 1 && hour <= 12) {
         if (hour == 12) hour = 0;
         ++k;
-      } else if (in(meridiem, {"p.m.", "p.m", "pm"}) && hour >= 1 && hour <= 12) {
+      } else if (one_of(meridiem, {"p.m.", "p.m", "pm"}) && hour >= 1 && hour <= 12) {
         if (hour != 12) hour += 12;
         ++k;
       } else if (meridiem == "o'clock") {
@@ -939,7 +939,7 @@ class TimeScanner {
     } else {
       return std::nullopt;
     }
-    if (in(lower(k), {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist"}) &&
+    if (one_of(lower(k), {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist"}) &&
         words_[k].capitalized)
       ++k;
     else if (lower(k) == "local" && lower(k + 1) == "time")
@@ -1002,7 +1002,7 @@ class TimeScanner {
         return found;
       }
     }
-    if (in(lower(i + 1), {"morning", "evening", "night", "afternoon"})) {
+    if (one_of(lower(i + 1), {"morning", "evening", "night", "afternoon"})) {
       found.end = i + 2;
       found.value = "TXX" + std::string(part_of_day(lower(i + 1)));
       return found;
@@ -1026,9 +1026,10 @@ class TimeScanner {
     if (!w || w->kind != WordKind::kNumber || w->lower.size() != 4) return std::nullopt;
     int year = std::atoi(w->lower.c_str());
     if (year < 1000 || year > 2199) return std::nullopt;
-    if (j > 0 && in(lower(j - 1), {"$", "€", "£", "no", "no.", "number", "#"})) return std::nullopt;
+    if (j > 0 && one_of(lower(j - 1), {"$", "€", "£", "no", "no.", "number", "#"}))
+      return std::nullopt;
     if (j > 0 && !glued(j) == false && words_[j - 1].kind == WordKind::kPunct &&
-        in(lower(j - 1), {"-", "/", ":"}))
+        one_of(lower(j - 1), {"-", "/", ":"}))
       return std::nullopt;
     Found found;
     // Decades: "the 1990s"
@@ -1043,22 +1044,23 @@ class TimeScanner {
       found.value = std::to_string(year);  // TimeBank writes fiscal years as plain years
       return found;
     }
-    if (glued(j + 1) && in(lower(j + 1), {"-", "."}) && at(j + 2) &&
+    if (glued(j + 1) && one_of(lower(j + 1), {"-", "."}) && at(j + 2) &&
         words_[j + 2].kind == WordKind::kNumber)
       return std::nullopt;
     // A count rather than a year when a noun follows ("2000 troops") and nothing before
     // introduces a year.
-    bool introduced = j > 0 && in(lower(j - 1), {"in",     "since",  "by",      "of",      "until",
-                                                 "till",   "from",   "to",      "through", "during",
-                                                 "before", "after",  "early",   "late",    "mid",
-                                                 "year",   "(",      "between", "the",     "spring",
-                                                 "summer", "autumn", "fall",    "winter",  "for"});
+    bool introduced =
+        j > 0 &&
+        one_of(lower(j - 1),
+               {"in",     "since",  "by",     "of",     "until", "till",   "from", "to", "through",
+                "during", "before", "after",  "early",  "late",  "mid",    "year", "(",  "between",
+                "the",    "spring", "summer", "autumn", "fall",  "winter", "for"});
     const Word* next = at(j + 1);
     bool noun_follows = next && next->kind == WordKind::kWord && !next->capitalized &&
                         !is_function_word(next->lower) && next->lower != "when" &&
                         next->sentence == w->sentence;
     if (noun_follows && !introduced) return std::nullopt;
-    if (next && in(next->lower, {"percent", "per", "million", "billion", "people", "%"}))
+    if (next && one_of(next->lower, {"percent", "per", "million", "billion", "people", "%"}))
       return std::nullopt;
     found.end = j + 1;
     found.value = std::to_string(year);
