@@ -341,6 +341,20 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
 }
 
 bool Store::add_documents(const std::vector<Document>& documents, int& added, std::string& error) {
+  // Out of memory is the one exception the calls below can raise; it must not cross the API
+  // or leave the transaction open.
+  try {
+    return add_documents_batch(documents, added, error);
+  } catch (const std::exception& problem) {
+    impl_->rollback();
+    added = 0;
+    error = std::string("cannot store articles: ") + problem.what();
+    return false;
+  }
+}
+
+bool Store::add_documents_batch(const std::vector<Document>& documents, int& added,
+                                std::string& error) {
   added = 0;
   Impl& impl = *impl_;
   if (!impl.insert_article) {
@@ -404,6 +418,14 @@ ON CONFLICT (id) DO NOTHING)sql",
 }
 
 std::vector<Document> Store::load_documents() const {
+  try {
+    return load_documents_unchecked();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+std::vector<Document> Store::load_documents_unchecked() const {
   std::vector<Document> documents;
   std::string error;
   Statement select(impl_->db, R"sql(
@@ -448,6 +470,16 @@ int Store::count_documents() const {
 }
 
 bool Store::save_stories(const std::vector<Story>& stories, std::string& error) {
+  try {
+    return save_stories_batch(stories, error);
+  } catch (const std::exception& problem) {
+    impl_->rollback();
+    error = std::string("cannot save stories: ") + problem.what();
+    return false;
+  }
+}
+
+bool Store::save_stories_batch(const std::vector<Story>& stories, std::string& error) {
   Impl& impl = *impl_;
   std::set<std::string> seen;
   for (const Story& story : stories) {
@@ -543,6 +575,14 @@ bool Store::save_stories(const std::vector<Story>& stories, std::string& error) 
 }
 
 std::vector<Story> Store::load_stories() const {
+  try {
+    return load_stories_unchecked();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+std::vector<Story> Store::load_stories_unchecked() const {
   std::vector<Story> stories;
   std::string error;
   Statement select(impl_->db, "SELECT json FROM stories ORDER BY position", error);

@@ -69,6 +69,10 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
+  bool add_documents_batch(const std::vector<Document>& documents, int& added, std::string& error);
+  bool save_stories_batch(const std::vector<Story>& stories, std::string& error);
+  std::vector<Document> load_documents_unchecked() const;
+  std::vector<Story> load_stories_unchecked() const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -4,9 +4,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 
 #include "gtest/gtest.h"
@@ -518,6 +520,43 @@ TEST(StoreCodec, DamagedLayerBlobsDecodeToFalseWithoutCrashing) {
   EXPECT_TRUE(store_codec::decode_tokens(blobs[1], tokens));
   EXPECT_EQ(tokens.size(), doc.tokens.size());
   EXPECT_FALSE(store_codec::decode_tokens(blobs[1] + "x", tokens));  // trailing garbage
+}
+
+TEST(Store, UnversionedCrosscheckFileIsMigratedForward) {
+  // A file marked as crosscheck's but at user_version 0 (as a crash during the very first open
+  // would leave it) runs every migration step in order.
+  TempDir dir;
+  std::string path = dir.file("old.db");
+  exec_raw(path, "PRAGMA application_id = " + std::to_string(0x4372436B));
+  std::string error;
+  auto store = Store::open(path, error);
+  ASSERT_TRUE(store) << error;
+  int added = 0;
+  ASSERT_TRUE(store->add_documents({sample_document("a")}, added, error)) << error;
+  EXPECT_EQ(added, 1);
+  store.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(
+      sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema'", -1, &stmt, nullptr),
+      SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))),
+            std::to_string(Store::schema_version()));
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST(StoreCodec, NonFiniteNumbersSurviveAsNan) {
+  std::vector<Document> docs = {sample_document("a"), sample_document("b")};
+  Story story = sample_story(docs, "s");
+  story.assessments[0].p_machine = std::numeric_limits<double>::quiet_NaN();
+  Story loaded;
+  std::string error;
+  ASSERT_TRUE(store_codec::story_from_json(store_codec::story_to_json(story), loaded, error))
+      << error;
+  EXPECT_TRUE(std::isnan(loaded.assessments[0].p_machine));
 }
 
 TEST(StoreCodec, MalformedStoryJsonIsAnError) {

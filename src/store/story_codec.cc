@@ -1,5 +1,6 @@
 #include "store/story_codec.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace crosscheck::store_codec {
@@ -118,6 +119,11 @@ Enum decode_enum(const json& value, Enum max) {
   return static_cast<Enum>(raw);
 }
 
+// NaN and infinities are written as null by the JSON encoder; read them back as NaN.
+double decode_real(const json& value) {
+  return value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
+}
+
 Cite decode_cite(const json& value) {
   Cite cite;
   cite.article = value.at(0).get<std::string>();
@@ -190,7 +196,7 @@ Story decode_story(const json& in) {
   for (const json& item : in.at("numbers")) {
     NumberClaim number;
     number.what = item.at("what").get<std::string>();
-    number.value = item.at("value").get<double>();
+    number.value = decode_real(item.at("value"));
     number.bound = decode_enum(item.at("bound"), Bound::kAbout);
     number.unit = item.at("unit").get<std::string>();
     number.cites = decode_cites(item.at("cites"));
@@ -210,11 +216,11 @@ Story decode_story(const json& in) {
   for (const json& item : in.at("assessments")) {
     Assessment assessment;
     assessment.article = item.at("article").get<std::string>();
-    assessment.p_machine = item.at("p_machine").get<double>();
+    assessment.p_machine = decode_real(item.at("p_machine"));
     assessment.machine_reasons = item.at("machine_reasons").get<std::vector<std::string>>();
-    assessment.padding_share = item.at("padding_share").get<double>();
+    assessment.padding_share = decode_real(item.at("padding_share"));
     assessment.padding = decode_cites(item.at("padding"));
-    assessment.unsupported_share = item.at("unsupported_share").get<double>();
+    assessment.unsupported_share = decode_real(item.at("unsupported_share"));
     assessment.unsupported_facts = item.at("unsupported_facts").get<std::vector<std::string>>();
     assessment.internal_conflicts = decode_conflicts(item.at("internal_conflicts"));
     assessment.reasons = item.at("reasons").get<std::vector<std::string>>();
