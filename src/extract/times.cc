@@ -1119,7 +1119,7 @@ Key most_frequent(const std::map<Key, int>& counts, Key fallback) {
   Key best = fallback;
   int best_count = 0;
   for (const auto& [key, count] : counts) {
-    if (count > best_count) {
+    if (count >= best_count) {  // ties go to the later key
       best = key;
       best_count = count;
     }
@@ -1132,20 +1132,27 @@ Key most_frequent(const std::map<Key, int>& counts, Key fallback) {
 // with a bonus for dates whose weekday the articles name.
 std::optional<int64_t> story_anchor_date(const std::vector<Document>& documents,
                                          const Story& story) {
-  std::map<int, int> publication_years, written_years;
+  // The year for month-days written without one: the dated articles' year, else the year of
+  // the full dates the story writes, else the latest year it names (background years such as
+  // "in power since 2000" are older than the news).
+  std::map<int, int> publication_years, full_date_years;
+  int latest_year = 0;
   for (uint32_t index : story.documents) {
     if (index >= documents.size()) continue;
     const Document& doc = documents[index];
     if (auto published = extract::parse_iso_date(doc.published))
       ++publication_years[extract::civil_from_days(*published).year];
-    for (const Timex& timex : doc.timexes)
-      if (int year = plain_year(timex.value)) ++written_years[year];
-    for (const Timex& timex : doc.timexes)
-      if (!timex.explicit_date.empty() && timex.anchored_to == "absolute")
-        ++written_years[extract::civil_from_days(*extract::parse_iso_date(timex.explicit_date))
-                            .year];
+    for (const Timex& timex : doc.timexes) {
+      if (int year = plain_year(timex.value)) latest_year = std::max(latest_year, year);
+      if (timex.explicit_date.empty() || timex.anchored_to != "absolute") continue;
+      if (auto day = extract::parse_iso_date(timex.explicit_date)) {
+        int year = extract::civil_from_days(*day).year;
+        ++full_date_years[year];
+        latest_year = std::max(latest_year, year);
+      }
+    }
   }
-  int year_hint = most_frequent(publication_years, most_frequent(written_years, 0));
+  int year_hint = most_frequent(publication_years, most_frequent(full_date_years, latest_year));
 
   std::map<int64_t, int> date_counts;
   std::map<int, int> weekday_counts;

@@ -193,6 +193,24 @@ TEST(StoryTimes, UndatedArticleTakesTheStoryDate) {
   EXPECT_EQ(timex_with_text(documents[1], "Wednesday")->anchored_to, "publication");
 }
 
+TEST(StoryTimes, BackgroundYearsDoNotSetTheStoryYear) {
+  std::vector<Document> documents(2);
+  documents[0].text =
+      "The minister, in office since 2000 and born on May 1, 1960, walked out "
+      "of the March 4 talks on Monday.";
+  documents[1].text = "Talks collapsed on March 4, 2024, officials said.";
+  for (Document& doc : documents) {
+    annotate_text(doc);
+    find_times(doc, "");
+  }
+  Story story;
+  story.documents = {0, 1};
+  resolve_story_times(documents, story);
+  EXPECT_EQ(value_of(documents[0], "March 4"), "2024-03-04");
+  EXPECT_EQ(value_of(documents[0], "Monday"), "2024-03-04");
+  EXPECT_EQ(timex_with_text(documents[0], "Monday")->anchored_to, "story");
+}
+
 TEST(StoryTimes, AnnotateTimesUsesTheGivenDate) {
   Document doc;
   doc.text = "Fighting resumed yesterday.";
