@@ -80,7 +80,8 @@ struct Candidate {
   uint32_t position = 0;  // rank of the document in the story
   TermVector vector;
   size_t words = 0;
-  bool statement = false;   // reads as a sentence on its own
+  std::vector<const Quantity*> quantities;  // numbers the sentence states
+  bool statement = false;                   // reads as a sentence on its own
   bool selectable = false;  // a statement that is neither padding nor the article's headline
   double score = 0;
 };
@@ -223,6 +224,11 @@ class BriefWriter {
           for (const std::string& term : free_text_terms(text)) add_term(s, term);
         }
       }
+      for (const Quantity& quantity : doc.quantities) {
+        if (quantity.sentence < doc.sentences.size()) {
+          candidates_[first + quantity.sentence].quantities.push_back(&quantity);
+        }
+      }
       std::string headline = without_final_stop(strip_site_suffix(doc.title));
       for (size_t i = first; i < candidates_.size(); ++i) {
         Candidate& candidate = candidates_[i];
@@ -305,6 +311,23 @@ class BriefWriter {
     for (const auto& [conflict_a, side_a] : *sides_a) {
       for (const auto& [conflict_b, side_b] : *sides_b) {
         if (conflict_a == conflict_b && side_a != side_b) return true;
+      }
+    }
+    return false;
+  }
+
+  // True when both sentences count the same thing (same noun, or same unit when neither names
+  // one) with values that cannot both hold. Approximate bounds allow 10%.
+  static bool numbers_disagree(const Candidate& a, const Candidate& b) {
+    for (const Quantity* qa : a.quantities) {
+      for (const Quantity* qb : b.quantities) {
+        bool same_thing = !qa->noun.empty()
+                              ? qa->noun == qb->noun
+                              : qb->noun.empty() && qa->unit == qb->unit && !qa->unit.empty();
+        if (!same_thing || qa->unit != qb->unit) continue;
+        double scale = std::max({std::fabs(qa->value), std::fabs(qb->value), 1e-9});
+        double tolerance = qa->bound == Bound::kExact && qb->bound == Bound::kExact ? 1e-9 : 0.1;
+        if (std::fabs(qa->value - qb->value) / scale > tolerance) return true;
       }
     }
     return false;
@@ -408,7 +431,8 @@ class BriefWriter {
     std::vector<std::pair<double, const Candidate*>> best(sources_.size(), {0.0, nullptr});
     for (const Candidate& other : candidates_) {
       if (other.position == candidate.position || !other.selectable) continue;
-      if (opposed(candidate, other)) continue;  // the other side of a conflict is no echo
+      // The other side of a conflict, or a different count of the same thing, is no echo.
+      if (opposed(candidate, other) || numbers_disagree(candidate, other)) continue;
       double similarity = dot(candidate.vector, other.vector);
       if (similarity >= options_.echo_similarity && similarity > best[other.position].first) {
         best[other.position] = {similarity, &other};
@@ -430,8 +454,16 @@ class BriefWriter {
     SummaryLine line;
     line.cites.push_back(cite_sentence(doc, candidate.sentence));
     line.text = one_line(line.cites.front().text);
+    // An echo that takes the other side of a conflict from anything already cited on the line
+    // would cite a contradiction as support.
+    std::vector<const Candidate*> in_line = {&candidate};
     for (const Candidate* echo : echoes_of(candidate)) {
       if (static_cast<int>(line.cites.size()) >= options_.max_cites_per_line) break;
+      bool contradicts = std::any_of(in_line.begin(), in_line.end(), [&](const Candidate* cited) {
+        return opposed(*cited, *echo);
+      });
+      if (contradicts) continue;
+      in_line.push_back(echo);
       line.cites.push_back(cite_sentence(documents_[echo->doc], echo->sentence));
     }
     return line;

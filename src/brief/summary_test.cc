@@ -71,15 +71,18 @@ TEST(WriteBrief, NeverCitesTheOtherSideOfAConflictAsSupport) {
   write_brief(docs, story);
   const Document& delta = docs[3];
   uint32_t disputed = delta.sentence_at(story.conflicts[0].sides[1].cites[0].start);
+  const Document& alpha = docs[0];
+  uint32_t other_side = alpha.sentence_at(story.conflicts[0].sides[0].cites[0].start);
   for (const SummaryLine& line : story.summary) {
-    bool has_fourteen = line.text.find("14") != std::string::npos;
+    bool cites_fourteen = false, cites_twelve = false;
     for (const Cite& cite : line.cites) {
-      if (has_fourteen && cite.article == "delta") {
-        EXPECT_NE(cite.sentence, disputed);
-      }
+      cites_fourteen = cites_fourteen || (cite.article == "alpha" && cite.sentence == other_side);
+      cites_twelve = cites_twelve || (cite.article == "delta" && cite.sentence == disputed);
     }
+    EXPECT_FALSE(cites_fourteen && cites_twelve) << line.text;
   }
   // Without the conflict the same sentences do echo each other.
+  for (Document& doc : docs) doc.quantities.clear();
   Story plain = flood_story(docs);
   plain.conflicts.clear();
   write_brief(docs, plain);
@@ -91,6 +94,24 @@ TEST(WriteBrief, NeverCitesTheOtherSideOfAConflictAsSupport) {
     }
   }
   EXPECT_TRUE(echoed);
+}
+
+TEST(WriteBrief, EchoesMustAgreeOnNumbers) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  story.conflicts.clear();  // the quantity layer alone must keep 12 from supporting 14
+  write_brief(docs, story);
+  uint32_t twelve = docs[3].quantities[0].sentence;
+  for (const SummaryLine& line : story.summary) {
+    bool fourteen = false, cites_twelve = false;
+    for (const Cite& cite : line.cites) {
+      fourteen = fourteen ||
+                 (cite.article == "alpha" && cite.sentence == docs[0].quantities[0].sentence) ||
+                 (cite.article == "beta" && cite.sentence == docs[1].quantities[0].sentence);
+      cites_twelve = cites_twelve || (cite.article == "delta" && cite.sentence == twelve);
+    }
+    EXPECT_FALSE(fourteen && cites_twelve) << line.text;
+  }
 }
 
 TEST(WriteBrief, CentralSentencesBeatOffTopicOnes) {

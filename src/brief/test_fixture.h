@@ -60,6 +60,19 @@ inline std::vector<Document> flood_corpus() {
       "Residents of Millbridge spent Thursday clearing mud after the River Vale flooded on "
       "Wednesday. The regional emergency agency said 12 people had been taken to hospital. "
       "Volunteers handed out blankets and hot meals at the school gym."));
+  // The quantity layer extract would add for the hospital counts.
+  auto add_count = [](Document& doc, const std::string& written, double value) {
+    Quantity quantity;
+    quantity.span = find_span(doc, written);
+    quantity.sentence = doc.sentence_at(quantity.span.start);
+    quantity.value = value;
+    quantity.noun = "people";
+    quantity.event = "take";
+    doc.quantities.push_back(quantity);
+  };
+  add_count(docs[0], "14", 14);
+  add_count(docs[1], "Fourteen", 14);
+  add_count(docs[3], "12", 12);
   docs[0].copy_group = 0;
   docs[1].copy_group = 1;
   docs[2].copy_group = 0;
