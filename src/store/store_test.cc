@@ -357,6 +357,16 @@ TEST(Store, NonSqliteFileIsRefusedAndKept) {
   EXPECT_FALSE(Store::open(tiny, error));
 }
 
+TEST(Store, UnopenablePathsAreErrors) {
+  TempDir dir;
+  std::string error;
+  EXPECT_FALSE(Store::open(dir.file(""), error));  // a directory
+  EXPECT_FALSE(error.empty());
+  error.clear();
+  EXPECT_FALSE(Store::open(dir.file("missing/folder/store.db"), error));
+  EXPECT_FALSE(error.empty());
+}
+
 TEST(Store, ForeignSqliteDatabaseIsRefused) {
   TempDir dir;
   std::string path = dir.file("other.db");
