@@ -1,15 +1,360 @@
-// Placeholder until clustering lands.
+// Stories: TF-IDF and entity similarity over candidate pairs from an inverted index of top
+// terms, merged by average-link (or single-link) agglomeration.
 #include "cluster/cluster.h"
+
+#include <tbb/parallel_for.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "text/text.h"
 
 namespace crosscheck {
 
-std::vector<Story> cluster(const std::vector<Document>& documents, const ClusterOptions&) {
-  std::vector<Story> stories(documents.empty() ? 0 : 1);
-  if (!documents.empty()) {
-    stories[0].id = "s0";
-    for (uint32_t i = 0; i < documents.size(); ++i) stories[0].documents.push_back(i);
+namespace {
+
+using SparseVector = std::vector<std::pair<uint32_t, float>>;  // sorted by id, unit length
+
+struct RawFeatures {
+  std::vector<std::pair<std::string, int>> term_counts;
+  std::vector<std::string> entities;  // distinct keys
+};
+
+struct Features {
+  SparseVector terms;
+  SparseVector entities;
+  std::vector<uint32_t> top_terms;
+};
+
+bool has_letter(std::string_view word) {
+  for (char c : word) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if ((byte >= 'a' && byte <= 'z') || byte >= 0x80) return true;
+  }
+  return false;
+}
+
+bool opens_clause(std::string_view punct) {
+  return punct == "\"" || punct == "\xE2\x80\x9C" || punct == ":" || punct == "(" || punct == "'" ||
+         punct == "\xE2\x80\x98";
+}
+
+RawFeatures raw_features(const Document& doc) {
+  const Document* source = &doc;
+  Document annotated;
+  if (doc.tokens.empty() && !doc.text.empty()) {
+    annotated.text = doc.text;
+    annotate_text(annotated);
+    source = &annotated;
+  }
+  RawFeatures raw;
+  std::unordered_map<std::string, int> counts;
+  std::vector<std::string> entities;
+  uint32_t sentence = UINT32_MAX;
+  bool clause_start = true;
+  for (const Token& token : source->tokens) {
+    if (token.sentence != sentence) {
+      sentence = token.sentence;
+      clause_start = true;
+    }
+    if (token.shape != TokenShape::kWord) {
+      if (token.shape == TokenShape::kPunct)
+        clause_start = clause_start || opens_clause(token.lower);
+      continue;
+    }
+    bool initial = clause_start;
+    clause_start = false;
+    if (token.lower.size() < 2 || token.lower[0] == '\'' || !has_letter(token.lower) ||
+        is_stop_word(token.lower)) {
+      continue;
+    }
+    ++counts[token.stem.empty() ? token.lower : token.stem];
+    // Without an entity layer, capitalised words inside a sentence stand in for names.
+    if (source->mentions.empty() && token.capitalized && !initial) {
+      entities.push_back(token.lower);
+    }
+  }
+  for (const Mention& mention : source->mentions) {
+    if (!mention.key.empty()) entities.push_back(mention.key);
+  }
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  raw.entities = std::move(entities);
+  raw.term_counts.assign(counts.begin(), counts.end());
+  std::sort(raw.term_counts.begin(), raw.term_counts.end());
+  return raw;
+}
+
+void normalize_vector(SparseVector& vector) {
+  double norm = 0;
+  for (const auto& [id, weight] : vector) norm += static_cast<double>(weight) * weight;
+  if (norm <= 0) return;
+  float scale = static_cast<float>(1.0 / std::sqrt(norm));
+  for (auto& entry : vector) entry.second *= scale;
+  std::sort(vector.begin(), vector.end());
+}
+
+double dot(const SparseVector& a, const SparseVector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      sum += static_cast<double>(a[i].second) * b[j].second;
+      ++i, ++j;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return sum;
+}
+
+double similarity(const Features& a, const Features& b, const ClusterOptions& options) {
+  double terms = dot(a.terms, b.terms);
+  if (a.entities.empty() || b.entities.empty()) return terms;
+  double weight = std::clamp(options.entity_weight, 0.0, 1.0);
+  return (1 - weight) * terms + weight * dot(a.entities, b.entities);
+}
+
+// Smoothed IDF: log((N + 1) / (df + 1)) + 1, so a term in every document still counts a little.
+float idf(size_t documents, uint32_t df) {
+  return static_cast<float>(std::log((documents + 1.0) / (df + 1.0)) + 1.0);
+}
+
+std::vector<Features> build_features(const std::vector<Document>& documents,
+                                     const ClusterOptions& options) {
+  size_t n = documents.size();
+  std::vector<RawFeatures> raw(n);
+  tbb::parallel_for(size_t{0}, n, [&](size_t i) { raw[i] = raw_features(documents[i]); });
+
+  std::unordered_map<std::string, uint32_t> term_ids, entity_ids;
+  std::vector<uint32_t> term_df, entity_df;
+  std::vector<std::vector<std::pair<uint32_t, int>>> term_counts(n);
+  std::vector<std::vector<uint32_t>> entity_lists(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& [term, count] : raw[i].term_counts) {
+      auto [it, inserted] = term_ids.emplace(term, static_cast<uint32_t>(term_df.size()));
+      if (inserted) term_df.push_back(0);
+      ++term_df[it->second];
+      term_counts[i].emplace_back(it->second, count);
+    }
+    for (const std::string& key : raw[i].entities) {
+      auto [it, inserted] = entity_ids.emplace(key, static_cast<uint32_t>(entity_df.size()));
+      if (inserted) entity_df.push_back(0);
+      ++entity_df[it->second];
+      entity_lists[i].push_back(it->second);
+    }
+  }
+
+  std::vector<Features> features(n);
+  size_t top = static_cast<size_t>(std::max(1, options.top_terms));
+  tbb::parallel_for(size_t{0}, n, [&](size_t i) {
+    Features& f = features[i];
+    for (const auto& [id, count] : term_counts[i]) {
+      f.terms.emplace_back(id, static_cast<float>(1.0 + std::log(count)) * idf(n, term_df[id]));
+    }
+    SparseVector by_weight = f.terms;
+    std::sort(by_weight.begin(), by_weight.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (size_t k = 0; k < by_weight.size() && k < top; ++k) {
+      f.top_terms.push_back(by_weight[k].first);
+    }
+    normalize_vector(f.terms);
+    for (uint32_t id : entity_lists[i]) f.entities.emplace_back(id, idf(n, entity_df[id]));
+    normalize_vector(f.entities);
+  });
+  return features;
+}
+
+struct Edge {
+  uint32_t other;  // an earlier document
+  float similarity;
+};
+
+// For every document, its similarity to the earlier documents sharing a top term with it.
+std::vector<std::vector<Edge>> candidate_edges(const std::vector<Features>& features,
+                                               const ClusterOptions& options,
+                                               double min_similarity) {
+  size_t n = features.size();
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t term : features[i].top_terms) postings[term].push_back(i);
+  }
+  size_t max_postings = static_cast<size_t>(std::max(2, options.max_postings));
+  std::vector<std::vector<Edge>> edges(n);
+  tbb::parallel_for(size_t{0}, n, [&](size_t i) {
+    std::vector<uint32_t> candidates;
+    for (uint32_t term : features[i].top_terms) {
+      const std::vector<uint32_t>& list = postings.at(term);
+      if (list.size() > max_postings) continue;
+      for (uint32_t j : list) {
+        if (j >= i) break;  // postings are in document order
+        candidates.push_back(j);
+      }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (uint32_t j : candidates) {
+      double s = similarity(features[i], features[j], options);
+      if (s >= min_similarity) edges[i].push_back({j, static_cast<float>(s)});
+    }
+  });
+  return edges;
+}
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = static_cast<uint32_t>(i);
+  }
+  uint32_t find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(uint32_t a, uint32_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+// Label (smallest member index) of each document's group.
+std::vector<uint32_t> single_link(size_t n, const std::vector<std::vector<Edge>>& edges,
+                                  double threshold) {
+  UnionFind groups(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const Edge& edge : edges[i]) {
+      if (edge.similarity >= threshold) groups.unite(i, edge.other);
+    }
+  }
+  std::vector<uint32_t> labels(n);
+  for (uint32_t i = 0; i < n; ++i) labels[i] = groups.find(i);
+  return labels;
+}
+
+// Greedy average-link: repeatedly merge the two groups with the highest mean pairwise
+// similarity (unseen pairs count 0) while that mean reaches the threshold.
+std::vector<uint32_t> average_link(size_t n, const std::vector<std::vector<Edge>>& edges,
+                                   double threshold) {
+  std::vector<std::unordered_map<uint32_t, double>> sums(n);  // group -> group -> sum
+  std::vector<uint32_t> sizes(n, 1);
+  std::vector<bool> alive(n, true);
+  struct Candidate {
+    double mean;
+    uint32_t a, b;  // a < b
+    bool operator<(const Candidate& other) const {
+      if (mean != other.mean) return mean < other.mean;
+      if (a != other.a) return a > other.a;  // ties: earliest pair first, for determinism
+      return b > other.b;
+    }
+  };
+  std::priority_queue<Candidate> queue;
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const Edge& edge : edges[i]) {
+      sums[i][edge.other] += edge.similarity;
+      sums[edge.other][i] += edge.similarity;
+    }
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    for (const auto& [j, sum] : sums[i]) {
+      if (j > i && sum >= threshold) queue.push({sum, i, j});
+    }
+  }
+  UnionFind groups(n);
+  while (!queue.empty()) {
+    Candidate top = queue.top();
+    queue.pop();
+    if (!alive[top.a] || !alive[top.b]) continue;
+    auto found = sums[top.a].find(top.b);
+    if (found == sums[top.a].end()) continue;
+    double mean = found->second / (static_cast<double>(sizes[top.a]) * sizes[top.b]);
+    if (std::abs(mean - top.mean) > 1e-12) continue;  // stale entry
+    // Merge the group with fewer neighbours into the other; the survivor is the smaller index
+    // so labels never depend on the merge order.
+    uint32_t keep = top.a, gone = top.b;
+    if (sums[keep].size() < sums[gone].size()) std::swap(sums[keep], sums[gone]);
+    // After the swap, `keep`'s map may hold the other group's neighbours; both are merged below.
+    sums[keep].erase(gone);
+    sums[keep].erase(keep);
+    for (const auto& [other, sum] : sums[gone]) {
+      if (other == keep || other == gone) continue;
+      sums[keep][other] += sum;
+    }
+    sums[gone].clear();
+    alive[gone] = false;
+    sizes[keep] += sizes[gone];
+    groups.unite(keep, gone);
+    for (auto& [other, sum] : sums[keep]) {
+      auto& back = sums[other];
+      auto old = back.find(gone);
+      double merged = sum;
+      if (old != back.end()) back.erase(old);
+      back[keep] = merged;
+      double m = merged / (static_cast<double>(sizes[keep]) * sizes[other]);
+      if (m >= threshold) queue.push({m, std::min(keep, other), std::max(keep, other)});
+    }
+  }
+  std::vector<uint32_t> labels(n);
+  for (uint32_t i = 0; i < n; ++i) labels[i] = groups.find(i);
+  return labels;
+}
+
+std::string story_id(const Document& first, uint32_t index) {
+  std::string key = first.id.empty() ? std::to_string(index) : first.id;
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx",
+                static_cast<unsigned long long>(XXH64(key.data(), key.size(), 0)));
+  return hex;
+}
+
+}  // namespace
+
+std::vector<Story> cluster(const std::vector<Document>& documents, const ClusterOptions& options) {
+  size_t n = documents.size();
+  std::vector<Features> features = build_features(documents, options);
+  bool average = options.linkage == Linkage::kAverage;
+  // Average-link needs the weak pairs too: they pull a group's mean down.
+  double keep_from = average ? std::min(0.05, options.threshold) : options.threshold;
+  std::vector<std::vector<Edge>> edges = candidate_edges(features, options, keep_from);
+  std::vector<uint32_t> labels = average ? average_link(n, edges, options.threshold)
+                                         : single_link(n, edges, options.threshold);
+  std::vector<Story> stories;
+  std::vector<int32_t> story_of_label(n, -1);
+  for (uint32_t i = 0; i < n; ++i) {
+    int32_t& story = story_of_label[labels[i]];
+    if (story < 0) {
+      story = static_cast<int32_t>(stories.size());
+      stories.emplace_back();
+      stories.back().id = story_id(documents[i], i);
+    }
+    stories[static_cast<size_t>(story)].documents.push_back(i);
   }
   return stories;
+}
+
+double story_similarity(const Document& a, const Document& b, const ClusterOptions& options) {
+  std::vector<Document> pair(2);
+  // Only the layers similarity reads; the text is needed when tokens are missing.
+  for (int k = 0; k < 2; ++k) {
+    const Document& source = k == 0 ? a : b;
+    pair[k].tokens = source.tokens;
+    pair[k].mentions = source.mentions;
+    if (source.tokens.empty()) pair[k].text = source.text;
+  }
+  std::vector<Features> features = build_features(pair, options);
+  return similarity(features[0], features[1], options);
 }
 
 }  // namespace crosscheck

@@ -1,12 +1,21 @@
 // cluster: articles -> stories (events).
 //
-// Each article is a TF-IDF vector over stemmed content words plus a set of named-entity keys
-// (from the extract layer when present, else capitalised words). Two articles belong to one story
-// when their combined similarity passes `threshold` (single-link over an inverted index of
-// each article's top terms, so adding an article costs about the same however many came
-// before). The threshold is documented in docs/cluster.md with the measurement that chose it.
+// Each article is a TF-IDF vector over stemmed content words (stop words, numbers and
+// punctuation left out; sublinear term frequency; smoothed IDF from the documents being
+// clustered) plus a set of named-entity keys: the extract layer's Mention::key when the
+// document has mentions, else capitalised words that do not start a sentence. The similarity
+// of two articles is the cosine of their term vectors, blended with the IDF-weighted cosine of
+// their entity sets when both have entities.
+//
+// Candidate pairs come from an inverted index over each article's `top_terms` heaviest terms
+// (terms in the top lists of more than `max_postings` articles are skipped), so the cost grows
+// about linearly with the corpus. Candidates are merged by average-link agglomeration over the
+// candidate graph (pairs never compared count as similarity 0), which avoids the chaining of
+// single-link; single-link is available for comparison. The default threshold and linkage
+// were chosen by the sweep in docs/cluster.md.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,18 +24,25 @@
 
 namespace crosscheck {
 
+enum class Linkage : uint8_t { kSingle, kAverage };
+
 struct ClusterOptions {
-  double threshold = 0.3;       // combined similarity to join a story
+  double threshold = 0.2;       // combined similarity to join a story (see docs/cluster.md)
   double entity_weight = 0.35;  // weight of shared named entities against TF-IDF cosine
   int top_terms = 40;           // terms per article used for candidate lookup
+  int max_postings = 2000;      // top-term lists longer than this are not used for lookup
+  Linkage linkage = Linkage::kAverage;
 };
 
-// Groups documents (annotated by the text stage) into stories. Every document is in exactly
-// one story; stories are ordered by their first document; Story::id is stable for the same
-// input (hash of the first member's id).
+// Groups documents (annotated by the text stage; mentions optional) into stories. Every
+// document is in exactly one story; stories are ordered by their first document and list
+// their documents in corpus order; Story::id is the hex xxHash64 of the first member's id
+// (of its index when the id is empty), so it is stable for the same input. Documents without
+// tokens are tokenised on the fly. Deterministic; parallel over documents.
 std::vector<Story> cluster(const std::vector<Document>& documents, const ClusterOptions& options);
 
-// Pairwise similarity used by `cluster`, exposed for tests and evaluation.
+// Pairwise similarity used by `cluster`, with IDF taken from the two documents alone; for
+// tests and evaluation.
 double story_similarity(const Document& a, const Document& b, const ClusterOptions& options);
 
 }  // namespace crosscheck
