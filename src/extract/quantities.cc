@@ -237,7 +237,10 @@ class QuantityScanner {
         continue;
       }
       fill_noun_and_event(*quantity, end, quantities);
-      quantities.push_back(std::move(*quantity));
+      // A lone "one" that counts nothing is a pronoun ("one said", "the one").
+      bool pronoun = quantity->noun.empty() && quantity->unit.empty() &&
+                     quantity->bound == Bound::kExact && lower(i) == "one";
+      if (!pronoun) quantities.push_back(std::move(*quantity));
       i = std::max(end, i + 1);
     }
     return quantities;
@@ -389,6 +392,10 @@ class QuantityScanner {
   // ordinals ("17th"), clock times and fractions ("4:30", "3/4").
   bool plausible_digits(size_t j) const {
     if (glued(j + 1) && one_of(lower(j + 1), {"st", "nd", "rd", "th", ":", "/"})) return false;
+    // A list or table marker at the start of a line: "1. ...", "2) ...", "3 | ...".
+    if (words_[j].newline_before && j + 1 < words_.size() &&
+        words_[j + 1].kind == WordKind::kPunct && lower(j + 1) != "%")
+      return false;
     if (j == 0) return true;
     const Word& before = words_[j - 1];
     if (!words_[j].space_before) {
@@ -436,7 +443,9 @@ class QuantityScanner {
     if (quantity.unit.empty() || quantity.unit == "%" || quantity.unit.size() == 3) {
       for (size_t n = k; n < k + 4 && n < words_.size() && same_sentence(n, number_start); ++n) {
         const Word& word = words_[n];
-        if (word.kind != WordKind::kWord || is_function_word(word.lower) || in_timex_[n]) break;
+        if (word.kind != WordKind::kWord || is_function_word(word.lower) || in_timex_[n] ||
+            is_reporting_verb(word.lower))
+          break;
         const Word* next = n + 1 < words_.size() ? &words_[n + 1] : nullptr;
         if (n == k && looks_like_verb(word.lower) && !is_adjective_like(word, next)) {
           elided_verb = n;  // "and injured 117", "35 dead", "117 injured"

@@ -92,6 +92,14 @@ TEST(Quantities, NumberWordsAndUnits) {
   EXPECT_EQ(quantity_with_text(doc, "40 km")->unit, "km");
 }
 
+TEST(Quantities, ListMarkersAndPronounOneAreNotCounts) {
+  Document doc =
+      quantities_of("Key points:\n1. Talks resumed.\n2) Two envoys left.\nOne said more.");
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.quantities[0].span), "Two");
+  EXPECT_EQ(doc.quantities[0].noun, "envoy");
+}
+
 TEST(Quantities, DatesYearsOrdinalsAndNamesAreNotCounts) {
   Document doc = quantities_of(
       "On April 17 in 2014, the third convoy of F-16 jets left at 4 a.m. under Article 5 for "

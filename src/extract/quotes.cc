@@ -153,6 +153,7 @@ class QuoteScanner {
       quotes.push_back(std::move(quote));
     }
     find_indirect(quotes);
+    name_pronoun_speakers(quotes, doc_);
     std::sort(quotes.begin(), quotes.end(),
               [](const Quote& a, const Quote& b) { return a.content.start < b.content.start; });
     return quotes;
@@ -209,28 +210,51 @@ class QuoteScanner {
 
   // Cue span at word c with its auxiliaries ("has said", "had told").
   Span cue_span(size_t c) const {
-    size_t first = c;
     if (lower(c) == "according") {
       return {words_[c].span.start, words_[std::min(c + 1, words_.size() - 1)].span.end};
     }
-    while (first > 0 && same_sentence(first - 1, c) &&
-           one_of(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
-      --first;
-    return {words_[first].span.start, words_[c].span.end};
+    return {words_[cue_start(c)].span.start, words_[c].span.end};
   }
+  // First word of the cue: auxiliaries and adverbs before the verb belong to it ("has
+  // repeatedly said", "recently told").
   size_t cue_start(size_t c) const {
     size_t first = c;
-    while (first > 0 && same_sentence(first - 1, c) &&
-           one_of(lower(first - 1), {"has", "have", "had", "would", "will", "also", "later"}))
+    while (first > 0 && same_sentence(first - 1, c) && first + 3 > c) {
+      std::string_view word = lower(first - 1);
+      bool adverb =
+          word.size() > 4 && word.substr(word.size() - 2) == "ly" && !words_[first - 1].capitalized;
+      if (!adverb &&
+          !one_of(word, {"has", "have", "had", "would", "will", "also", "later", "again"}))
+        break;
       --first;
+    }
     return first;
+  }
+
+  // "these claims", "alarming reports", "his notes": a cue word used as a noun.
+  bool reads_as_noun(size_t c) const {
+    if (!one_of(lower(c), {"claims", "reports", "notes", "states", "warns", "estimates", "posted",
+                           "says", "adds", "asks", "urges", "denies", "believes", "insists",
+                           "stresses", "argues", "declares", "announces", "confirms"}))
+      return false;
+    if (c == 0 || !same_sentence(c - 1, c)) return true;
+    std::string_view before = lower(c - 1);
+    if (one_of(before, {"the",  "a",   "an",   "these",  "those", "his", "her",   "their",
+                        "its",  "our", "such", "of",     "in",    "on",  "about", "by",
+                        "with", "for", "new",  "recent", "any",   "no",  "and",   "or"}))
+      return true;
+    for (std::string_view suffix : {"ing", "ed", "ous"})
+      if (before.size() > suffix.size() + 2 &&
+          before.substr(before.size() - suffix.size()) == suffix && !words_[c - 1].capitalized)
+        return true;
+    return false;
   }
 
   bool is_cue_at(size_t c) const {
     if (c >= words_.size() || quoted_[c]) return false;
     if (lower(c) == "according") return lower(c + 1) == "to";
     if (words_[c].capitalized) return false;
-    if (is_cue_verb(lower(c))) return true;
+    if (is_cue_verb(lower(c))) return !reads_as_noun(c);
     // Verbs of finding and believing report content only with a that-clause: "a poll found
     // that ...", "she believes that ...".
     return is_that_cue_verb(lower(c)) &&
@@ -472,36 +496,18 @@ class QuoteScanner {
           --source_first;
         if (!source_after_cue && source_first > sentence_first + 1 &&
             lower(source_first - 1) == ",") {
-          // "The talks will continue, officials said."
-          if (c < clause_last && one_of(lower(c + 1), {"that", ":"})) continue;
-          quote.content = {words_[sentence_first].span.start, words_[source_first - 2].span.end};
+          // "The talks will continue, officials said." -- unless a clause follows the cue, and
+          // what precedes the comma is only an adverbial ("Ahead of the talks, X said ...").
+          bool clause_follows = clause_last > c + 4 || (c < clause_last && lower(c + 1) == "that");
+          if (!clause_follows) {
+            quote.content = {words_[sentence_first].span.start, words_[source_first - 2].span.end};
+          } else if (!fill_content_after_cue(quote, c, clause_last)) {
+            continue;
+          }
         } else if (source_after_cue) {
           quote.content = {words_[sentence_first].span.start, words_[start - 2].span.end};
-        } else {
-          // Content after the cue: skip the addressee of "told" and a short prepositional
-          // phrase ("said in a statement"), then take the clause.
-          size_t k = c + 1;
-          if (one_of(lower(c), {"told", "tells", "telling"})) {
-            while (k <= clause_last && !one_of(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
-          }
-          // "said in a statement that", "said Friday that", "told CNN on Monday that"
-          for (size_t probe = k; probe <= clause_last && probe < k + 6; ++probe) {
-            if (lower(probe) == "that") {
-              k = probe;
-              break;
-            }
-            if (quoted_[probe] || (words_[probe].kind == WordKind::kPunct && lower(probe) != ","))
-              break;
-          }
-          if (lower(k) == ",") ++k;
-          if (k > clause_last || clause_last - k < 2) continue;
-          if (is_quote_mark(lower(k)) || words_[k].kind == WordKind::kPunct || quoted_[k]) continue;
-          // A noun object rather than a clause ("said nothing") is not speech content.
-          if (lower(k) != "that" && is_function_word(lower(k)) &&
-              !one_of(lower(k), {"the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
-                                 "his", "her", "their", "its", "no", "some", "all", "more"}))
-            continue;
-          quote.content = {words_[k].span.start, words_[clause_last].span.end};
+        } else if (!fill_content_after_cue(quote, c, clause_last)) {
+          continue;
         }
       }
       if (quote.content.empty() || quote.content.overlaps(quote.source)) continue;
@@ -517,6 +523,33 @@ class QuoteScanner {
 
   // Index of the first word starting at or after `offset`.
   size_t word_index_at(uint32_t offset) const { return first_word_at(words_, offset); }
+
+  // Content after the cue at `c` up to `clause_last`: skips the addressee of "told" and a
+  // short phrase before "that" ("said in a statement that"). False when no clause follows.
+  bool fill_content_after_cue(Quote& quote, size_t c, size_t clause_last) const {
+    size_t k = c + 1;
+    if (one_of(lower(c), {"told", "tells", "telling"})) {
+      while (k <= clause_last && !one_of(lower(k), {"that", ",", ":"}) && k < c + 5) ++k;
+    }
+    // "said in a statement that", "said Friday that", "told CNN on Monday that"
+    for (size_t probe = k; probe <= clause_last && probe < k + 6; ++probe) {
+      if (lower(probe) == "that") {
+        k = probe;
+        break;
+      }
+      if (quoted_[probe] || (words_[probe].kind == WordKind::kPunct && lower(probe) != ",")) break;
+    }
+    if (lower(k) == ",") ++k;
+    if (k > clause_last || clause_last - k < 2) return false;
+    if (is_quote_mark(lower(k)) || words_[k].kind == WordKind::kPunct || quoted_[k]) return false;
+    // A noun object rather than a clause ("said nothing") is not speech content.
+    if (lower(k) != "that" && is_function_word(lower(k)) &&
+        !one_of(lower(k), {"the", "a", "an", "he", "she", "it", "they", "we", "there", "this",
+                           "his", "her", "their", "its", "no", "some", "all", "more"}))
+      return false;
+    quote.content = {words_[k].span.start, words_[clause_last].span.end};
+    return true;
+  }
 
   // Fills speaker and anonymous from the source span.
   void resolve_speaker(Quote& quote) const {
@@ -537,18 +570,16 @@ class QuoteScanner {
     }
     if (is_pronoun(source_lower)) {
       if (is_person_pronoun(source_lower) || source_lower == "i") {
-        if (const Mention* last = last_person_before(quote.source.start)) {
+        // Without an entity layer, name_pronoun_speakers fills it from the quotes around.
+        if (const Mention* last = last_person_before(quote.source.start))
           quote.speaker = full_name(*last);
-        } else {
-          quote.speaker = last_named_speaker_;
-        }
       }
       return;
     }
     // Head of the source phrase: its last word before any "of"/"for" complement
     // ("a spokesman for the ministry", "the involvement of advisers").
     std::string_view phrase = source_lower;
-    for (std::string_view complement : {" of ", " for ", " with ", " from "})
+    for (std::string_view complement : {" of ", " for ", " with ", " from ", ",", " ("})
       if (size_t at = phrase.find(complement); at != std::string_view::npos)
         phrase = phrase.substr(0, at);
     size_t head_end = phrase.find_last_not_of(" .,");
@@ -570,9 +601,32 @@ class QuoteScanner {
       quote.anonymous = true;
       return;
     }
-    // No entity layer: the last run of capitalised words, without titles.
+    // No entity layer: a name only when the head of the source is capitalised ("Ukrainian
+    // authorities" and "Russia's top negotiator" name no one).
+    size_t head_at = static_cast<size_t>(head.data() - source_lower.data());
+    if (head_at >= source.size() || !(source[head_at] >= 'A' && source[head_at] <= 'Z')) return;
     quote.speaker = capitalised_name(quote.source);
-    if (!quote.speaker.empty()) last_named_speaker_ = quote.speaker;
+  }
+
+  // Pronoun sources with no entity layer to resolve them take the last named speaker before
+  // them in the text.
+  static void name_pronoun_speakers(std::vector<Quote>& quotes, const Document& doc) {
+    if (!doc.mentions.empty()) return;
+    std::vector<Quote*> by_source;
+    for (Quote& quote : quotes) by_source.push_back(&quote);
+    std::sort(by_source.begin(), by_source.end(),
+              [](const Quote* a, const Quote* b) { return a->source.start < b->source.start; });
+    std::string last_name;
+    for (Quote* quote : by_source) {
+      std::string source;
+      for (char c : doc.slice(quote->source))
+        source.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      if (is_person_pronoun(source) || source == "i") {
+        if (quote->speaker.empty()) quote->speaker = last_name;
+      } else if (!quote->speaker.empty() && !quote->anonymous) {
+        last_name = quote->speaker;
+      }
+    }
   }
 
   std::string full_name(const Mention& mention) const {
@@ -612,8 +666,10 @@ class QuoteScanner {
       if (inside && words_[i].lower == ")" && depth > 0) --depth;
       bool name_word = inside && depth == 0 && words_[i].capitalized &&
                        words_[i].kind == WordKind::kWord && !is_title_word(words_[i].lower);
-      bool dot_in_name = inside && depth == 0 && run_start != SIZE_MAX && words_[i].lower == "." &&
-                         words_[i - 1].lower.size() == 1;
+      // "R." in "Vann R. Newkirk", the hyphen in "Jean-Noel"
+      bool dot_in_name = inside && depth == 0 && run_start != SIZE_MAX &&
+                         ((words_[i].lower == "." && words_[i - 1].lower.size() == 1) ||
+                          (words_[i].lower == "-" && !words_[i].space_before));
       if (name_word && run_start == SIZE_MAX) run_start = i;
       if (name_word) ++run_words;
       if (!name_word && !dot_in_name && run_start != SIZE_MAX) {
@@ -632,7 +688,6 @@ class QuoteScanner {
   const Document& doc_;
   const std::vector<Word>& words_;
   std::vector<bool> quoted_;
-  mutable std::string last_named_speaker_;
   std::set<uint32_t> partial_cues_;
 };
 

@@ -119,6 +119,33 @@ TEST(Quotes, SubjectWithAppositionAndDefiniteRoleIsNotAnonymous) {
   EXPECT_FALSE(envoy->anonymous);
 }
 
+TEST(Quotes, AdverbialBeforeTheSourceIsNotContent) {
+  Document doc = quotes_of(
+      "Ahead of the vote, party leaders said they would back the bill. These claims were "
+      "disputed.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.slice(doc.quotes[0].content), "they would back the bill");
+  EXPECT_EQ(doc.slice(doc.quotes[0].source), "party leaders");
+}
+
+TEST(Quotes, PronounTakesTheLastPersonNamedBeforeIt) {
+  std::string text =
+      "\"We are ready,\" Omar Talib said. Later, Rita Holm spoke. \"Not yet,\" she said.";
+  Document doc = quotes_of(text, {person(text, "Omar Talib"), person(text, "Rita Holm")});
+  const Quote* second = quote_with_content(doc, "Not yet,");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->speaker, "Rita Holm");
+}
+
+TEST(Quotes, PronounWithoutEntityLayerTakesTheLastNamedSpeaker) {
+  Document doc = quotes_of(
+      "\"Nothing moved,\" Omar Talib said on Monday. A day later he said that talks resumed.");
+  const Quote* second = quote_with_content(doc, "that talks resumed");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(doc.slice(second->source), "he");
+  EXPECT_EQ(second->speaker, "Omar Talib");
+}
+
 TEST(Quotes, ScareQuotesWithoutACueAreNotQuotes) {
   Document doc = quotes_of("The so-called “peace plan” was published on a website.");
   EXPECT_TRUE(doc.quotes.empty());
