@@ -41,8 +41,10 @@ struct BriefOptions {
   double echo_similarity = 0.35;  // cosine for another source's sentence to be cited as echo
 };
 
-// Fills story.title (when empty) and story.summary (replacing it). Needs the sentence layer of
-// the story's documents; uses tokens when present. Thread-safe for distinct stories.
+// Fills story.title (when empty) and story.summary (replacing it), and story.quotes from the
+// articles' quote layers when no earlier stage filled them (brief/story_quotes.h). Needs the
+// sentence layer of the story's documents; uses tokens, quantities and quotes when present.
+// Thread-safe for distinct stories.
 void write_brief(const std::vector<Document>& documents, Story& story,
                  const BriefOptions& options = {});
 

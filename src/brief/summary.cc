@@ -9,6 +9,7 @@
 
 #include "brief/brief.h"
 #include "brief/report_view.h"
+#include "brief/story_quotes.h"
 #include "text/text.h"
 
 namespace crosscheck {
@@ -165,6 +166,7 @@ class BriefWriter {
     add_fact_lines();
     add_sentence_lines();
     if (story_.title.empty()) story_.title = choose_title();
+    collect_story_quotes(documents_, story_);
   }
 
  private:

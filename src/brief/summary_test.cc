@@ -199,6 +199,39 @@ TEST(WriteBrief, EmptyAndDegenerateStoriesDoNotCrash) {
   expect_cites_are_slices(docs, broken);
 }
 
+TEST(WriteBrief, GathersQuotesFromTheQuoteLayer) {
+  std::vector<Document> docs = flood_corpus();
+  auto add_quote = [](Document& doc, const std::string& words, const std::string& speaker) {
+    Quote quote;
+    quote.content = testing::find_span(doc, words);
+    quote.sentence = doc.sentence_at(quote.content.start);
+    quote.speaker = speaker;
+    quote.direct = true;
+    doc.quotes.push_back(quote);
+  };
+  add_quote(docs[0], "never seen water this high", "Ana Ruiz");
+  add_quote(docs[1], "never seen water this high", "");
+  add_quote(docs[2], "Floodwater from", "");  // too short to be a statement
+  add_quote(docs[3], "Volunteers handed out blankets and hot meals", "");
+  docs[3].quotes.back().direct = false;  // reported speech is not printed as a quote
+  Story story = flood_story(docs);
+  story.quotes.clear();
+  write_brief(docs, story);
+  ASSERT_EQ(story.quotes.size(), 1u);
+  EXPECT_EQ(story.quotes[0].text, "never seen water this high");
+  EXPECT_EQ(story.quotes[0].speaker, "Ana Ruiz");
+  ASSERT_EQ(story.quotes[0].cites.size(), 2u);  // one per article, merged
+  EXPECT_EQ(story.quotes[0].cites[1].article, "beta");
+  EXPECT_EQ(story.quotes[0].cites[1].text, "never seen water this high");
+
+  // Quotes an earlier stage set are kept as they are.
+  Story given = flood_story(docs);
+  given.quotes = {{"Someone", "kept words", false, {}}};
+  write_brief(docs, given);
+  ASSERT_EQ(given.quotes.size(), 1u);
+  EXPECT_EQ(given.quotes[0].text, "kept words");
+}
+
 TEST(WriteBrief, SingleArticleStory) {
   std::vector<Document> docs = flood_corpus();
   Story story;
