@@ -74,7 +74,9 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .card{border:1px solid var(--line);border-radius:10px;background:var(--card);padding:12px 14px;
 break-inside:avoid}
 .card ul{margin:4px 0;padding-left:20px}.card li{margin:2px 0}
-.label{display:inline-block;min-width:2.2em;font-weight:700;color:var(--muted)}
+span.label,a.label{display:inline-block;min-width:2.2em;margin-right:.3em;font-weight:700;
+color:var(--muted)}td.label{font-weight:700;color:var(--muted)}
+a.label{color:var(--accent);text-decoration:none}
 .badge{display:inline-block;font-size:.76rem;padding:0 8px;border-radius:999px;
 border:1px solid currentColor;white-space:nowrap}
 .tone-good{color:var(--good)}.tone-warn{color:var(--warn)}.tone-bad{color:var(--bad)}
@@ -104,7 +106,8 @@ footer{color:var(--muted);font-size:.85rem;padding:20px 0 40px}
 header.top{border:0}nav.toc{display:none}a{text-decoration:none}
 section.story{break-before:page}section.story:first-of-type{break-before:auto}
 .sides{grid-template-columns:repeat(2,1fr)}summary{color:#000}
-.bar,.fill{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.bar,.fill,mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.kind{background:none;color:#000;border:1px solid #000}}
 )css";
 
 // Opens collapsed sections for printing and when a citation link points into one. The CSP
@@ -210,7 +213,10 @@ class StoryWriter {
 
   std::string source_line(const Cite& cite) const {
     const ArticleRow* row = view_.article(cite.article);
-    std::string out = "<span class=\"label\">" + html(view_.label(cite.article)) + "</span>";
+    // The label links to the article's row in the articles table.
+    std::string out = row ? "<a class=\"label\" href=\"#s" + std::to_string(number_) + "-" +
+                                html(row->label) + "\">" + html(row->label) + "</a>"
+                          : "<span class=\"label\">" + html(cite.article) + "</span>";
     if (row && !row->site.empty()) out += " " + html(row->site);
     if (row && !row->published.empty()) out += " · " + html(row->published);
     return out;

@@ -232,6 +232,9 @@ TEST(RenderHtml, SelfContainedAndStructured) {
   EXPECT_NE(html.find("<blockquote>The regional emergency agency said <mark>14 people were taken "
                       "to hospital</mark> after the river"),
             std::string::npos);
+  // Source labels link to the article rows.
+  EXPECT_NE(html.find("<a class=\"label\" href=\"#s1-A4\">A4</a>"), std::string::npos);
+  EXPECT_NE(html.find("<tr id=\"s1-A4\">"), std::string::npos);
   // The hover title carries the quoted slice.
   EXPECT_NE(html.find("title=\"A1: Floodwater from the River Vale"), std::string::npos);
 }
