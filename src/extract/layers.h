@@ -15,14 +15,33 @@
 
 namespace crosscheck::extract {
 
-// Time expressions; relative ones resolved against `dct` (YYYY-MM-DD) when not empty, else
-// left with anchored_to "unresolved" and X placeholders ("XXXX-WXX-4"). Replaces doc.timexes.
+// Each layer is linear in the text (a word scan plus bounded look-around), needs no sentence or
+// token layer (it falls back to its own split), never throws, and costs about 0.1 ms per
+// 500-word article on one core.
+
+// Time expressions with TIMEX3 type and value (TempEval-3 conventions: "2025-04-17",
+// "2025-W16", "2025-04", "P30D", "PT24H", "PXY", "PRESENT_REF"). Relative ones are resolved
+// against `dct` (YYYY-MM-DD) when it is given (anchored_to "publication"), else left with X
+// placeholders ("XXXX-WXX-4") and anchored_to "unresolved". A bare weekday points back in past
+// context and forward in future context ("will meet on Thursday"). Timex::weekday records a
+// named weekday; Timex::explicit_date a full date written in the text (or a month-day resolved
+// with the anchor's year), also on a weekday written next to one ("Friday, April 7, 2025"), so
+// a later check can compare them. Replaces doc.timexes.
 void find_times(Document& doc, const std::string& dct);
-// Numbers with bound, unit, counted noun and event; skips numbers inside doc.timexes.
+
+// Numbers with bound, unit (%, "pp", ISO currency, km ...), counted noun and event stem.
+// Numbers inside doc.timexes (dates, years, durations, clock times) are skipped, so run
+// find_times first. Conventions for vague counts and bounds are listed in quantities.cc.
 // Replaces doc.quantities.
 void find_quantities(Document& doc);
-// Direct and indirect quotes with cue and source; speakers resolved from doc.mentions.
-// Replaces doc.quotes.
+
+// Direct quotes (straight, curly and typewriter '' marks) and indirect speech, with cue and
+// source spans in PolNeAR's conventions and the speaker resolved from doc.mentions (pronouns to
+// the last person named before them; without mentions, to the last named speaker). Direct
+// content is the text inside the marks; PolNeAR content spans include the marks. A partial
+// quotation inside reported speech ("said the talks put “pressure” on Russia") is reported both
+// as a direct quote of the quoted words and as the indirect quote of the whole clause, with the
+// same cue. Replaces doc.quotes.
 void find_quotes(Document& doc);
 
 enum class WordKind : uint8_t { kWord, kNumber, kPunct };
