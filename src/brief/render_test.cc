@@ -115,6 +115,7 @@ TEST(RenderJson, EveryCiteIsTheSliceOfItsArticle) {
   Fixture fixture;
   // A stage handing over stale cite text must not leak it: the renderer re-slices.
   fixture.report.stories[0].conflicts[0].sides[0].cites[0].text = "stale";
+  fixture.report.stories[0].conflicts[0].sides[0].cites[0].sentence = 99;
   json report = json::parse(render_json(fixture.report));
   int cites = 0;
   for_each_cite(report, [&](const json& cite) {
@@ -125,6 +126,7 @@ TEST(RenderJson, EveryCiteIsTheSliceOfItsArticle) {
     uint32_t start = cite["start"], end = cite["end"];
     ASSERT_LE(end, doc->text.size());
     EXPECT_EQ(cite["text"], doc->text.substr(start, end - start));
+    EXPECT_EQ(cite["sentence"], doc->sentence_at(start));
     EXPECT_EQ(cite.size(), 5u);
   });
   EXPECT_GT(cites, 10);

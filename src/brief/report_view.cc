@@ -74,6 +74,7 @@ Cite StoryView::checked(const Cite& cite) const {
   out.start = std::min(cite.start, size);
   out.end = std::clamp(cite.end, out.start, size);
   out.text = doc.text.substr(out.start, out.end - out.start);
+  if (!doc.sentences.empty()) out.sentence = doc.sentence_at(out.start);
   return out;
 }
 

@@ -37,7 +37,8 @@ class StoryView {
   const ArticleRow* article(const std::string& id) const;
   // "A2" for an article of the story, else the id itself.
   std::string label(const std::string& article_id) const;
-  // The cite with its text re-sliced from the stored article (unchanged without a corpus).
+  // The cite with its text re-sliced from the stored article and its sentence index recomputed
+  // (unchanged without a corpus).
   Cite checked(const Cite& cite) const;
   int independent_count() const;
 
