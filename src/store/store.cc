@@ -462,6 +462,36 @@ FROM articles ORDER BY seq)sql",
   return documents;
 }
 
+bool Store::update_copy_groups(const std::vector<Document>& documents, std::string& error) {
+  Impl& impl = *impl_;
+  std::string sql_error;
+  Statement update(impl.db, "UPDATE articles SET copy_group = ?2 WHERE id = ?1", sql_error);
+  if (!update.get()) {
+    error = "cannot prepare copy group update: " + sql_error;
+    return false;
+  }
+  if (!impl.exec("BEGIN IMMEDIATE", sql_error)) {
+    error = "cannot start a transaction on " + impl.path + ": " + sql_error;
+    return false;
+  }
+  for (const Document& doc : documents) {
+    Use set(update.get());
+    set.text(1, doc.id);
+    set.integer(2, doc.copy_group);
+    if (set.step() != SQLITE_DONE) {
+      error = impl.describe(("cannot update the copy group of " + doc.id).c_str());
+      impl.rollback();
+      return false;
+    }
+  }
+  if (!impl.exec("COMMIT", sql_error)) {
+    error = "cannot commit copy groups to " + impl.path + ": " + sql_error;
+    impl.rollback();
+    return false;
+  }
+  return true;
+}
+
 int Store::count_documents() const {
   int64_t count = 0;
   std::string error;

@@ -52,6 +52,11 @@ class Store {
   // Number of stored documents.
   int count_documents() const;
 
+  // Writes Document::copy_group of every stored document in `documents` (matched by id) in one
+  // transaction. Dedup runs after articles are added, so callers save its result with this.
+  // Indices refer to load_documents() order. False and `error` on failure (nothing changed).
+  bool update_copy_groups(const std::vector<Document>& documents, std::string& error);
+
   // Replaces the stored stories (with their summaries, facts, conflicts and assessments) in one
   // transaction. A story whose content changed gets version + 1 and its previous version goes to
   // the story history; stories missing from `stories` move to the history.

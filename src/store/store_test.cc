@@ -260,6 +260,24 @@ TEST(Store, DuplicateIdsAreSkipped) {
   EXPECT_EQ(store->count_documents(), 3);
 }
 
+TEST(Store, CopyGroupsAreUpdatedAfterDedup) {
+  std::string error;
+  auto store = Store::open(":memory:", error);
+  ASSERT_TRUE(store) << error;
+  std::vector<Document> docs = {sample_document("a"), sample_document("b")};
+  docs[0].copy_group = -1;
+  docs[1].copy_group = -1;
+  int added = 0;
+  ASSERT_TRUE(store->add_documents(docs, added, error)) << error;
+  docs[0].copy_group = 0;
+  docs[1].copy_group = 0;
+  ASSERT_TRUE(store->update_copy_groups(docs, error)) << error;
+  std::vector<Document> loaded = store->load_documents();
+  ASSERT_EQ(loaded.size(), 2u);
+  EXPECT_EQ(loaded[0].copy_group, 0);
+  EXPECT_EQ(loaded[1].copy_group, 0);
+}
+
 TEST(Store, StoriesRoundTripAndKeepHistory) {
   std::string error;
   auto store = Store::open(":memory:", error);
