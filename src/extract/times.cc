@@ -220,7 +220,8 @@ class TimeScanner {
         "weekly",   "monthly", "annually", "yearly",    "hourly",     "every",    "each",
         "fiscal",   "first",   "second",   "third",     "fourth",     "1st",      "2nd",
         "3rd",      "4th",     "seconds",  "minutes",   "hours",      "days",     "weeks",
-        "months",   "years",   "decades",  "centuries", "fortnights", "soon",     "previously"};
+        "months",   "years",   "decades",  "centuries", "fortnights", "soon",     "previously",
+        "lunchtime"};
     std::string_view lower = without_possessive(word.lower);
     return kTriggers.count(lower) > 0 || cardinal_word_value(lower).has_value();
   }
@@ -818,8 +819,13 @@ class TimeScanner {
     } else {
       // Bare plural unit after a preposition: "for years", "in decades", "within hours".
       auto unit = time_unit(first);
-      if (unit && unit->plural && unit->code != "S" && i > 0 &&
-          one_of(lower(i - 1), {"for", "in", "over", "within", "after", "takes", "took", "than"})) {
+      // "days after the vote", "weeks later"
+      bool vague_offset = one_of(lower(i + 1), {"after", "later", "before", "earlier"}) &&
+                          (i == 0 || !words_[i - 1].capitalized || words_[i].newline_before ||
+                           words_[i - 1].kind == WordKind::kPunct || lower(i - 1) == "just");
+      if (unit && unit->plural && unit->code != "S" &&
+          (vague_offset || (i > 0 && one_of(lower(i - 1), {"for", "in", "over", "within", "after",
+                                                           "takes", "took", "than"})))) {
         if (lower(i + 1) == "ago") {
           return reference(i + 2, "PAST_REF");
         }
@@ -902,6 +908,15 @@ class TimeScanner {
     if (!w) return std::nullopt;
     int hour = -1, minute = 0;
     size_t k = i + 1;
+    if (w->lower == "lunchtime") {
+      // A part of the day, not a clock time (TIMEX3 "MI", midday).
+      Found found;
+      found.end = i + 1;
+      found.type = TimexType::kTime;
+      found.relative = true;
+      found.value = (dct_ ? format_date(*dct_) : std::string("XXXX-XX-XX")) + "TMI";
+      return found;
+    }
     if (w->lower == "noon" || w->lower == "midday") {
       hour = 12;
     } else if (w->lower == "midnight") {

@@ -145,6 +145,13 @@ TEST(Times, DurationsTimesAndSets) {
   EXPECT_EQ(timex_with_text(doc, "weekly")->value, "P1W");
 }
 
+TEST(Times, VagueOffsetsAndPartsOfDay) {
+  Document doc = times_of("Days after the vote, envoys met at lunchtime for hours.", "2025-04-17");
+  EXPECT_EQ(value_of(doc, "Days"), "PXD");
+  EXPECT_EQ(value_of(doc, "lunchtime"), "2025-04-17TMI");
+  EXPECT_EQ(value_of(doc, "hours"), "PTXH");
+}
+
 TEST(Times, YearsDecadesAndCountsThatAreNotYears) {
   Document doc = times_of("Russia annexed Crimea in 2014. In the 1990s, 2000 troops left.", "");
   ASSERT_TRUE(timex_with_text(doc, "2014"));
