@@ -572,7 +572,9 @@ std::string render_html(const Report& report) {
       << "</span><span><b>" << articles.size() << "</b>"
       << (articles.size() == 1 ? "article" : "articles") << "</span><span><b>" << conflicts
       << "</b>" << (conflicts == 1 ? "conflict" : "conflicts") << "</span><span><b>" << machine
-      << "</b>likely machine-written</span></div>";
+      << "</b>likely machine-written</span></div><p class=\"meta\">Each bracketed number links "
+         "to the exact words of the article a statement comes from; hover over it to read them."
+         "</p>";
   if (report.stories.size() > 1) {
     out << "<nav class=\"toc\"><ol>";
     int n = 0;

@@ -392,6 +392,8 @@ std::string render_markdown(const Report& report) {
       << articles << (articles == 1 ? " article" : " articles") << " · " << conflicts
       << (conflicts == 1 ? " conflict" : " conflicts") << " · crosscheck " << escape(report.version)
       << "\n\n";
+  out << "Each [n] links to the exact words of the article a statement comes from (article, "
+         "sentence, byte range).\n\n";
   if (report.stories.empty()) {
     out << "_No stories: no articles were analysed._\n";
     return out.str();
