@@ -461,7 +461,7 @@ class StoryWriter {
     out << "<h3>Actors</h3>\n";
     auto rows = [&](size_t from, size_t to) {
       out << "<div class=\"table-scroll\"><table><thead><tr><th>Name</th><th>Type</th>"
-             "<th>Also called</th><th>Roles</th></tr></thead><tbody>";
+             "<th>Also called</th><th>Roles</th><th>Articles</th></tr></thead><tbody>";
       for (size_t i = from; i < to; ++i) {
         const Actor& actor = story_.actors[i];
         out << "<tr><td><strong>" << html(actor.name) << "</strong></td><td>"
@@ -474,7 +474,8 @@ class StoryWriter {
           out << (r ? "; " : "") << html(report_view::role_words(actor.roles[r]))
               << markers(actor.roles[r].cites);
         }
-        out << "</td></tr>";
+        out << "</td><td class=\"num\">"
+            << (actor.articles > 0 ? std::to_string(actor.articles) : "") << "</td></tr>";
       }
       out << "</tbody></table></div>\n";
     };

@@ -200,6 +200,10 @@ class StoryWriter {
           out << (i ? ", " : "") << "“" << escape(actor.aliases[i]) << "”";
         }
       }
+      if (actor.articles > 0) {
+        out << "; named in "
+            << report_view::count_words(static_cast<size_t>(actor.articles), "article", "articles");
+      }
       out << ")";
       if (!actor.roles.empty()) {
         out << " — ";

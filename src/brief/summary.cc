@@ -493,6 +493,8 @@ class BriefWriter {
       score = norm > 0 && total_norm > 0 ? score / (std::sqrt(norm) * total_norm) : 0;
       size_t words = static_cast<size_t>(std::count(title.begin(), title.end(), ' ')) + 1;
       if (words < 4 || words > 24) score *= 0.5;  // labels and run-on titles read badly
+      auto machine = machine_.find(doc.id);
+      if (machine != machine_.end()) score *= 1.0 - 0.3 * machine->second;
       if (score > best_score) {
         best_score = score;
         best = title;
