@@ -19,30 +19,30 @@ namespace {
 
 bool is_cue_verb(std::string_view lower) {
   static const std::unordered_set<std::string_view> kCues = {
-      "said",     "says",      "say",          "told",       "tells",      "added",     "adds",
-      "wrote",    "writes",    "stated",       "states",     "warned",     "warns",     "claimed",
-      "claims",   "noted",     "notes",        "explained",  "explains",   "insisted",  "insists",
-      "argued",   "argues",    "asked",        "announced",  "announces",  "declared",  "declares",
-      "stressed", "stresses",  "acknowledged", "admitted",   "confirmed",  "confirms",  "denied",
-      "denies",   "suggested", "suggests",     "urged",      "urges",      "reported",  "reports",
-      "tweeted",  "replied",   "responded",    "recalled",   "saying",     "adding",    "insisting",
-      "warning",  "telling",   "cautioned",    "emphasised", "emphasized", "predicted", "observed",
-      "conceded", "vowed",     "promised",     "pledged",    "estimated",  "believes",  "believed",
-      "thinks",   "agreed",    "posted"};
+      "said",      "says",         "say",        "told",       "tells",     "added",     "adds",
+      "wrote",     "writes",       "stated",     "warned",     "warns",     "claimed",   "claims",
+      "noted",     "notes",        "explained",  "explains",   "insisted",  "insists",   "argued",
+      "argues",    "asked",        "announced",  "announces",  "declared",  "declares",  "stressed",
+      "stresses",  "acknowledged", "admitted",   "confirmed",  "confirms",  "denied",    "denies",
+      "suggested", "suggests",     "urged",      "urges",      "reported",  "reports",   "tweeted",
+      "replied",   "responded",    "recalled",   "saying",     "adding",    "insisting", "warning",
+      "telling",   "cautioned",    "emphasised", "emphasized", "predicted", "observed",  "conceded",
+      "vowed",     "promised",     "pledged",    "estimated",  "believes",  "believed",  "thinks",
+      "agreed",    "posted"};
   return kCues.count(lower) > 0;
 }
 
 bool is_that_cue_verb(std::string_view lower) {
   static const std::unordered_set<std::string_view> kCues = {
-      "found",    "finds",     "find",         "shows",        "show",       "showed",
-      "shown",    "indicated", "indicates",    "believe",      "think",      "thought",
-      "know",     "knows",     "knew",         "hopes",        "hoped",      "fears",
-      "feared",   "worries",   "worried",      "expects",      "expect",     "revealed",
-      "reveals",  "concluded", "concludes",    "learned",      "argue",      "insist",
-      "claim",    "maintains", "maintained",   "contends",     "contended",  "alleged",
-      "alleges",  "signaled",  "signalled",    "acknowledge",  "admit",      "warn",
-      "predict",  "note",      "demonstrated", "demonstrates", "recognized", "recognised",
-      "realized", "realised",  "assured",      "reminded",     "informed",   "hinted"};
+      "found",        "finds",      "find",       "shows",    "show",      "showed",
+      "shown",        "indicated",  "indicates",  "believe",  "think",     "thought",
+      "hopes",        "hoped",      "fears",      "feared",   "worries",   "worried",
+      "expects",      "expect",     "revealed",   "reveals",  "concluded", "concludes",
+      "learned",      "argue",      "insist",     "claim",    "maintains", "maintained",
+      "contends",     "contended",  "alleged",    "alleges",  "signaled",  "signalled",
+      "acknowledge",  "admit",      "warn",       "predict",  "note",      "demonstrated",
+      "demonstrates", "recognized", "recognised", "realized", "realised",  "assured",
+      "reminded",     "informed",   "hinted"};
   return kCues.count(lower) > 0;
 }
 
