@@ -1,8 +1,105 @@
-// Placeholder until fact alignment lands.
 #include "facts/facts.h"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "facts/findings.h"
+#include "facts/frames.h"
 
 namespace crosscheck {
 
-void align_facts(const std::vector<Document>&, Story&, const FactsOptions&) {}
+namespace {
+
+using facts::Alignment;
+using facts::Frame;
+using facts::StoryFrames;
+
+// The member that says best what the group says: most similar to the others, not overlong.
+uint32_t representative(const StoryFrames& story, const Alignment& group) {
+  const std::vector<Frame>& frames = story.frames();
+  uint32_t best = group.frames.front();
+  double best_score = -1e9;
+  for (uint32_t f : group.frames) {
+    double sum = 0;
+    for (uint32_t g : group.frames)
+      if (g != f) sum += story.similarity(frames[f], frames[g]);
+    double score = group.frames.size() > 1 ? sum / static_cast<double>(group.frames.size() - 1) : 0;
+    score -= 0.004 * std::max(0, frames[f].words - 35);
+    if (score > best_score + 1e-12) best_score = score, best = f;
+  }
+  return best;
+}
+
+Fact make_fact(const StoryFrames& story, const Alignment& group, int corroboration_min_sources,
+               const std::set<std::pair<std::string, uint32_t>>& contested_sentences) {
+  const std::vector<Frame>& frames = story.frames();
+  Fact fact;
+  fact.text = facts::statement_text(story, frames[representative(story, group)]);
+  fact.sources = group.sources;
+  bool contested = false;
+  for (uint32_t f : group.frames) {
+    const Document& doc = story.doc(frames[f].article);
+    fact.cites.push_back(cite_sentence(doc, frames[f].sentence));
+    fact.articles.push_back(doc.id);
+    if (contested_sentences.contains({doc.id, frames[f].sentence})) contested = true;
+  }
+  fact.status = contested                                   ? FactStatus::kContested
+                : fact.sources >= corroboration_min_sources ? FactStatus::kCorroborated
+                                                            : FactStatus::kSingleSource;
+  return fact;
+}
+
+void align_story(const std::vector<Document>& documents, Story& story,
+                 const FactsOptions& options) {
+  StoryFrames frames(documents, story);
+  std::vector<Alignment> groups = facts::align_statements(frames, options);
+
+  std::vector<Conflict> conflicts;
+  facts::find_number_conflicts(frames, conflicts);
+  facts::find_date_conflicts(frames, conflicts);
+  facts::find_role_conflicts(frames, conflicts);
+  facts::find_polarity_conflicts(frames, groups, conflicts);
+  facts::find_attribution_conflicts(frames, conflicts);
+
+  std::set<std::pair<std::string, uint32_t>> contested_sentences;
+  for (const Conflict& conflict : conflicts)
+    for (const ConflictSide& side : conflict.sides)
+      for (const Cite& cite : side.cites) contested_sentences.insert({cite.article, cite.sentence});
+
+  // Most widely reported first; ties in reading order.
+  std::stable_sort(groups.begin(), groups.end(), [](const Alignment& a, const Alignment& b) {
+    if (a.sources != b.sources) return a.sources > b.sources;
+    return a.frames.front() < b.frames.front();
+  });
+  story.facts.clear();
+  for (const Alignment& group : groups) {
+    Fact fact = make_fact(frames, group, options.corroboration_min_sources, contested_sentences);
+    fact.id = "f" + std::to_string(story.facts.size() + 1);
+    story.facts.push_back(std::move(fact));
+  }
+  story.conflicts = std::move(conflicts);
+  story.numbers = facts::collect_numbers(frames);
+  story.timeline = facts::collect_timeline(frames);
+  story.quotes = facts::collect_quotes(frames);
+}
+
+}  // namespace
+
+void align_facts(const std::vector<Document>& documents, Story& story,
+                 const FactsOptions& options) {
+  try {
+    align_story(documents, story, options);
+  } catch (const std::exception&) {
+    // Out of memory on a pathological story: leave it without findings rather than fail the run.
+    story.facts.clear();
+    story.conflicts.clear();
+    story.numbers.clear();
+    story.timeline.clear();
+    story.quotes.clear();
+  }
+}
 
 }  // namespace crosscheck

@@ -1,0 +1,111 @@
+// Alignment of statements across articles: candidate pairs from an inverted index over the
+// informative terms, scored with StoryFrames::similarity, merged greedily from the most similar
+// pair down, never putting two sentences of one article into one group.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "facts/findings.h"
+
+namespace crosscheck::facts {
+
+namespace {
+
+struct Candidate {
+  uint32_t a = 0, b = 0;
+  double similarity = 0;
+};
+
+class Groups {
+ public:
+  explicit Groups(size_t n) : parent_(n), articles_(n) {
+    std::iota(parent_.begin(), parent_.end(), 0u);
+  }
+  uint32_t find(uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void init(uint32_t x, uint32_t article) { articles_[x] = {article}; }
+  // Merges the groups of x and y unless they hold sentences of the same article.
+  bool merge(uint32_t x, uint32_t y) {
+    x = find(x), y = find(y);
+    if (x == y) return false;
+    for (uint32_t article : articles_[y])
+      if (std::find(articles_[x].begin(), articles_[x].end(), article) != articles_[x].end())
+        return false;
+    if (articles_[x].size() < articles_[y].size()) std::swap(x, y);
+    parent_[y] = x;
+    articles_[x].insert(articles_[x].end(), articles_[y].begin(), articles_[y].end());
+    articles_[y].clear();
+    return true;
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+  std::vector<std::vector<uint32_t>> articles_;
+};
+
+}  // namespace
+
+std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOptions& options) {
+  const std::vector<Frame>& frames = story.frames();
+  std::vector<uint32_t> statements;
+  for (uint32_t i = 0; i < frames.size(); ++i)
+    if (frames[i].statement) statements.push_back(i);
+
+  // Postings of informative terms (in at most half of the statements, or a handful in small
+  // stories) generate candidate pairs; common words only add to the exact score.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  for (uint32_t f : statements)
+    for (uint32_t term : frames[f].terms) postings[term].push_back(f);
+  const size_t informative = std::max<size_t>(4, statements.size() / 2);
+
+  std::vector<Candidate> candidates;
+  std::unordered_set<uint64_t> seen;
+  for (auto& [term, list] : postings) {
+    if (list.size() > informative || list.size() > 400) continue;
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) {
+        const Frame& a = frames[list[i]];
+        const Frame& b = frames[list[j]];
+        if (a.article == b.article) continue;
+        uint64_t key =
+            (static_cast<uint64_t>(std::min(list[i], list[j])) << 32) | std::max(list[i], list[j]);
+        if (!seen.insert(key).second) continue;
+        double similarity = story.similarity(a, b);
+        if (similarity >= options.align_threshold)
+          candidates.push_back({list[i], list[j], similarity});
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.similarity != y.similarity) return x.similarity > y.similarity;
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+
+  Groups groups(frames.size());
+  for (uint32_t f : statements) groups.init(f, frames[f].article);
+  for (const Candidate& candidate : candidates) groups.merge(candidate.a, candidate.b);
+
+  std::unordered_map<uint32_t, size_t> group_of_root;
+  std::vector<Alignment> alignments;
+  for (uint32_t f : statements) {
+    uint32_t root = groups.find(f);
+    auto [it, inserted] = group_of_root.emplace(root, alignments.size());
+    if (inserted) alignments.emplace_back();
+    alignments[it->second].frames.push_back(f);
+  }
+  for (Alignment& alignment : alignments) {
+    std::vector<int32_t> sources;
+    for (uint32_t f : alignment.frames) sources.push_back(frames[f].source);
+    std::sort(sources.begin(), sources.end());
+    alignment.sources =
+        static_cast<int>(std::unique(sources.begin(), sources.end()) - sources.begin());
+  }
+  return alignments;
+}
+
+}  // namespace crosscheck::facts

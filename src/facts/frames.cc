@@ -1,0 +1,284 @@
+#include "facts/frames.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "facts/lexicon.h"
+#include "text/text.h"
+
+namespace crosscheck::facts {
+
+namespace {
+
+template <typename T>
+void sort_unique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+std::string lower_of(const Document& doc, const Token& token) {
+  if (!token.lower.empty()) return token.lower;
+  return fold_case(doc.slice(token.span));
+}
+
+// A sentence that can stand as a fact: long enough, declarative, ended like prose, not a table
+// row or a question.
+bool is_statement(std::string_view sentence, int words) {
+  if (words < 6 || words > 90) return false;
+  if (sentence.find('|') != std::string_view::npos) return false;
+  size_t end = sentence.find_last_not_of(" \n");
+  if (end == std::string_view::npos) return false;
+  unsigned char last = static_cast<unsigned char>(sentence[end]);
+  if (last == '?') return false;
+  if (last == '.' || last == '!' || last == '"' || last == '\'' || last == ')') return true;
+  // Closing curly quotes end in 0x9D or 0x99 (U+201D, U+2019).
+  return last == 0x9D || last == 0x99;
+}
+
+}  // namespace
+
+std::string term_of(const Document& doc, const Token& token) {
+  if (token.shape != TokenShape::kWord && token.shape != TokenShape::kNumber) return {};
+  std::string lower = lower_of(doc, token);
+  if (lower.size() < 2) return {};
+  if (is_stop_word(lower) && !token.all_caps) return {};
+  std::string_view lemma = irregular_lemma(lower);
+  if (!lemma.empty()) return stem(lemma);
+  if (!token.stem.empty()) return token.stem;
+  return token.shape == TokenShape::kWord ? stem(lower) : lower;
+}
+
+bool is_day_value(const std::string& value) {
+  int64_t days;
+  return day_number(value, &days);
+}
+
+bool day_number(const std::string& value, int64_t* days) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return false;
+  int year = std::stoi(value.substr(0, 4));
+  unsigned month = static_cast<unsigned>(std::stoi(value.substr(5, 2)));
+  unsigned day = static_cast<unsigned>(std::stoi(value.substr(8, 2)));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  // Days from civil (Howard Hinnant's algorithm).
+  year -= month <= 2;
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *days = era * 146097 + static_cast<int64_t>(doe) - 719468;
+  return true;
+}
+
+int weekday_of(const std::string& value) {
+  int64_t days;
+  if (!day_number(value, &days)) return -1;
+  // 1970-01-01 was a Thursday (3 with Monday = 0).
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);
+}
+
+StoryFrames::StoryFrames(const std::vector<Document>& documents, const Story& story) {
+  for (size_t i = 0; i < story.actors.size(); ++i) {
+    const Actor& actor = story.actors[i];
+    actor_types_.push_back(actor.type);
+    actor_names_.push_back(actor.name);
+    for (const std::string& key : actor.keys) actor_by_key_.emplace(key, static_cast<int32_t>(i));
+  }
+  // Names and aliases link speakers only when no key says otherwise.
+  for (size_t i = 0; i < story.actors.size(); ++i) {
+    const Actor& actor = story.actors[i];
+    actor_by_key_.emplace(fold_case(actor.name), static_cast<int32_t>(i));
+    for (const std::string& alias : actor.aliases)
+      actor_by_key_.emplace(fold_case(alias), static_cast<int32_t>(i));
+  }
+  for (uint32_t index : story.documents) {
+    if (index < documents.size()) docs_.push_back(&documents[index]);
+  }
+  frame_begin_.push_back(0);
+  for (uint32_t article = 0; article < docs_.size(); ++article) {
+    read_article(article, story);
+    frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
+  }
+
+  std::vector<uint32_t> document_frequency(vocabulary_.size(), 0);
+  for (const Frame& frame : frames_)
+    for (uint32_t term : frame.terms) ++document_frequency[term];
+  const double total = static_cast<double>(std::max<size_t>(frames_.size(), 1));
+  idf_.resize(vocabulary_.size());
+  for (size_t term = 0; term < idf_.size(); ++term)
+    idf_[term] = std::log(1.0 + total / std::max<uint32_t>(document_frequency[term], 1));
+  for (Frame& frame : frames_) {
+    double sum = 0;
+    for (uint32_t term : frame.terms) sum += idf_[term] * idf_[term];
+    frame.norm = std::sqrt(sum);
+  }
+}
+
+void StoryFrames::read_article(uint32_t article, const Story&) {
+  const Document& doc = *docs_[article];
+  const uint32_t first = static_cast<uint32_t>(frames_.size());
+  const int32_t source = doc.copy_group >= 0 ? doc.copy_group : -1 - static_cast<int32_t>(article);
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    Frame frame;
+    frame.article = article;
+    frame.sentence = s;
+    frame.span = doc.sentences[s].span;
+    frame.source = source;
+    frames_.push_back(std::move(frame));
+  }
+  auto frame_for = [&](uint32_t sentence) -> Frame* {
+    if (sentence >= doc.sentences.size()) return nullptr;
+    return &frames_[first + sentence];
+  };
+
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    const Token& token = doc.tokens[t];
+    Frame* frame = frame_for(token.sentence);
+    if (!frame) continue;
+    if (token.shape != TokenShape::kWord && token.shape != TokenShape::kNumber) continue;
+    ++frame->words;
+    std::string lower = lower_of(doc, token);
+    std::string next;
+    if (t + 1 < doc.tokens.size() && doc.tokens[t + 1].sentence == token.sentence)
+      next = lower_of(doc, doc.tokens[t + 1]);
+    if (frame->negation_token < 0 && is_negation_cue(lower, next))
+      frame->negation_token = static_cast<int>(t);
+    std::string term = term_of(doc, token);
+    if (term.empty()) continue;
+    std::string_view event = event_class(term);
+    if (!event.empty()) frame->events.emplace_back(event);
+    auto [it, inserted] = vocabulary_.emplace(term, static_cast<uint32_t>(vocabulary_.size()));
+    frame->terms.push_back(it->second);
+  }
+
+  for (const Mention& mention : doc.mentions) {
+    Frame* frame = frame_for(mention.sentence);
+    if (!frame || mention.key.empty()) continue;
+    int32_t actor = actor_of_key(mention.key);
+    if (actor < 0) {
+      actor = static_cast<int32_t>(actor_names_.size());
+      actor_by_key_.emplace(mention.key, actor);
+      actor_names_.emplace_back(doc.slice(mention.span));
+      actor_types_.push_back(mention.type);
+    }
+    frame->actors.push_back(actor);
+    if (actor_types_[actor] == EntityType::kPlace) frame->places.push_back(actor);
+  }
+  for (uint32_t i = 0; i < doc.timexes.size(); ++i)
+    if (Frame* frame = frame_for(doc.timexes[i].sentence)) frame->timexes.push_back(i);
+  for (uint32_t i = 0; i < doc.quantities.size(); ++i)
+    if (Frame* frame = frame_for(doc.quantities[i].sentence)) frame->quantities.push_back(i);
+
+  for (uint32_t f = first; f < frames_.size(); ++f) {
+    Frame& frame = frames_[f];
+    sort_unique(frame.actors);
+    sort_unique(frame.places);
+    sort_unique(frame.terms);
+    sort_unique(frame.events);
+    frame.statement = is_statement(doc.slice(frame.span), frame.words);
+  }
+}
+
+int64_t StoryFrames::term_id(const std::string& term) const {
+  auto it = vocabulary_.find(term);
+  return it == vocabulary_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+int32_t StoryFrames::actor_of_key(const std::string& key) const {
+  if (key.empty()) return -1;
+  auto it = actor_by_key_.find(key);
+  return it == actor_by_key_.end() ? -1 : it->second;
+}
+
+int32_t StoryFrames::actor_of_name(const std::string& name) const {
+  if (name.empty()) return -1;
+  std::string folded = fold_case(name);
+  if (int32_t actor = actor_of_key(folded); actor >= 0) return actor;
+  // A surname alone ("Zelensky") names the actor whose name ends with it, when only one does.
+  int32_t found = -1;
+  for (size_t i = 0; i < actor_names_.size(); ++i) {
+    std::string candidate = fold_case(actor_names_[i]);
+    bool ends = candidate.size() > folded.size() && candidate.ends_with(folded) &&
+                candidate[candidate.size() - folded.size() - 1] == ' ';
+    bool starts = folded.size() > candidate.size() && folded.ends_with(candidate) &&
+                  folded[folded.size() - candidate.size() - 1] == ' ';
+    if (ends || starts) {
+      if (found >= 0) return -1;
+      found = static_cast<int32_t>(i);
+    }
+  }
+  return found;
+}
+
+std::string StoryFrames::actor_name(int32_t actor) const {
+  if (actor < 0 || static_cast<size_t>(actor) >= actor_names_.size()) return {};
+  return actor_names_[actor];
+}
+
+EntityType StoryFrames::actor_type(int32_t actor) const {
+  if (actor < 0 || static_cast<size_t>(actor) >= actor_types_.size()) return EntityType::kMisc;
+  return actor_types_[actor];
+}
+
+bool StoryFrames::is_place(int32_t actor) const { return actor_type(actor) == EntityType::kPlace; }
+
+double StoryFrames::dot(const Frame& a, const Frame& b) const {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() && j < b.terms.size()) {
+    if (a.terms[i] < b.terms[j]) {
+      ++i;
+    } else if (b.terms[j] < a.terms[i]) {
+      ++j;
+    } else {
+      sum += idf_[a.terms[i]] * idf_[a.terms[i]];
+      ++i, ++j;
+    }
+  }
+  return sum;
+}
+
+double StoryFrames::similarity(const Frame& a, const Frame& b) const {
+  if (a.norm <= 0 || b.norm <= 0) return 0;
+  const double product = dot(a, b);
+  double text = product / (a.norm * b.norm);
+  // A short statement restated inside a longer sentence: how much of the shorter is covered.
+  const Frame& shorter = a.terms.size() <= b.terms.size() ? a : b;
+  if (shorter.terms.size() >= 5) {
+    double containment = product / (shorter.norm * shorter.norm);
+    text = std::max(text, 0.8 * containment);
+  }
+  double score = text;
+  if (!a.actors.empty() && !b.actors.empty()) {
+    size_t shared = shared_count(a.actors, b.actors);
+    double jaccard = static_cast<double>(shared) /
+                     static_cast<double>(a.actors.size() + b.actors.size() - shared);
+    score = 0.75 * text + 0.25 * jaccard;
+  } else if (!a.actors.empty() || !b.actors.empty()) {
+    score = 0.85 * text;
+  }
+  const Document& doc_a = *docs_[a.article];
+  const Document& doc_b = *docs_[b.article];
+  bool shared_count_noun = false;
+  for (uint32_t qa : a.quantities) {
+    for (uint32_t qb : b.quantities) {
+      const Quantity& x = doc_a.quantities[qa];
+      const Quantity& y = doc_b.quantities[qb];
+      if (!x.noun.empty() && x.noun == y.noun && x.event == y.event) shared_count_noun = true;
+    }
+  }
+  if (shared_count_noun) score += 0.1;
+  bool shared_day = false;
+  for (uint32_t ta : a.timexes) {
+    for (uint32_t tb : b.timexes) {
+      const std::string& x = doc_a.timexes[ta].value;
+      if (is_day_value(x) && x == doc_b.timexes[tb].value) shared_day = true;
+    }
+  }
+  if (shared_day) score += 0.05;
+  return std::min(score, 1.0);
+}
+
+}  // namespace crosscheck::facts

@@ -1,0 +1,221 @@
+// Number conflicts: two counts of the same thing (same counted noun and event, in the same
+// place, on compatible dates) whose values cannot both hold given their bounds.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+#include <limits>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "facts/findings.h"
+#include "facts/lexicon.h"
+
+namespace crosscheck::facts {
+
+namespace {
+
+struct Range {
+  double low = 0;
+  double high = std::numeric_limits<double>::infinity();
+  bool low_open = false, high_open = false;
+};
+
+Range range_of(const Quantity& q) {
+  const double v = q.value;
+  switch (q.bound) {
+    case Bound::kExact:
+      return {v, v};
+    case Bound::kAtLeast:
+      return {v, std::numeric_limits<double>::infinity()};
+    case Bound::kMoreThan:
+      return {v, std::numeric_limits<double>::infinity(), true, false};
+    case Bound::kAtMost:
+      return {0, v};
+    case Bound::kLessThan:
+      return {0, v, false, true};
+    // Vague counts ("about 30", "dozens") cover a wide band: they contradict only far values.
+    case Bound::kAbout:
+      return {v * 0.5, v * 2.0};
+  }
+  return {v, v};
+}
+
+std::string noun_key(const std::string& noun) {
+  std::string key = noun;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key == "person") return "people";
+  if (key.size() > 3 && key.ends_with("s") && !key.ends_with("ss")) key.pop_back();
+  return key;
+}
+
+std::string event_key(const std::string& event) {
+  std::string_view cls = event_class(event);
+  return cls.empty() ? event : std::string(cls) + ":" + event;
+}
+
+// Day numbers of the calendar-day time expressions of a frame's sentence.
+std::vector<int64_t> days_of(const StoryFrames& story, const Frame& frame) {
+  std::vector<int64_t> days;
+  const Document& doc = story.doc(frame.article);
+  for (uint32_t t : frame.timexes) {
+    int64_t day;
+    if (doc.timexes[t].anchored_to != "unresolved" && day_number(doc.timexes[t].value, &day))
+      days.push_back(day);
+  }
+  return days;
+}
+
+// Dates say "different occasions" only when both sentences give days and none are within a day.
+bool dates_compatible(const std::vector<int64_t>& a, const std::vector<int64_t>& b) {
+  if (a.empty() || b.empty()) return true;
+  for (int64_t x : a)
+    for (int64_t y : b)
+      if (std::llabs(x - y) <= 1) return true;
+  return false;
+}
+
+bool same_subject(const StoryFrames& story, const Frame& fa, const Frame& fb,
+                  std::vector<int32_t>* places) {
+  places->clear();
+  std::set_intersection(fa.places.begin(), fa.places.end(), fb.places.begin(), fb.places.end(),
+                        std::back_inserter(*places));
+  if (!places->empty()) return true;
+  // Without a shared place, only the same day and a shared actor tie two counts together.
+  if (!fa.places.empty() || !fb.places.empty()) return false;
+  std::vector<int64_t> da = days_of(story, fa), db = days_of(story, fb);
+  if (da.empty() || db.empty() || !dates_compatible(da, db)) return false;
+  return shared_count(fa.actors, fb.actors) > 0;
+}
+
+std::string event_words(const Document& doc, const Quantity& q) {
+  if (!q.event_span.empty()) return std::string(doc.slice(q.event_span));
+  return q.event;
+}
+
+}  // namespace
+
+bool values_compatible(const Quantity& a, const Quantity& b) {
+  Range x = range_of(a), y = range_of(b);
+  const double tolerance = 1e-9;
+  if (x.high < y.low - tolerance || y.high < x.low - tolerance) return false;
+  if (std::abs(x.high - y.low) <= tolerance && (x.high_open || y.low_open)) return false;
+  if (std::abs(y.high - x.low) <= tolerance && (y.high_open || x.low_open)) return false;
+  return true;
+}
+
+std::string describe_value(const Quantity& q) {
+  char number[32];
+  if (std::abs(q.value - std::round(q.value)) < 1e-9 && std::abs(q.value) < 1e15) {
+    std::snprintf(number, sizeof number, "%.0f", q.value);
+  } else {
+    std::snprintf(number, sizeof number, "%g", q.value);
+  }
+  std::string text;
+  switch (q.bound) {
+    case Bound::kExact:
+      break;
+    case Bound::kAtLeast:
+      text = "at least ";
+      break;
+    case Bound::kAtMost:
+      text = "at most ";
+      break;
+    case Bound::kMoreThan:
+      text = "more than ";
+      break;
+    case Bound::kLessThan:
+      text = "less than ";
+      break;
+    case Bound::kAbout:
+      text = "about ";
+      break;
+  }
+  text += number;
+  if (!q.unit.empty()) text += (q.unit == "%" ? "" : " ") + q.unit;
+  return text;
+}
+
+void find_number_conflicts(const StoryFrames& story, std::vector<Conflict>& out) {
+  struct Counted {
+    uint32_t frame;
+    uint32_t quantity;
+  };
+  const std::vector<Frame>& frames = story.frames();
+  std::vector<Counted> counts;
+  for (uint32_t f = 0; f < frames.size(); ++f) {
+    const Document& doc = story.doc(frames[f].article);
+    for (uint32_t q : frames[f].quantities) {
+      const Quantity& quantity = doc.quantities[q];
+      if (!quantity.noun.empty() && !quantity.event.empty()) counts.push_back({f, q});
+    }
+  }
+  struct Pending {
+    std::string subject;
+    Conflict conflict;
+  };
+  std::vector<Pending> found;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    for (size_t j = i + 1; j < counts.size(); ++j) {
+      const Frame& fa = frames[counts[i].frame];
+      const Frame& fb = frames[counts[j].frame];
+      if (counts[i].frame == counts[j].frame) continue;
+      const Document& da = story.doc(fa.article);
+      const Document& db = story.doc(fb.article);
+      const Quantity& qa = da.quantities[counts[i].quantity];
+      const Quantity& qb = db.quantities[counts[j].quantity];
+      if (qa.unit != qb.unit || noun_key(qa.noun) != noun_key(qb.noun)) continue;
+      if (event_key(qa.event) != event_key(qb.event)) continue;
+      std::vector<int32_t> places;
+      if (!same_subject(story, fa, fb, &places)) continue;
+      if (!dates_compatible(days_of(story, fa), days_of(story, fb))) continue;
+      if (values_compatible(qa, qb)) continue;
+
+      std::string where = places.empty() ? std::string() : " in " + story.actor_name(places[0]);
+      std::string subject = noun_key(qa.noun) + "|" + event_key(qa.event) + "|" + where;
+      std::string claim_a = describe_value(qa) + " " + qa.noun + " " + event_words(da, qa);
+      std::string claim_b = describe_value(qb) + " " + qb.noun + " " + event_words(db, qb);
+      auto it = std::find_if(found.begin(), found.end(),
+                             [&](const Pending& p) { return p.subject == subject; });
+      if (it == found.end()) {
+        Pending pending;
+        pending.subject = subject;
+        pending.conflict.kind = ConflictKind::kNumber;
+        pending.conflict.explanation = "The sources give counts of " + qa.noun + " " +
+                                       event_words(da, qa) + where + " that cannot all be true: ";
+        found.push_back(std::move(pending));
+        it = std::prev(found.end());
+      }
+      for (auto [claim, doc, quantity] :
+           {std::tuple{claim_a, &da, &qa}, std::tuple{claim_b, &db, &qb}}) {
+        Cite cite = make_cite(*doc, quantity->span);
+        auto side = std::find_if(it->conflict.sides.begin(), it->conflict.sides.end(),
+                                 [&](const ConflictSide& s) { return s.claim == claim; });
+        if (side == it->conflict.sides.end()) {
+          it->conflict.sides.push_back({claim, {cite}});
+        } else if (std::none_of(side->cites.begin(), side->cites.end(), [&](const Cite& c) {
+                     return c.article == cite.article && c.start == cite.start;
+                   })) {
+          side->cites.push_back(cite);
+        }
+      }
+    }
+  }
+  for (Pending& pending : found) {
+    Conflict& conflict = pending.conflict;
+    std::set<std::string> articles;
+    for (size_t k = 0; k < conflict.sides.size(); ++k) {
+      const ConflictSide& side = conflict.sides[k];
+      conflict.explanation += (k ? " versus " : "") + side.claim + " (" +
+                              std::to_string(side.cites.size()) +
+                              (side.cites.size() == 1 ? " source)" : " sources)");
+      for (const Cite& cite : side.cites) articles.insert(cite.article);
+    }
+    conflict.explanation += ".";
+    conflict.internal = articles.size() == 1;
+    out.push_back(std::move(conflict));
+  }
+}
+
+}  // namespace crosscheck::facts
