@@ -163,8 +163,9 @@ std::string meter(const char* name, double share, Tone tone) {
 
 class StoryWriter {
  public:
-  StoryWriter(const Report& report, const Story& story, int number)
-      : story_(story), view_(report, story), number_(number) {}
+  StoryWriter(const Report& report, const Story& story, const report_view::CorpusIndex& corpus,
+              int number)
+      : story_(story), view_(report, story, corpus), number_(number) {}
 
   std::string write() {
     std::ostringstream out;
@@ -192,8 +193,7 @@ class StoryWriter {
   // Superscript links to the citation list; hovering shows the quoted slice.
   std::string markers(const std::vector<Cite>& cites) {
     std::string out;
-    for (const Cite& raw : cites) {
-      Cite cite = view_.checked(raw);
+    for (const Cite& cite : view_.usable(cites)) {
       int n = citations_.number(cite);
       out += "<sup class=\"c\"><a href=\"#" + anchor(n) + "\" title=\"" +
              html(view_.label(cite.article) + ": " +
@@ -262,8 +262,7 @@ class StoryWriter {
     for (const ConflictSide& side : conflict.sides) {
       out << "<div class=\"side\"><div class=\"side-label\">Side " << ++n
           << "</div><div class=\"claim\">" << html(side.claim) << "</div>";
-      for (const Cite& raw : side.cites) {
-        Cite cite = view_.checked(raw);
+      for (const Cite& cite : view_.usable(side.cites)) {
         out << "<blockquote>" << highlighted(cite) << "</blockquote><div class=\"src\">"
             << source_line(cite) << markers({cite}) << "</div>";
       }
@@ -333,8 +332,7 @@ class StoryWriter {
     }
     if (!assessment.padding.empty()) {
       out << "<details><summary>Padding sentences (" << assessment.padding.size() << ")</summary>";
-      for (const Cite& raw : assessment.padding) {
-        Cite cite = view_.checked(raw);
+      for (const Cite& cite : view_.usable(assessment.padding)) {
         out << "<blockquote>" << html(report_view::shorten(report_view::one_line(cite.text), 400))
             << markers({cite}) << "</blockquote>";
       }
@@ -592,7 +590,8 @@ std::string render_html(const Report& report) {
     out << "<p class=\"empty\">No stories: no articles were analysed.</p>\n";
   }
   int n = 0;
-  for (const Story& story : report.stories) out << StoryWriter(report, story, ++n).write();
+  report_view::CorpusIndex corpus(report);
+  for (const Story& story : report.stories) out << StoryWriter(report, story, corpus, ++n).write();
   out << "</main>\n<footer class=\"wrap\">Written by crosscheck " << html(report.version)
       << ". Every quotation is the exact byte range of the stored article text it cites."
          "</footer>\n<script>"

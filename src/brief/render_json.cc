@@ -35,7 +35,8 @@ Json strings(const std::vector<std::string>& items) {
 
 class StoryWriter {
  public:
-  StoryWriter(const Report& report, const Story& story) : story_(story), view_(report, story) {}
+  StoryWriter(const Report& report, const Story& story, const report_view::CorpusIndex& corpus)
+      : story_(story), view_(report, story, corpus) {}
 
   Json write() const {
     Json out;
@@ -54,8 +55,7 @@ class StoryWriter {
   }
 
  private:
-  Json cite(const Cite& raw) const {
-    Cite cite = view_.checked(raw);
+  static Json cite(const Cite& cite) {
     Json out;
     out["article"] = cite.article;
     out["sentence"] = cite.sentence;
@@ -67,7 +67,7 @@ class StoryWriter {
 
   Json cites(const std::vector<Cite>& items) const {
     Json out = Json::array();
-    for (const Cite& item : items) out.push_back(cite(item));
+    for (const Cite& item : view_.usable(items)) out.push_back(cite(item));
     return out;
   }
 
@@ -219,8 +219,9 @@ std::string render_json(const Report& report) {
   Json out;
   out["crosscheck"] = report.version;
   out["stories"] = Json::array();
+  report_view::CorpusIndex corpus(report);
   for (const Story& story : report.stories) {
-    out["stories"].push_back(StoryWriter(report, story).write());
+    out["stories"].push_back(StoryWriter(report, story, corpus).write());
   }
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

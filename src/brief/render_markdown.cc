@@ -92,8 +92,9 @@ std::string link_target(const std::string& url) {
 
 class StoryWriter {
  public:
-  StoryWriter(const Report& report, const Story& story, int number)
-      : story_(story), view_(report, story), number_(number) {}
+  StoryWriter(const Report& report, const Story& story, const report_view::CorpusIndex& corpus,
+              int number)
+      : story_(story), view_(report, story, corpus), number_(number) {}
 
   std::string write() {
     std::ostringstream body;
@@ -119,8 +120,8 @@ class StoryWriter {
   // " [[1]](#s1-c1) [[2]](#s1-c2)" for the cites, registering each in the citation list.
   std::string markers(const std::vector<Cite>& cites) {
     std::string out;
-    for (const Cite& cite : cites) {
-      int n = citations_.number(view_.checked(cite));
+    for (const Cite& cite : view_.usable(cites)) {
+      int n = citations_.number(cite);
       out += " [[" + std::to_string(n) + "]](#" + anchor(n) + ")";
     }
     return out;
@@ -276,7 +277,7 @@ class StoryWriter {
     out << "\n|";
     for (const ConflictSide& side : conflict.sides) {
       std::string cell;
-      for (const Cite& cite : side.cites) {
+      for (const Cite& cite : view_.usable(side.cites)) {
         if (!cell.empty()) cell += "<br>";
         StoryView::Context context = view_.context(cite);
         std::string cited = escape(report_view::shorten(context.cited, 400));
@@ -321,13 +322,13 @@ class StoryWriter {
       out << "\n";
       out << "- **Padding:** " << report_view::percent(assessment->padding_share)
           << " of sentences";
-      size_t examples = std::min<size_t>(assessment->padding.size(), 3);
+      std::vector<Cite> padding = view_.usable(assessment->padding);
+      size_t examples = std::min<size_t>(padding.size(), 3);
       for (size_t i = 0; i < examples; ++i) {
-        out << (i ? "; " : ", e.g. ") << quoted(assessment->padding[i])
-            << markers({assessment->padding[i]});
+        out << (i ? "; " : ", e.g. ") << quoted(padding[i]) << markers({padding[i]});
       }
-      if (assessment->padding.size() > examples) {
-        out << " and " << assessment->padding.size() - examples << " more";
+      if (padding.size() > examples) {
+        out << " and " << padding.size() - examples << " more";
       }
       out << "\n";
       out << "- **Unsupported:** " << report_view::percent(assessment->unsupported_share)
@@ -415,8 +416,9 @@ std::string render_markdown(const Report& report) {
     out << "\n";
   }
   int n = 0;
+  report_view::CorpusIndex corpus(report);
   for (const Story& story : report.stories) {
-    out << "---\n\n" << StoryWriter(report, story, ++n).write();
+    out << "---\n\n" << StoryWriter(report, story, corpus, ++n).write();
   }
   return out.str();
 }

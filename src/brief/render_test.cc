@@ -1,6 +1,9 @@
+#include <cmath>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "brief/brief.h"
 #include "brief/markup.h"
@@ -360,6 +363,94 @@ TEST(RenderMarkdown, EscapesMarkup) {
     EXPECT_TRUE(at > 0 && evil[at - 1] == '\\') << evil.substr(at > 20 ? at - 20 : 0, 60);
   }
   EXPECT_EQ(evil.find("](javascript:"), std::string::npos);
+}
+
+// Random stories with hostile strings, out-of-range cites, invalid UTF-8 and non-finite numbers:
+// every renderer must finish, JSON must parse, and every cite must still be a real slice.
+TEST(RenderAll, RandomStoriesRenderSafely) {
+  std::mt19937 random(42);
+  std::vector<Document> docs = testing::flood_corpus();
+  const std::string alphabet = "ab <>&\"'`*_|[]#\n\xC3\xA9\xFF\xE2\x80";
+  auto text = [&](size_t max) {
+    std::string out;
+    size_t size = random() % max;
+    for (size_t i = 0; i < size; ++i) out.push_back(alphabet[random() % alphabet.size()]);
+    return out;
+  };
+  auto cite = [&]() {
+    Cite c;
+    c.article = random() % 5 == 0 ? text(8) : docs[random() % docs.size()].id;
+    c.start = static_cast<uint32_t>(random() % 600);
+    c.end = static_cast<uint32_t>(random() % 600);
+    c.sentence = static_cast<uint32_t>(random());
+    c.text = text(20);
+    return c;
+  };
+  auto cites = [&]() {
+    std::vector<Cite> out(random() % 4);
+    for (Cite& c : out) c = cite();
+    return out;
+  };
+  for (int round = 0; round < 60; ++round) {
+    Story story;
+    story.id = text(10);
+    story.title = text(30);
+    for (uint32_t i = 0; i < 6; ++i) story.documents.push_back(static_cast<uint32_t>(random() % 6));
+    for (int i = 0; i < 3; ++i) {
+      story.summary.push_back({text(40), cites()});
+      story.timeline.push_back({text(10), text(30), cites()});
+      story.quotes.push_back({text(10), text(30), random() % 2 == 0, cites()});
+      story.numbers.push_back({text(10), random() % 3 == 0 ? std::nan("") : random() * 1e3,
+                               static_cast<Bound>(random() % 6), text(3), cites()});
+      Fact fact;
+      fact.id = text(4);
+      fact.text = text(30);
+      fact.status = static_cast<FactStatus>(random() % 3);
+      fact.sources = static_cast<int>(random() % 5);
+      fact.cites = cites();
+      fact.articles = {text(5)};
+      story.facts.push_back(fact);
+      Conflict conflict;
+      conflict.kind = static_cast<ConflictKind>(random() % 6);
+      conflict.explanation = text(30);
+      conflict.sides = {{text(20), cites()}, {text(20), cites()}};
+      story.conflicts.push_back(conflict);
+      Actor actor;
+      actor.name = text(15);
+      actor.aliases = {text(5)};
+      actor.roles = {{text(10), text(5), cites()}};
+      story.actors.push_back(actor);
+      Assessment assessment;
+      assessment.article = i == 0 ? docs[0].id : text(6);
+      assessment.p_machine =
+          random() % 4 == 0 ? std::numeric_limits<double>::infinity() : (random() % 1000) / 999.0;
+      assessment.padding = cites();
+      assessment.reasons = {text(20)};
+      assessment.internal_conflicts = {conflict};
+      story.assessments.push_back(assessment);
+    }
+    Report report;
+    report.version = text(5);
+    report.documents = round % 2 ? &docs : nullptr;
+    report.stories = {story};
+    std::string html, md, out;
+    ASSERT_NO_THROW(html = render_html(report));
+    ASSERT_NO_THROW(md = render_markdown(report));
+    ASSERT_NO_THROW(out = render_json(report));
+    EXPECT_EQ(count(html, "<script"), 1u);
+    json parsed;
+    ASSERT_NO_THROW(parsed = json::parse(out));
+    if (report.documents) {
+      for_each_cite(parsed, [&](const json& c) {
+        const Document* doc = find_doc(docs, c["article"]);
+        if (!doc) return;
+        uint32_t start = c["start"], end = c["end"];
+        ASSERT_LE(start, end);
+        ASSERT_LE(end, doc->text.size());
+        EXPECT_EQ(c["text"], doc->text.substr(start, end - start));
+      });
+    }
+  }
 }
 
 TEST(RenderAll, EmptyReportAndNoCorpus) {

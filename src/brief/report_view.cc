@@ -8,7 +8,19 @@
 
 namespace crosscheck::report_view {
 
-StoryView::StoryView(const Report& report, const Story& story) {
+CorpusIndex::CorpusIndex(const Report& report) : has_corpus_(report.documents != nullptr) {
+  if (!report.documents) return;
+  by_id_.reserve(report.documents->size());
+  for (const Document& doc : *report.documents) by_id_.emplace(doc.id, &doc);
+}
+
+const Document* CorpusIndex::find(const std::string& id) const {
+  auto found = by_id_.find(id);
+  return found == by_id_.end() ? nullptr : found->second;
+}
+
+StoryView::StoryView(const Report& report, const Story& story, const CorpusIndex& index)
+    : corpus_(index) {
   const std::vector<Document>* corpus = report.documents;
   std::unordered_map<std::string, const Assessment*> assessments;
   for (const Assessment& assessment : story.assessments) {
@@ -37,7 +49,6 @@ StoryView::StoryView(const Report& report, const Story& story) {
       row.independent = group < 0 || static_cast<uint32_t>(group) == index ||
                         static_cast<size_t>(group) >= corpus->size();
       row.copy_group = row.independent ? doc.id : (*corpus)[static_cast<size_t>(group)].id;
-      corpus_by_id_.emplace(doc.id, &doc);
       add_row(std::move(row));
     }
   } else {
@@ -66,9 +77,9 @@ std::string StoryView::label(const std::string& article_id) const {
 }
 
 Cite StoryView::checked(const Cite& cite) const {
-  auto found = corpus_by_id_.find(cite.article);
-  if (found == corpus_by_id_.end()) return cite;
-  const Document& doc = *found->second;
+  const Document* found = corpus_.find(cite.article);
+  if (!found) return cite;
+  const Document& doc = *found;
   Cite out = cite;
   uint32_t size = static_cast<uint32_t>(doc.text.size());
   out.start = std::min(cite.start, size);
@@ -78,13 +89,23 @@ Cite StoryView::checked(const Cite& cite) const {
   return out;
 }
 
+std::vector<Cite> StoryView::usable(const std::vector<Cite>& cites) const {
+  std::vector<Cite> out;
+  out.reserve(cites.size());
+  for (const Cite& cite : cites) {
+    if (corpus_.has_corpus() && !corpus_.find(cite.article)) continue;
+    out.push_back(checked(cite));
+  }
+  return out;
+}
+
 StoryView::Context StoryView::context(const Cite& raw) const {
   Cite cite = checked(raw);
   Context context;
   context.cited = cite.text;
-  auto found = corpus_by_id_.find(cite.article);
-  if (found == corpus_by_id_.end()) return context;
-  const Document& doc = *found->second;
+  const Document* found = corpus_.find(cite.article);
+  if (!found) return context;
+  const Document& doc = *found;
   if (cite.sentence >= doc.sentences.size()) return context;
   Span sentence = doc.sentences[cite.sentence].span;
   if (!sentence.contains(Span{cite.start, cite.end})) return context;

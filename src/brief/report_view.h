@@ -29,9 +29,24 @@ struct Verdict {
   Tone tone = Tone::kNeutral;
 };
 
+// Every article of a report's corpus by id, built once per rendering: cites may point at any
+// article, not only the story's own.
+class CorpusIndex {
+ public:
+  explicit CorpusIndex(const Report& report);
+  // Null when the report has no corpus or no article has this id.
+  const Document* find(const std::string& id) const;
+  bool has_corpus() const { return has_corpus_; }
+
+ private:
+  bool has_corpus_ = false;
+  std::unordered_map<std::string, const Document*> by_id_;
+};
+
 class StoryView {
  public:
-  StoryView(const Report& report, const Story& story);
+  // `corpus` must outlive the view.
+  StoryView(const Report& report, const Story& story, const CorpusIndex& corpus);
 
   const std::vector<ArticleRow>& articles() const { return articles_; }
   const ArticleRow* article(const std::string& id) const;
@@ -40,6 +55,9 @@ class StoryView {
   // The cite with its text re-sliced from the stored article and its sentence index recomputed
   // (unchanged without a corpus).
   Cite checked(const Cite& cite) const;
+  // The cites that can be shown, checked: with a corpus, cites of articles it does not hold are
+  // dropped, since nobody could verify them.
+  std::vector<Cite> usable(const std::vector<Cite>& cites) const;
   int independent_count() const;
 
   // The sentence around a cite, split so the cited part can be highlighted. Before/after are
@@ -52,7 +70,7 @@ class StoryView {
  private:
   std::vector<ArticleRow> articles_;
   std::unordered_map<std::string, size_t> by_id_;
-  std::unordered_map<std::string, const Document*> corpus_by_id_;
+  const CorpusIndex& corpus_;
 };
 
 // Numbers cites in order of first use; the same (article, start, end) keeps its number.
