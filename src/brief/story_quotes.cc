@@ -62,6 +62,12 @@ void collect_story_quotes(const std::vector<Document>& documents, Story& story) 
       if (inserted) {
         Gathered entry;
         entry.claim.text = report_view::one_line(content);
+        // "…at the table," reads as a quote without the comma that led back into the sentence.
+        while (!entry.claim.text.empty() &&
+               (entry.claim.text.back() == ',' || entry.claim.text.back() == ';' ||
+                entry.claim.text.back() == ':')) {
+          entry.claim.text.pop_back();
+        }
         entry.claim.speaker = quote.anonymous ? "" : quote.speaker;
         entry.claim.anonymous = quote.anonymous;
         entry.first_seen = gathered.size();
