@@ -120,7 +120,9 @@ double dot(const SparseVector& a, const SparseVector& b) {
 
 double similarity(const Features& a, const Features& b, const ClusterOptions& options) {
   double terms = dot(a.terms, b.terms);
-  if (a.entities.empty() || b.entities.empty()) return terms;
+  // A couple of capitalised words are noise, not evidence about who the story is about.
+  size_t min_entities = static_cast<size_t>(std::max(1, options.min_entities));
+  if (a.entities.size() < min_entities || b.entities.size() < min_entities) return terms;
   double weight = std::clamp(options.entity_weight, 0.0, 1.0);
   return (1 - weight) * terms + weight * dot(a.entities, b.entities);
 }
@@ -203,10 +205,16 @@ std::vector<std::vector<Edge>> candidate_edges(const std::vector<Features>& feat
       }
     }
     std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (uint32_t j : candidates) {
-      double s = similarity(features[i], features[j], options);
-      if (s >= min_similarity) edges[i].push_back({j, static_cast<float>(s)});
+    size_t min_shared = static_cast<size_t>(std::max(1, options.min_shared_terms));
+    for (size_t k = 0; k < candidates.size();) {
+      size_t run = k;
+      while (run < candidates.size() && candidates[run] == candidates[k]) ++run;
+      if (run - k >= min_shared) {
+        uint32_t j = candidates[k];
+        double s = similarity(features[i], features[j], options);
+        if (s >= min_similarity) edges[i].push_back({j, static_cast<float>(s)});
+      }
+      k = run;
     }
   });
   return edges;

@@ -27,10 +27,12 @@ namespace crosscheck {
 enum class Linkage : uint8_t { kSingle, kAverage };
 
 struct ClusterOptions {
-  double threshold = 0.2;       // combined similarity to join a story (see docs/cluster.md)
+  double threshold = 0.175;     // combined similarity to join a story (see docs/cluster.md)
   double entity_weight = 0.35;  // weight of shared named entities against TF-IDF cosine
-  int top_terms = 40;           // terms per article used for candidate lookup
-  int max_postings = 2000;      // top-term lists longer than this are not used for lookup
+  int top_terms = 20;           // terms per article used for candidate lookup
+  int max_postings = 500;       // top-term lists longer than this are not used for lookup
+  int min_shared_terms = 2;     // top terms two articles must share to be compared
+  int min_entities = 3;         // entity keys each article needs for entity evidence to count
   Linkage linkage = Linkage::kAverage;
 };
 

@@ -94,9 +94,14 @@ TEST(Cluster, EntityEvidenceFromMentions) {
   Document b = make_doc("b", "The minister met the envoy for talks on the border dispute.");
   ClusterOptions options;
   double same_text = story_similarity(a, b, options);
-  a.mentions.push_back({.key = "jane doe"});
-  b.mentions.push_back({.key = "john roe"});
+  for (const char* key : {"jane doe", "acme corp", "ruritania"}) a.mentions.push_back({.key = key});
+  for (const char* key : {"john roe", "globex", "freedonia"}) b.mentions.push_back({.key = key});
   double different_people = story_similarity(a, b, options);
+  // Fewer keys than ClusterOptions::min_entities are not evidence either way.
+  a.mentions.resize(1);
+  EXPECT_NEAR(story_similarity(a, b, options), same_text, 1e-6);
+  a.mentions.clear();
+  for (const char* key : {"jane doe", "acme corp", "ruritania"}) a.mentions.push_back({.key = key});
   EXPECT_NEAR(same_text, 1.0, 1e-6);
   EXPECT_LT(different_people, same_text - 0.2);
 }

@@ -1,0 +1,233 @@
+// `eval copies`: copy detection on seeded edited copies of benchmark articles.
+//
+// Every article gets one copy made the way sites re-run wire stories: a new lede, sentences
+// appended or removed, words changed, or all of these. Positives are an article and its copy
+// (and articles whose normalised texts are identical); negatives are every other pair, notably
+// the other articles of the same cluster, which report the same event in their own words.
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <ostream>
+
+#include "core/problem.h"
+#include "dedup/dedup.h"
+#include "eval/benchmark_data.h"
+#include "eval/metrics.h"
+#include "eval/tasks.h"
+#include "text/text.h"
+
+namespace crosscheck::eval {
+
+namespace {
+
+constexpr uint64_t kSeed = 20250417;
+
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
+  double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
+
+ private:
+  uint64_t state_;
+};
+
+uint64_t fnv1a(const std::string& text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+enum class Edit { kNewLede, kAppended, kRemoved, kChangedWords, kRewrite };
+constexpr const char* kEditNames[] = {"new lede", "appended sentences", "removed sentence",
+                                      "changed words (5%)", "lede+append+words"};
+constexpr int kEditCount = 5;
+
+std::vector<std::string> sentences_of(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.emplace_back(doc.slice(s.span));
+  return out;
+}
+
+std::string join(const std::vector<std::string>& sentences) {
+  std::string out;
+  for (const std::string& s : sentences) {
+    if (!out.empty()) out.push_back(' ');
+    out += s;
+  }
+  return out;
+}
+
+// Replaces about `share` of the words of `text` with words taken from `donor`.
+std::string change_words(const std::string& text, const Document& donor, double share,
+                         Random& random) {
+  Document doc;
+  doc.text = text;
+  annotate_text(doc);
+  std::vector<std::string_view> donor_words;
+  for (const Token& t : donor.tokens) {
+    if (t.shape == TokenShape::kWord) donor_words.push_back(donor.slice(t.span));
+  }
+  std::vector<size_t> words;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].shape == TokenShape::kWord) words.push_back(i);
+  }
+  if (words.empty() || donor_words.empty()) return text;
+  size_t changes = std::max<size_t>(1, static_cast<size_t>(share * words.size() + 0.5));
+  std::vector<bool> change(doc.tokens.size(), false);
+  for (size_t k = 0; k < changes; ++k) change[words[random.below(words.size())]] = true;
+  std::string out;
+  uint32_t copied = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!change[i]) continue;
+    out.append(doc.text, copied, doc.tokens[i].span.start - copied);
+    out += donor_words[random.below(donor_words.size())];
+    copied = doc.tokens[i].span.end;
+  }
+  out.append(doc.text, copied, std::string::npos);
+  return out;
+}
+
+std::string make_copy(const Document& original, const Document& donor, Edit edit, Random& random) {
+  std::vector<std::string> sentences = sentences_of(original);
+  std::vector<std::string> donor_sentences = sentences_of(donor);
+  if (sentences.empty() || donor_sentences.empty()) return original.text;
+  auto new_lede = [&] { sentences[0] = donor_sentences[0]; };
+  auto append = [&] {
+    size_t count = 1 + random.below(2);
+    for (size_t k = 0; k < count && k < donor_sentences.size(); ++k) {
+      sentences.push_back(donor_sentences[donor_sentences.size() - 1 - k]);
+    }
+  };
+  switch (edit) {
+    case Edit::kNewLede:
+      new_lede();
+      return join(sentences);
+    case Edit::kAppended:
+      append();
+      return join(sentences);
+    case Edit::kRemoved:
+      if (sentences.size() >= 3) {
+        sentences.erase(sentences.begin() +
+                        static_cast<long>(1 + random.below(sentences.size() - 1)));
+        return join(sentences);
+      }
+      return change_words(join(sentences), donor, 0.05, random);
+    case Edit::kChangedWords:
+      return change_words(join(sentences), donor, 0.05, random);
+    case Edit::kRewrite:
+      new_lede();
+      append();
+      return change_words(join(sentences), donor, 0.03, random);
+  }
+  return original.text;
+}
+
+}  // namespace
+
+int run_copies(const std::string& data, std::ostream& out, std::ostream& err) {
+  Problems problems;
+  std::vector<BenchmarkCluster> clusters = load_clusters(data, problems);
+  if (clusters.empty()) {
+    report_problems(problems, err);
+    return kExitFatal;
+  }
+  std::vector<std::string> ids, texts;
+  std::vector<size_t> cluster_of;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    for (BenchmarkArticle& article : clusters[c].articles) {
+      ids.push_back(std::move(article.id));
+      texts.push_back(std::move(article.text));
+      cluster_of.push_back(c);
+    }
+  }
+  std::vector<Document> originals = make_documents(ids, texts);
+  size_t n = originals.size();
+
+  // One copy per article, with a donor article from another cluster.
+  std::vector<std::string> copy_ids(n), copy_texts(n);
+  std::vector<Edit> edits(n);
+  for (size_t i = 0; i < n; ++i) {
+    Random random(fnv1a(originals[i].id) ^ kSeed);
+    size_t donor = random.below(n);
+    for (int tries = 0; tries < 8 && cluster_of[donor] == cluster_of[i]; ++tries) {
+      donor = random.below(n);
+    }
+    edits[i] = static_cast<Edit>(random.below(kEditCount));
+    copy_ids[i] = originals[i].id + "-copy";
+    copy_texts[i] = make_copy(originals[i], originals[donor], edits[i], random);
+  }
+  std::vector<Document> copies = make_documents(copy_ids, copy_texts);
+
+  // Copies come after all originals, in a seeded order.
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  Random shuffle(kSeed);
+  for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[shuffle.below(i)]);
+  std::vector<Document> corpus = std::move(originals);
+  std::vector<size_t> copy_position(n);
+  for (size_t k = 0; k < n; ++k) {
+    copy_position[order[k]] = corpus.size();
+    corpus.push_back(std::move(copies[order[k]]));
+  }
+
+  // Truth: an article, its copy, and articles with the same normalised text.
+  std::vector<int64_t> truth(corpus.size());
+  std::unordered_map<std::string, int64_t> first_with_text;
+  for (size_t i = 0; i < n; ++i) {
+    auto [it, inserted] = first_with_text.emplace(corpus[i].text, static_cast<int64_t>(i));
+    truth[i] = it->second;
+    truth[copy_position[i]] = it->second;
+  }
+
+  auto start = std::chrono::steady_clock::now();
+  find_copies(corpus, DedupOptions{});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<int64_t> predicted(corpus.size());
+  for (size_t i = 0; i < corpus.size(); ++i) predicted[i] = corpus[i].copy_group;
+  ClusteringScores scores = score_clustering(truth, predicted);
+
+  size_t found_by_edit[kEditCount] = {}, total_by_edit[kEditCount] = {};
+  size_t grouped_originals = 0;  // originals whose text differs but were grouped
+  for (size_t i = 0; i < n; ++i) {
+    int e = static_cast<int>(edits[i]);
+    ++total_by_edit[e];
+    if (corpus[copy_position[i]].copy_group == corpus[i].copy_group) ++found_by_edit[e];
+    if (corpus[i].copy_group != static_cast<int32_t>(i) &&
+        truth[static_cast<size_t>(corpus[i].copy_group)] != truth[i]) {
+      ++grouped_originals;
+    }
+  }
+
+  out << "copies: " << data << "\n"
+      << n << " articles + " << n << " edited copies; find_copies " << seconds << " s\n";
+  char line[160];
+  for (int e = 0; e < kEditCount; ++e) {
+    std::snprintf(line, sizeof(line), "  recall %-22s %6.4f  (%zu copies)\n", kEditNames[e],
+                  total_by_edit[e] ? static_cast<double>(found_by_edit[e]) / total_by_edit[e] : 0,
+                  total_by_edit[e]);
+    out << line;
+  }
+  std::snprintf(line, sizeof(line), "pairs: precision %.4f recall %.4f f1 %.4f\n",
+                scores.pairwise_p, scores.pairwise_r, scores.pairwise_f1);
+  out << line << "distinct benchmark articles grouped with another one: " << grouped_originals
+      << "\n";
+  nlohmann::json metrics = {{"precision", scores.pairwise_p},
+                            {"recall", scores.pairwise_r},
+                            {"f1", scores.pairwise_f1},
+                            {"articles", n},
+                            {"copies", n},
+                            {"grouped_distinct_originals", grouped_originals},
+                            {"seconds", seconds}};
+  out << metrics.dump() << std::endl;
+  return report_problems(problems, err);
+}
+
+}  // namespace crosscheck::eval
