@@ -159,6 +159,7 @@ struct CopyIndex::Impl {
   bool are_copies(const Signature& a, const Signature& b) const {
     double jaccard = estimated_jaccard(a, b);
     if (jaccard >= options.min_jaccard) return true;
+    if (options.min_containment <= 0) return false;
     uint32_t smaller = std::min(a.shingles, b.shingles);
     if (jaccard <= 0 || smaller < static_cast<uint32_t>(options.min_shingles_for_containment)) {
       return false;

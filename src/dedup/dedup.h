@@ -4,9 +4,9 @@
 // numbers; an article shorter than one shingle is a single shingle of all its words). MinHash
 // signatures (`num_hashes` 64-bit universal hashes over xxHash shingle hashes) are split into
 // `bands` for locality-sensitive hashing; articles sharing a band are candidates, and a candidate
-// pair is a copy when the estimated Jaccard similarity reaches `min_jaccard`, or when the
-// smaller article is mostly contained in the larger (estimated containment >= `min_containment`,
-// for trimmed wire copies). Articles with the same normalised text are always copies.
+// pair is a copy when the estimated Jaccard similarity reaches `min_jaccard`, or, when enabled,
+// the smaller article is mostly contained in the larger (`min_containment`). Articles with the
+// same normalised text are always copies. Defaults chosen by `crosscheck eval copies-sweep`.
 //
 // Deterministic (fixed seeds, groups named by their smallest index). Incremental: CopyIndex::add
 // costs about the same however many articles came before (band buckets are capped).
@@ -20,11 +20,14 @@
 namespace crosscheck {
 
 struct DedupOptions {
-  int shingle_words = 5;         // words per shingle
-  int num_hashes = 128;          // MinHash signature length (bands * rows)
-  int bands = 32;                // LSH bands; rows per band = num_hashes / bands
-  double min_jaccard = 0.5;      // estimated Jaccard for two articles to be copies
-  double min_containment = 0.8;  // estimated share of the smaller article found in the larger
+  int shingle_words = 4;     // words per shingle
+  int num_hashes = 128;      // MinHash signature length (bands * rows)
+  int bands = 64;            // LSH bands; rows per band = num_hashes / bands
+  double min_jaccard = 0.4;  // estimated Jaccard for two articles to be copies
+  // Estimated share of the smaller article found in the larger that also makes a copy (for
+  // trimmed wire copies); 0 turns the test off. Off by default: on Multi-News it mostly joined
+  // pages that embed the same tweet or quotation (see `crosscheck eval copies-sweep`).
+  double min_containment = 0;
   int min_shingles_for_containment = 40;  // containment is unreliable on very short texts
 };
 

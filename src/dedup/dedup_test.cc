@@ -102,8 +102,14 @@ TEST(Dedup, TrimmedCopyIsContained) {
   // A site that keeps only the first half of the wire story.
   std::string wire = kWire;
   std::string half = wire.substr(0, wire.find("European diplomats said"));
-  std::vector<Document> docs = {make_doc(wire), make_doc(half)};
+  std::string third = wire.substr(0, wire.find("The U.S. delegation"));
+  std::vector<Document> docs = {make_doc(wire), make_doc(third)};
   find_copies(docs);
+  EXPECT_EQ(docs[1].copy_group, 1);  // Jaccard alone: a third of the text is not a copy
+  DedupOptions options;
+  options.min_containment = 0.8;
+  options.min_shingles_for_containment = 10;
+  find_copies(docs, options);
   EXPECT_EQ(docs[1].copy_group, 0);
 }
 

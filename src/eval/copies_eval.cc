@@ -130,15 +130,25 @@ std::string make_copy(const Document& original, const Document& donor, Edit edit
   return original.text;
 }
 
-}  // namespace
+struct CopyBenchmark {
+  std::vector<Document> corpus;  // originals, then their copies in a seeded order
+  std::vector<int64_t> truth;
+  std::vector<size_t> copy_position;  // where original i's copy is in `corpus`
+  std::vector<Edit> edits;
+  size_t originals = 0;
+};
 
-int run_copies(const std::string& data, std::ostream& out, std::ostream& err) {
-  Problems problems;
+struct CopyScores {
+  ClusteringScores pairs;
+  double seconds = 0;
+  size_t found_by_edit[kEditCount] = {};
+  size_t total_by_edit[kEditCount] = {};
+  size_t grouped_originals = 0;  // distinct benchmark articles grouped with another one
+};
+
+bool build_benchmark(const std::string& data, CopyBenchmark& bench, Problems& problems) {
   std::vector<BenchmarkCluster> clusters = load_clusters(data, problems);
-  if (clusters.empty()) {
-    report_problems(problems, err);
-    return kExitFatal;
-  }
+  if (clusters.empty()) return false;
   std::vector<std::string> ids, texts;
   std::vector<size_t> cluster_of;
   for (size_t c = 0; c < clusters.size(); ++c) {
@@ -150,83 +160,151 @@ int run_copies(const std::string& data, std::ostream& out, std::ostream& err) {
   }
   std::vector<Document> originals = make_documents(ids, texts);
   size_t n = originals.size();
+  bench.originals = n;
 
   // One copy per article, with a donor article from another cluster.
   std::vector<std::string> copy_ids(n), copy_texts(n);
-  std::vector<Edit> edits(n);
+  bench.edits.resize(n);
   for (size_t i = 0; i < n; ++i) {
     Random random(fnv1a(originals[i].id) ^ kSeed);
     size_t donor = random.below(n);
     for (int tries = 0; tries < 8 && cluster_of[donor] == cluster_of[i]; ++tries) {
       donor = random.below(n);
     }
-    edits[i] = static_cast<Edit>(random.below(kEditCount));
+    bench.edits[i] = static_cast<Edit>(random.below(kEditCount));
     copy_ids[i] = originals[i].id + "-copy";
-    copy_texts[i] = make_copy(originals[i], originals[donor], edits[i], random);
+    copy_texts[i] = make_copy(originals[i], originals[donor], bench.edits[i], random);
   }
   std::vector<Document> copies = make_documents(copy_ids, copy_texts);
 
-  // Copies come after all originals, in a seeded order.
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   Random shuffle(kSeed);
   for (size_t i = n; i > 1; --i) std::swap(order[i - 1], order[shuffle.below(i)]);
-  std::vector<Document> corpus = std::move(originals);
-  std::vector<size_t> copy_position(n);
+  bench.corpus = std::move(originals);
+  bench.copy_position.resize(n);
   for (size_t k = 0; k < n; ++k) {
-    copy_position[order[k]] = corpus.size();
-    corpus.push_back(std::move(copies[order[k]]));
+    bench.copy_position[order[k]] = bench.corpus.size();
+    bench.corpus.push_back(std::move(copies[order[k]]));
   }
 
   // Truth: an article, its copy, and articles with the same normalised text.
-  std::vector<int64_t> truth(corpus.size());
+  bench.truth.resize(bench.corpus.size());
   std::unordered_map<std::string, int64_t> first_with_text;
   for (size_t i = 0; i < n; ++i) {
-    auto [it, inserted] = first_with_text.emplace(corpus[i].text, static_cast<int64_t>(i));
-    truth[i] = it->second;
-    truth[copy_position[i]] = it->second;
+    auto [it, inserted] = first_with_text.emplace(bench.corpus[i].text, static_cast<int64_t>(i));
+    bench.truth[i] = it->second;
+    bench.truth[bench.copy_position[i]] = it->second;
   }
+  return true;
+}
 
+CopyScores evaluate(CopyBenchmark& bench, const DedupOptions& options) {
+  CopyScores scores;
   auto start = std::chrono::steady_clock::now();
-  find_copies(corpus, DedupOptions{});
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::vector<int64_t> predicted(corpus.size());
-  for (size_t i = 0; i < corpus.size(); ++i) predicted[i] = corpus[i].copy_group;
-  ClusteringScores scores = score_clustering(truth, predicted);
-
-  size_t found_by_edit[kEditCount] = {}, total_by_edit[kEditCount] = {};
-  size_t grouped_originals = 0;  // originals whose text differs but were grouped
-  for (size_t i = 0; i < n; ++i) {
-    int e = static_cast<int>(edits[i]);
-    ++total_by_edit[e];
-    if (corpus[copy_position[i]].copy_group == corpus[i].copy_group) ++found_by_edit[e];
-    if (corpus[i].copy_group != static_cast<int32_t>(i) &&
-        truth[static_cast<size_t>(corpus[i].copy_group)] != truth[i]) {
-      ++grouped_originals;
+  find_copies(bench.corpus, options);
+  scores.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<int64_t> predicted(bench.corpus.size());
+  for (size_t i = 0; i < bench.corpus.size(); ++i) predicted[i] = bench.corpus[i].copy_group;
+  scores.pairs = score_clustering(bench.truth, predicted);
+  for (size_t i = 0; i < bench.originals; ++i) {
+    int e = static_cast<int>(bench.edits[i]);
+    ++scores.total_by_edit[e];
+    const Document& original = bench.corpus[i];
+    if (bench.corpus[bench.copy_position[i]].copy_group == original.copy_group) {
+      ++scores.found_by_edit[e];
+    }
+    if (original.copy_group != static_cast<int32_t>(i) &&
+        bench.truth[static_cast<size_t>(original.copy_group)] != bench.truth[i]) {
+      ++scores.grouped_originals;
     }
   }
+  return scores;
+}
 
+}  // namespace
+
+int run_copies(const std::string& data, std::ostream& out, std::ostream& err) {
+  Problems problems;
+  CopyBenchmark bench;
+  if (!build_benchmark(data, bench, problems)) {
+    report_problems(problems, err);
+    return kExitFatal;
+  }
+  CopyScores scores = evaluate(bench, DedupOptions{});
+  size_t n = bench.originals;
   out << "copies: " << data << "\n"
-      << n << " articles + " << n << " edited copies; find_copies " << seconds << " s\n";
+      << n << " articles + " << n << " edited copies; find_copies " << scores.seconds << " s\n";
   char line[160];
   for (int e = 0; e < kEditCount; ++e) {
+    size_t total = scores.total_by_edit[e];
     std::snprintf(line, sizeof(line), "  recall %-22s %6.4f  (%zu copies)\n", kEditNames[e],
-                  total_by_edit[e] ? static_cast<double>(found_by_edit[e]) / total_by_edit[e] : 0,
-                  total_by_edit[e]);
+                  total ? static_cast<double>(scores.found_by_edit[e]) / total : 0, total);
     out << line;
   }
   std::snprintf(line, sizeof(line), "pairs: precision %.4f recall %.4f f1 %.4f\n",
-                scores.pairwise_p, scores.pairwise_r, scores.pairwise_f1);
-  out << line << "distinct benchmark articles grouped with another one: " << grouped_originals
+                scores.pairs.pairwise_p, scores.pairs.pairwise_r, scores.pairs.pairwise_f1);
+  out << line
+      << "distinct benchmark articles grouped with another one: " << scores.grouped_originals
       << "\n";
-  nlohmann::json metrics = {{"precision", scores.pairwise_p},
-                            {"recall", scores.pairwise_r},
-                            {"f1", scores.pairwise_f1},
+  nlohmann::json metrics = {{"precision", scores.pairs.pairwise_p},
+                            {"recall", scores.pairs.pairwise_r},
+                            {"f1", scores.pairs.pairwise_f1},
                             {"articles", n},
                             {"copies", n},
-                            {"grouped_distinct_originals", grouped_originals},
-                            {"seconds", seconds}};
+                            {"grouped_distinct_originals", scores.grouped_originals},
+                            {"seconds", scores.seconds}};
   out << metrics.dump() << std::endl;
+  return report_problems(problems, err);
+}
+
+int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err) {
+  Problems problems;
+  CopyBenchmark bench;
+  if (!build_benchmark(data, bench, problems)) {
+    report_problems(problems, err);
+    return kExitFatal;
+  }
+  out << "copies-sweep: " << data << "\n"
+      << "shingle min_jaccard bands containment  precision recall  f1     lede   rewrite "
+         "grouped  seconds\n";
+  double best_f1 = -1;
+  nlohmann::json best;
+  auto run = [&](int shingle, double jaccard, int bands, double containment) {
+    DedupOptions options;
+    options.shingle_words = shingle;
+    options.min_jaccard = jaccard;
+    options.bands = bands;
+    options.min_containment = containment;
+    CopyScores s = evaluate(bench, options);
+    auto recall_of = [&](Edit edit) {
+      int e = static_cast<int>(edit);
+      return s.total_by_edit[e] ? static_cast<double>(s.found_by_edit[e]) / s.total_by_edit[e]
+                                : 0.0;
+    };
+    char line[200];
+    std::snprintf(line, sizeof(line),
+                  "%7d %11.2f %5d %11.2f  %9.4f %6.4f %6.4f %6.4f %6.4f %7zu %8.2f\n", shingle,
+                  jaccard, bands, containment, s.pairs.pairwise_p, s.pairs.pairwise_r,
+                  s.pairs.pairwise_f1, recall_of(Edit::kNewLede), recall_of(Edit::kRewrite),
+                  s.grouped_originals, s.seconds);
+    out << line;
+    if (s.pairs.pairwise_f1 > best_f1) {
+      best_f1 = s.pairs.pairwise_f1;
+      best = {{"shingle_words", shingle},
+              {"min_jaccard", jaccard},
+              {"bands", bands},
+              {"min_containment", containment}};
+    }
+  };
+  for (int shingle : {3, 4, 5}) {
+    for (double jaccard : {0.3, 0.4, 0.5}) {
+      for (int bands : {32, 64}) run(shingle, jaccard, bands, 0);
+    }
+  }
+  DedupOptions defaults;
+  run(defaults.shingle_words, defaults.min_jaccard, defaults.bands, 0.8);
+  out << nlohmann::json{{"best", best}, {"f1", best_f1}}.dump() << std::endl;
   return report_problems(problems, err);
 }
 

@@ -42,6 +42,8 @@ const std::vector<EvalTask>& eval_tasks() {
        "copy detection on seeded edited copies of multinews articles; negatives are the other "
        "articles of the same cluster: precision, recall, f1",
        eval::run_copies},
+      {"copies-sweep", "shingle size and threshold sweep of copy detection on the same data",
+       eval::run_copies_sweep},
   };
   return tasks;
 }
