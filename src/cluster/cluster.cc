@@ -48,13 +48,8 @@ bool opens_clause(std::string_view punct) {
 }
 
 RawFeatures raw_features(const Document& doc) {
-  const Document* source = &doc;
-  Document annotated;
-  if (doc.tokens.empty() && !doc.text.empty()) {
-    annotated.text = doc.text;
-    annotate_text(annotated);
-    source = &annotated;
-  }
+  Document scratch;
+  const Document* source = &with_tokens(doc, scratch);
   RawFeatures raw;
   std::unordered_map<std::string, int> counts;
   std::vector<std::string> entities;
@@ -78,11 +73,11 @@ RawFeatures raw_features(const Document& doc) {
     }
     ++counts[token.stem.empty() ? token.lower : token.stem];
     // Without an entity layer, capitalised words inside a sentence stand in for names.
-    if (source->mentions.empty() && token.capitalized && !initial) {
+    if (doc.mentions.empty() && token.capitalized && !initial) {
       entities.push_back(token.lower);
     }
   }
-  for (const Mention& mention : source->mentions) {
+  for (const Mention& mention : doc.mentions) {
     if (!mention.key.empty()) entities.push_back(mention.key);
   }
   std::sort(entities.begin(), entities.end());

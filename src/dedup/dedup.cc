@@ -34,13 +34,8 @@ struct Signature {
 
 // Hashes of the lower-cased words and numbers of `doc`.
 std::vector<uint64_t> word_hashes(const Document& doc) {
-  const Document* source = &doc;
-  Document annotated;
-  if (doc.tokens.empty() && !doc.text.empty()) {
-    annotated.text = doc.text;
-    annotate_text(annotated);
-    source = &annotated;
-  }
+  Document scratch;
+  const Document* source = &with_tokens(doc, scratch);
   std::vector<uint64_t> hashes;
   hashes.reserve(source->tokens.size());
   for (const Token& token : source->tokens) {

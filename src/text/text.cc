@@ -18,4 +18,11 @@ void annotate_text(Document& doc) {
   }
 }
 
+const Document& with_tokens(const Document& doc, Document& scratch) {
+  if (!doc.tokens.empty() || doc.text.empty()) return doc;
+  scratch.text = doc.text;
+  annotate_text(scratch);
+  return scratch;
+}
+
 }  // namespace crosscheck

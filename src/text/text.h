@@ -38,6 +38,10 @@ std::string normalize(std::string_view text);
 // `lower` is set on every token, `stem` and the case flags on words only.
 void annotate_text(Document& doc);
 
+// `doc` itself when it has tokens (or no text); otherwise `scratch`, filled with an annotated
+// copy of doc.text only. For cross-document stages that accept unannotated input.
+const Document& with_tokens(const Document& doc, Document& scratch);
+
 // Snowball English stem of a lower-case word.
 std::string stem(std::string_view lower_word);
 

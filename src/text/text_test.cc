@@ -187,6 +187,17 @@ TEST(Tokens, AnnotateIsIdempotentAndTokensStayInSentences) {
   }
 }
 
+TEST(Tokens, WithTokensAnnotatesOnlyWhenNeeded) {
+  Document bare;
+  bare.text = "Talks resumed.";
+  Document scratch;
+  const Document& annotated = with_tokens(bare, scratch);
+  EXPECT_EQ(&annotated, &scratch);
+  EXPECT_EQ(annotated.tokens.size(), 3u);
+  Document ready = annotated;
+  EXPECT_EQ(&with_tokens(ready, scratch), &ready);
+}
+
 TEST(Words, FoldCaseStemStopWords) {
   EXPECT_EQ(fold_case("Stra\xC3\x9F"
                       "E"),
