@@ -420,12 +420,24 @@ class BriefWriter {
                            static_cast<size_t>(options_.max_summary_lines));
     for (const Candidate* candidate : ranked_) {
       if (story_.summary.size() >= target) break;
-      if (repeats_chosen(*candidate)) continue;
+      if (repeats_chosen(*candidate) || echoes_covered(*candidate)) continue;
       story_.summary.push_back(sentence_line(*candidate));
       chosen_.push_back(candidate);
       // What other sources say in its place is covered by this line too.
       for (const Candidate* echo : echoes_of(*candidate)) chosen_.push_back(echo);
     }
+  }
+
+  // True when what other sources say in this sentence's place is mostly on the summary already:
+  // the sentence would say a chosen line again in other words.
+  bool echoes_covered(const Candidate& candidate) const {
+    std::vector<const Candidate*> echoes = echoes_of(candidate);
+    if (echoes.empty()) return false;
+    size_t covered = 0;
+    for (const Candidate* echo : echoes) {
+      covered += std::find(chosen_.begin(), chosen_.end(), echo) != chosen_.end();
+    }
+    return 2 * covered >= echoes.size();
   }
 
   // The closest selectable sentence of each other source that says the same, closest first.
