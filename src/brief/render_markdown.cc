@@ -242,19 +242,28 @@ class StoryWriter {
   void fact_list(std::ostream& out, const char* heading, FactStatus status) {
     std::vector<const Fact*> facts = report_view::ordered_facts(story_, status);
     if (facts.empty()) return;
-    out << "**" << heading << "** (" << facts.size() << ")\n\n";
+    // Long lists fold away where Markdown renders HTML (forges, most viewers); a terminal
+    // reader sees two extra tag lines.
+    constexpr size_t kFoldAbove = 12;
+    bool fold = facts.size() > kFoldAbove;
+    if (fold) {
+      out << "<details><summary>" << heading << " (" << facts.size() << ")</summary>\n\n";
+    } else {
+      out << "**" << heading << "** (" << facts.size() << ")\n\n";
+    }
     for (const Fact* fact : facts) {
       out << "- " << escape(fact->text);
       if (status == FactStatus::kSingleSource) {
-        std::vector<std::string> labels;
-        for (const std::string& article : fact->articles) labels.push_back(view_.label(article));
-        if (!labels.empty()) out << " — only " << escape(labels.front());
+        if (!fact->articles.empty()) out << " — only " << escape(view_.label(fact->articles[0]));
       } else {
-        out << " — *" << fact->sources << (fact->sources == 1 ? " source" : " sources") << "*";
+        out << " — *"
+            << report_view::count_words(static_cast<size_t>(std::max(fact->sources, 0)), "source",
+                                        "sources")
+            << "*";
       }
       out << markers(fact->cites) << "\n";
     }
-    out << "\n";
+    out << (fold ? "\n</details>\n\n" : "\n");
   }
 
   void facts(std::ostream& out) {

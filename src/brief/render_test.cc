@@ -347,6 +347,20 @@ TEST(RenderMarkdown, ContainsConflictSidesAndCitations) {
   EXPECT_NE(md.find("about 1,200 residents evacuated"), std::string::npos);
 }
 
+TEST(RenderAll, LongListsFold) {
+  Fixture fixture;
+  Story& story = fixture.report.stories[0];
+  Fact single = story.facts[0];
+  for (int i = 0; i < 20; ++i) story.facts.push_back(single);
+  for (int i = 0; i < 20; ++i) story.quotes.push_back(story.quotes[0]);
+  std::string md = render_markdown(fixture.report);
+  EXPECT_NE(md.find("<details><summary>Single-source claims (21)</summary>"), std::string::npos);
+  std::string html = render_html(fixture.report);
+  EXPECT_NE(html.find("<details><summary>Single-source claims (21)</summary>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<details><summary>13 more quotes</summary>"), std::string::npos);
+}
+
 TEST(RenderMarkdown, EscapesMarkup) {
   Fixture fixture;
   Story& story = fixture.report.stories[0];
