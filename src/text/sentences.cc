@@ -96,10 +96,17 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-// The word before `end` (which follows a '.'), without opening quotes or brackets.
+// Abbreviations and the function words after them are short; looking further would make
+// long runs without spaces ("a!a!a!...") quadratic.
+constexpr size_t kMaxWordBytes = 32;
+
+// The word before `end` (which follows a '.'), without opening quotes or brackets; at most
+// kMaxWordBytes long.
 std::string_view word_before(std::string_view text, size_t segment_start, size_t end) {
   size_t start = end;
-  while (start > segment_start && !is_space(text[start - 1])) --start;
+  size_t limit = end - segment_start > kMaxWordBytes ? end - kMaxWordBytes : segment_start;
+  while (start > limit && !is_space(text[start - 1])) --start;
+  start = utf8::align_back(text, start);
   while (start < end && is_opening_punct(code_point_at(text, start))) {
     size_t next = start;
     utf8::decode(text, next);
@@ -108,14 +115,17 @@ std::string_view word_before(std::string_view text, size_t segment_start, size_t
   return text.substr(start, end - start);
 }
 
-// The word starting at or after `pos` (skipping spaces and opening punctuation).
+// The word starting at or after `pos` (skipping spaces and opening punctuation); at most
+// kMaxWordBytes long.
 std::string_view word_after(std::string_view text, size_t pos, size_t segment_end) {
   while (pos < segment_end && is_space(text[pos])) ++pos;
   while (pos < segment_end && is_opening_punct(code_point_at(text, pos))) {
     utf8::decode(text, pos);
   }
   size_t end = pos;
-  while (end < segment_end && !is_space(text[end])) ++end;
+  size_t limit = segment_end - pos > kMaxWordBytes ? pos + kMaxWordBytes : segment_end;
+  while (end < limit && !is_space(text[end])) ++end;
+  if (end < segment_end) end = utf8::align_back(text, end);
   return text.substr(pos, end - pos);
 }
 
