@@ -43,6 +43,14 @@ class Extractor {
   // resolve_story_times. Thread-safe.
   void annotate(Document& doc, const ExtractOptions& options = {}) const;
 
+  // Name mentions of `doc` (which needs tokens), sorted by start, without changing `doc`: what
+  // annotate puts in doc.mentions. Persons, organisations and places carry a normalised `key`
+  // and, for people, the role written in a title or apposition ("UK Foreign Secretary David
+  // Lammy": role "Foreign Secretary", qualifier "UK"; "French President ..." gives qualifier
+  // "France"). Nationality adjectives are kMisc mentions (CoNLL MISC) and never become actors.
+  // Costs a few hash probes per token. Thread-safe.
+  std::vector<Mention> find_entities(const Document& doc) const;
+
   struct Gazetteer;
 
  private:
@@ -54,7 +62,11 @@ class Extractor {
 // states (the most frequent absolute date its articles name, checked against named weekdays).
 void resolve_story_times(std::vector<Document>& documents, const Story& story);
 
-// Links the story's mentions into actors with aliases and roles.
+// Links the story's mentions into actors with aliases and roles: same key; a surname alone to
+// the one full name ending in it ("Zelensky" -> "Volodymyr Zelensky"); transliteration variants
+// (Zelensky/Zelenskyy/Zelenskiy, Andriy/Andrii); acronyms to their expansion when both occur
+// (US, U.S., United States). kMisc mentions are not linked. Actors are sorted by articles, then
+// mentions, then name. Indices in story.documents outside `documents` are ignored.
 std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const Story& story);
 
 // Tagging entry points for the `ner`, `timex` and `quotes` commands and their evaluations.

@@ -1,0 +1,857 @@
+#include "extract/entities.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/utf8.h"
+
+namespace crosscheck::extract {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// What the tagger needs to know about one token, computed once per document.
+struct TokenView {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  std::string_view text;
+  std::string fold;
+  uint32_t sentence = 0;
+  bool word = false;        // contains a letter
+  bool cap = false;         // first letter upper or title case
+  bool all_caps = false;    // at least two letters, all upper case
+  bool initial = false;     // "J." (a single capital with its dot)
+  bool possessive = false;  // followed by "'s" or "'"
+  bool sentence_initial = false;
+  bool headline = false;         // in a sentence written in title case or capitals
+  bool particle_prefix = false;  // "al-Assad", "bin-Salman": lower-case particle joined by hyphen
+};
+
+bool is_upper(char32_t cp) {
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+
+bool is_possessive_marker(std::string_view text) {
+  return text == "'s" || text == "\xE2\x80\x99s" || text == "'" || text == "\xE2\x80\x99" ||
+         text == "'S" || text == "\xE2\x80\x99S";
+}
+
+bool is_opening_punct(std::string_view text) {
+  return text == "\"" || text == "\xE2\x80\x9C" || text == "\xE2\x80\x98" || text == "'" ||
+         text == "(" || text == "[" || text == ":" || text == "\xE2\x80\x94" ||
+         text == "\xE2\x80\x93" || text == "-" || text == "--" || text == "*" || text == "**" ||
+         text == "\xE2\x80\xA2" || text == "|" || text == ">" || text == "#";
+}
+
+bool contains_letter(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = utf8::decode(text, pos);
+    if (u_isalpha(static_cast<UChar32>(cp))) return true;
+  }
+  return false;
+}
+
+// Strips a trailing "'s" / "’s" kept inside a token by tokenisers that do not split clitics.
+size_t possessive_suffix(std::string_view text) {
+  if (text.size() > 2 && (text.ends_with("'s") || text.ends_with("'S"))) return 2;
+  if (text.size() > 4 && (text.ends_with("\xE2\x80\x99s") || text.ends_with("\xE2\x80\x99S"))) {
+    return 4;
+  }
+  return 0;
+}
+
+std::vector<TokenView> make_views(const Document& doc) {
+  std::vector<TokenView> views(doc.tokens.size());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& token = doc.tokens[i];
+    TokenView& view = views[i];
+    view.start = token.span.start;
+    view.end = std::min<uint32_t>(token.span.end, static_cast<uint32_t>(doc.text.size()));
+    if (view.end < view.start) view.end = view.start;
+    view.sentence = token.sentence;
+    std::string_view text = doc.slice(Span{view.start, view.end});
+    if (size_t suffix = possessive_suffix(text); suffix != 0) {
+      text.remove_suffix(suffix);
+      view.end -= static_cast<uint32_t>(suffix);
+      view.possessive = true;
+    }
+    view.text = text;
+    view.word = contains_letter(text);
+    if (!view.word) {
+      view.fold = std::string(text);
+      continue;
+    }
+    view.fold = fold_name(text);
+    size_t pos = 0;
+    char32_t first = utf8::decode(text, pos);
+    view.cap = is_upper(first);
+    int letters = 0, upper = 0;
+    pos = 0;
+    while (pos < text.size()) {
+      char32_t cp = utf8::decode(text, pos);
+      if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+      ++letters;
+      upper += is_upper(cp) ? 1 : 0;
+    }
+    view.all_caps = letters >= 2 && upper == letters;
+    view.initial = letters == 1 && view.cap && text.size() == 2 && text[1] == '.';
+    size_t hyphen = view.fold.find('-');
+    if (!view.cap && hyphen != std::string::npos && hyphen + 1 < text.size() &&
+        words::is_name_particle(std::string_view(view.fold).substr(0, hyphen))) {
+      size_t after = hyphen + 1;
+      view.particle_prefix = is_upper(utf8::decode(text, after));
+    }
+  }
+  for (size_t i = 0; i + 1 < views.size(); ++i) {
+    if (views[i].word && views[i + 1].start == doc.tokens[i].span.end &&
+        is_possessive_marker(views[i + 1].text)) {
+      if (views[i + 1].text.size() > 1 || views[i].fold.ends_with('s')) views[i].possessive = true;
+    }
+  }
+  return views;
+}
+
+// Marks sentence-initial words and headline sentences.
+void mark_positions(std::vector<TokenView>& views) {
+  size_t begin = 0;
+  while (begin < views.size()) {
+    size_t end = begin;
+    while (end < views.size() && views[end].sentence == views[begin].sentence) ++end;
+    int content = 0, capitalised = 0, capitals = 0, words_seen = 0;
+    bool previous_opens = true;
+    for (size_t i = begin; i < end; ++i) {
+      TokenView& view = views[i];
+      if (!view.word) {
+        if (is_opening_punct(view.text)) previous_opens = true;
+        continue;
+      }
+      view.sentence_initial = previous_opens;
+      previous_opens = false;
+      ++words_seen;
+      capitals += view.all_caps ? 1 : 0;
+      if (view.fold.size() >= 3 && !words::is_function_word(view.fold)) {
+        ++content;
+        capitalised += view.cap ? 1 : 0;
+      }
+    }
+    bool title_case = content >= 3 && capitalised * 10 >= content * 9;
+    bool shouting = words_seen >= 3 && capitals * 10 >= words_seen * 6;
+    if (title_case || shouting) {
+      for (size_t i = begin; i < end; ++i) views[i].headline = true;
+    }
+    begin = end;
+  }
+}
+
+struct Candidate {
+  size_t first = 0;  // token range [first, last)
+  size_t last = 0;
+  EntityType type = EntityType::kMisc;
+  double confidence = 0;
+  bool needs_evidence = false;  // sentence-initial or headline word without support yet
+  bool after_title = false;
+  std::string country;  // demonym's country
+};
+
+class Tagger {
+ public:
+  Tagger(const Document& doc, const Gazetteer& gazetteer)
+      : doc_(doc), gazetteer_(gazetteer), views_(make_views(doc)) {
+    mark_positions(views_);
+    for (const TokenView& view : views_) {
+      if (!view.word) continue;
+      if (!view.cap) {
+        lower_seen_.insert(view.fold);
+      } else if (!view.sentence_initial && !view.headline) {
+        cap_seen_mid_.insert(view.fold);
+      }
+    }
+  }
+
+  std::vector<Mention> run() {
+    size_t begin = 0;
+    while (begin < views_.size()) {
+      size_t end = begin;
+      while (end < views_.size() && views_[end].sentence == views_[begin].sentence) ++end;
+      scan_sentence(begin, end);
+      begin = end;
+    }
+    resolve_within_document();
+    std::vector<Mention> mentions = to_mentions();
+    add_roles(mentions);
+    return mentions;
+  }
+
+ private:
+  // ---- token tests ----
+  bool name_token(size_t i) const {
+    const TokenView& view = views_[i];
+    if (!view.word) return false;
+    if (view.particle_prefix) return true;
+    if (!view.cap) return false;
+    if (view.fold == "i") return false;
+    return true;
+  }
+
+  bool strong_gazetteer_word(const TokenView& view) const {
+    std::string_view fold = view.fold;
+    if (gazetteer_.country(fold) || gazetteer_.demonym_country(fold)) return true;
+    if (words::is_group_adjective(fold)) return true;
+    if (view.all_caps && code_country(view)) return true;
+    // Single-word organisation names ("Future", "Together") are mostly ordinary words.
+    if (gazetteer_.organization(fold)) return view.all_caps;
+    if (const PlaceInfo* place = gazetteer_.place(fold)) {
+      return place->capital || place->population >= 100'000;
+    }
+    return false;
+  }
+
+  const std::string* code_country(const TokenView& view) const {
+    if (!view.all_caps || view.headline) return nullptr;
+    std::string plain;
+    for (char c : view.fold) {
+      if (c != '.') plain += c;
+    }
+    if (plain.size() < 2) return nullptr;
+    auto it = gazetteer_.country_codes.find(plain);
+    return it == gazetteer_.country_codes.end() ? nullptr : &it->second;
+  }
+
+  // A sentence-initial or headline word counts as a name only with support.
+  bool has_evidence(size_t i) const {
+    const TokenView& view = views_[i];
+    if (cap_seen_mid_.contains(view.fold)) return true;
+    if (strong_gazetteer_word(view)) return true;
+    if (i + 1 < views_.size() && views_[i + 1].sentence == view.sentence && name_token(i + 1) &&
+        gazetteer_.first_name(view.fold) && !lower_seen_.contains(view.fold) &&
+        !words::is_function_word(view.fold) && gazetteer_.surname(views_[i + 1].fold)) {
+      return true;
+    }
+    return sentence_initial_surname(i);
+  }
+
+  // "Almeida later told reporters": a known family name opening a sentence, followed by a
+  // lower-case word that is not a preposition or article ("Born on ..." is not a name).
+  bool sentence_initial_surname(size_t i) const {
+    const TokenView& view = views_[i];
+    if (view.headline || !gazetteer_.surname(view.fold) || lower_seen_.contains(view.fold) ||
+        words::is_function_word(view.fold) || i + 1 >= views_.size() || !same_sentence(i, i + 1)) {
+      return false;
+    }
+    const TokenView& next = views_[i + 1];
+    if (view.possessive) return true;
+    if (!next.word || next.cap) return false;
+    static const NameSet kLinks = {"of",  "on", "in", "at",  "by",   "to",   "for", "with", "from",
+                                   "the", "a",  "an", "as",  "into", "up",   "out", "over", "after",
+                                   "and", "or", "is", "are", "was",  "were", "be"};
+    return !kLinks.contains(next.fold);
+  }
+
+  std::string joined_fold(size_t first, size_t last) const {
+    std::string out;
+    for (size_t i = first; i < last; ++i) {
+      if (i > first && views_[i].start > views_[i - 1].end) out += ' ';
+      out += views_[i].fold;
+    }
+    return out;
+  }
+
+  bool gazetteer_name(std::string_view folded) const {
+    return gazetteer_.country(folded) || gazetteer_.organization(folded) ||
+           gazetteer_.place(folded);
+  }
+
+  // Longest gazetteer name of at least two tokens starting at `i`, or `i` when none.
+  size_t gazetteer_run_end(size_t i, size_t end) const {
+    size_t limit = std::min(end, i + std::min<size_t>(gazetteer_.longest_name_tokens, 8));
+    for (size_t last = limit; last >= i + 2; --last) {
+      if (!name_token(last - 1)) continue;
+      if (views_[last - 2].possessive) continue;
+      if (gazetteer_name(joined_fold(i, last))) return last;
+    }
+    return i;
+  }
+
+  bool connector_allowed(size_t previous, size_t connector) const {
+    const TokenView& view = views_[connector];
+    std::string_view fold = view.fold;
+    if (views_[previous].possessive) return false;
+    if (fold == "&") return true;
+    if (!view.word) {
+      // Hyphens written as separate tokens inside a name ("Jean - Noel" never happens; but
+      // "Hewlett-Packard" split by other tokenisers does).
+      return (fold == "-" || fold == "\xE2\x80\x90") && view.start == views_[previous].end &&
+             connector + 1 < views_.size() && views_[connector + 1].start == view.end;
+    }
+    if (view.cap) return false;
+    if (words::is_name_particle(fold) && fold != "y") return true;
+    const std::string& before = views_[previous].fold;
+    if (fold == "of") {
+      return words::is_org_lead(before) || words::is_org_head(before) ||
+             words::is_role_head(before) || words::is_place_head(before);
+    }
+    if (fold == "for") return words::is_org_head(before) || words::is_org_lead(before);
+    return false;
+  }
+
+  // ---- runs ----
+  void scan_sentence(size_t begin, size_t end) {
+    size_t i = begin;
+    while (i < end) {
+      if (!name_token(i)) {
+        ++i;
+        continue;
+      }
+      size_t gazetteer_end = gazetteer_run_end(i, end);
+      size_t last = i + 1;
+      while (last < end && !views_[last - 1].possessive) {
+        // Capitalised function words mark title case ("Talks On Black Sea"), not names.
+        if (name_token(last) && !words::is_function_word(views_[last].fold)) {
+          ++last;
+          continue;
+        }
+        // Connectors: "of", particles, "&", and "of the".
+        size_t after = last + 1;
+        if (after < end && views_[last].fold == "of" && views_[after].fold == "the") ++after;
+        if (after < end && name_token(after) && connector_allowed(last - 1, last)) {
+          last = after + 1;
+          continue;
+        }
+        break;
+      }
+      last = std::max(last, gazetteer_end);
+      if (views_[i].headline) {
+        split_headline_run(i, last);
+      } else {
+        process_run(i, last, gazetteer_end == last);
+      }
+      i = last;
+    }
+  }
+
+  // In headlines every word is capitalised: keep the stretches whose words have evidence.
+  void split_headline_run(size_t first, size_t last) {
+    size_t i = first;
+    while (i < last) {
+      size_t gazetteer_end = gazetteer_run_end(i, last);
+      if (gazetteer_end > i) {
+        process_run(i, gazetteer_end, true);
+        i = gazetteer_end;
+        continue;
+      }
+      if (!name_token(i) || !has_evidence(i) || words::is_function_word(views_[i].fold)) {
+        ++i;
+        continue;
+      }
+      size_t stop = i + 1;
+      while (stop < last && name_token(stop) && !views_[stop - 1].possessive &&
+             has_evidence(stop) && !words::is_function_word(views_[stop].fold)) {
+        ++stop;
+      }
+      process_run(i, stop, false);
+      i = stop;
+    }
+  }
+
+  bool is_role_word(size_t i) const {
+    return words::is_role_head(views_[i].fold) || words::is_role_modifier(views_[i].fold);
+  }
+
+  // End of the role phrase starting at `i` ("Foreign Secretary", "Secretary of State"), or
+  // `i` when the words there do not make a role ending in a title head.
+  size_t role_phrase_end(size_t i, size_t end) const {
+    size_t last_head_end = i;
+    size_t j = i;
+    while (j < end && is_role_word(j)) {
+      if (words::is_role_head(views_[j].fold)) last_head_end = j + 1;
+      ++j;
+    }
+    if (last_head_end == i) return i;
+    j = last_head_end;
+    // "of State", "of Foreign Affairs", "of the Treasury", "of staff".
+    if (j + 1 < end && views_[j].fold == "of" && words::is_role_portfolio(views_[j + 1].fold) &&
+        views_[j + 1].fold != "the" && views_[j + 1].fold != "and") {
+      size_t k = j + 1;
+      while (k < end && k < j + 5 && words::is_role_portfolio(views_[k].fold)) ++k;
+      while (k > j + 1 && (views_[k - 1].fold == "the" || views_[k - 1].fold == "and")) --k;
+      return k;
+    }
+    if (j + 2 < end && views_[j].fold == "of" && views_[j + 1].fold == "the" &&
+        words::is_role_portfolio(views_[j + 2].fold)) {
+      size_t k = j + 2;
+      while (k < end && k < j + 5 && words::is_role_portfolio(views_[k].fold)) ++k;
+      return k;
+    }
+    return last_head_end;
+  }
+
+  void process_run(size_t first, size_t last, bool gazetteer_match) {
+    bool after_title = false;
+    // Leading function words ("The", "In"), calendar words and courtesy titles.
+    while (first < last && !gazetteer_match) {
+      const std::string& fold = views_[first].fold;
+      if (words::is_honorific(fold)) {
+        after_title = true;
+      } else if (!((words::is_function_word(fold) && !views_[first].all_caps) ||
+                   words::is_calendar_word(fold) || !name_token(first))) {
+        break;
+      }
+      ++first;
+    }
+    while (last > first && (!views_[last - 1].word || views_[last - 1].fold == "of" ||
+                            words::is_calendar_word(views_[last - 1].fold))) {
+      --last;
+    }
+    if (first >= last) return;
+    bool only_title_words = true;
+    for (size_t i = first; i < last && only_title_words; ++i) {
+      only_title_words = is_role_word(i) || words::is_role_portfolio(views_[i].fold) ||
+                         words::is_honorific(views_[i].fold);
+    }
+    if (only_title_words) return;  // "Prime Minister", "Secretary of State"
+    if (gazetteer_match || gazetteer_name(joined_fold(first, last))) {
+      add_name(first, last, after_title);
+      return;
+    }
+    if (last - first >= 2 && words::is_org_head(views_[last - 1].fold)) {
+      add_name(first, last, after_title);
+      return;
+    }
+    // Qualifier, title, name: "UK | Foreign Secretary | David Lammy".
+    for (size_t r = first; r < last; ++r) {
+      if (!is_role_word(r)) continue;
+      size_t name_start = role_phrase_end(r, last);
+      if (name_start == r) continue;
+      // A run ending in a title word is a title only after a known body or nationality
+      // ("UK Foreign Secretary"); otherwise the word is part of a name ("Laura Dean").
+      if (name_start == last && r > first && !strong_gazetteer_word(views_[r - 1])) break;
+      if (r > first) process_run(first, r, false);
+      if (name_start < last) {
+        size_t name_first = name_start;
+        while (name_first < last && words::is_honorific(views_[name_first].fold)) ++name_first;
+        if (name_first < last && words::is_function_word(views_[name_first].fold)) {
+          // "President of Russia": the title is not followed by a name.
+          while (name_first < last && words::is_function_word(views_[name_first].fold)) {
+            ++name_first;
+          }
+          if (name_first < last) process_run(name_first, last, false);
+        } else if (name_first < last) {
+          add_name(name_first, last, true);
+        }
+      }
+      return;
+    }
+    // A nationality adjective before a name: "Russian Vladimir Putin" is rare, but "German
+    // Bundesliga" and "Ukrainian Kyiv" appear; the adjective is its own MISC mention.
+    if (last - first >= 2 && gazetteer_.demonym_country(views_[first].fold) &&
+        !gazetteer_name(joined_fold(first, last))) {
+      add_name(first, first + 1, false);
+      process_run(first + 1, last, false);
+      return;
+    }
+    add_name(first, last, after_title);
+  }
+
+  void add_name(size_t first, size_t last, bool after_title) {
+    // Sentence-initial word that the document also writes in lower case: an ordinary word.
+    while (!after_title && last - first >= 2 && views_[first].sentence_initial &&
+           lower_seen_.contains(views_[first].fold) &&
+           !cap_seen_mid_.contains(views_[first].fold) && !strong_gazetteer_word(views_[first])) {
+      ++first;
+    }
+    Candidate candidate;
+    candidate.first = first;
+    candidate.last = last;
+    candidate.after_title = after_title || title_before(first);
+    classify(candidate);
+    if (!candidate.after_title && (views_[first].sentence_initial || views_[first].headline)) {
+      bool supported = last - first >= 2 ? !lower_seen_.contains(views_[first].fold) ||
+                                               candidate.confidence >= 0.8
+                                         : has_evidence(first) || title_follows(last);
+      if (!supported) candidate.needs_evidence = true;
+      if (last - first == 1 && words::is_function_word(views_[first].fold)) return;
+    }
+    if (last - first == 1 && words::is_role_head(views_[first].fold) &&
+        candidate.confidence < 0.8) {
+      return;
+    }
+    candidates_.push_back(std::move(candidate));
+  }
+
+  // "Kremlin spokesman Dmitry Peskov": a word that owns a lower-case title before a name.
+  bool title_follows(size_t after) const {
+    if (after >= views_.size() || !same_sentence(after, after - 1) || views_[after].cap ||
+        !is_role_word(after)) {
+      return false;
+    }
+    size_t end = views_.size();
+    size_t limit = std::min(end, after + 6);
+    for (size_t stop = after + 1; stop <= limit; ++stop) {
+      if (role_phrase_end(after, stop) == stop && stop < end && name_token(stop) &&
+          same_sentence(stop, after)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool title_before(size_t first) const {
+    if (first == 0) return false;
+    const TokenView& previous = views_[first - 1];
+    if (previous.sentence != views_[first].sentence) return false;
+    return words::is_role_head(previous.fold) || words::is_honorific(previous.fold);
+  }
+
+  void classify(Candidate& c) const {
+    const size_t length = c.last - c.first;
+    const TokenView& head = views_[c.first];
+    const TokenView& tail = views_[c.last - 1];
+    std::string whole = joined_fold(c.first, c.last);
+    auto set = [&](EntityType type, double confidence) {
+      c.type = type;
+      c.confidence = confidence;
+    };
+    if (length == 1) {
+      if (const std::string* country = gazetteer_.demonym_country(whole)) {
+        c.country = *country;
+        return set(EntityType::kMisc, 0.9);
+      }
+      if (words::is_group_adjective(whole)) return set(EntityType::kMisc, 0.85);
+    }
+    if (gazetteer_.country(whole) || (length == 1 && code_country(head))) {
+      return set(EntityType::kPlace, 0.95);
+    }
+    const OrgKind* org = gazetteer_.organization(whole);
+    if (org && *org != OrgKind::kCompany && !c.after_title) {
+      return set(EntityType::kOrganization, 0.9);
+    }
+    const PlaceInfo* place = gazetteer_.place(whole);
+    if (c.after_title) return set(EntityType::kPerson, 0.9);
+    if (length >= 2 && words::is_org_head(tail.fold)) {
+      return set(EntityType::kOrganization, 0.85);
+    }
+    if (place && (place->capital || place->population >= 100'000)) {
+      return set(EntityType::kPlace, 0.85);
+    }
+    if (length >= 3 && views_[c.first + 1].fold == "of") {
+      if (words::is_org_lead(head.fold)) return set(EntityType::kOrganization, 0.85);
+      if (words::is_place_head(head.fold)) return set(EntityType::kPlace, 0.8);
+    }
+    if (org) {
+      return set(EntityType::kOrganization, length > 1 ? 0.8 : head.all_caps ? 0.7 : 0.5);
+    }
+    if (length >= 2 && words::is_place_head(tail.fold)) return set(EntityType::kPlace, 0.75);
+    bool first_name = gazetteer_.first_name(head.fold) && !head.all_caps;
+    bool surname = gazetteer_.surname(tail.fold);
+    if (length >= 2 && length <= 4 && (first_name || head.initial) &&
+        !gazetteer_.place(tail.fold) && !gazetteer_.country(tail.fold)) {
+      return set(EntityType::kPerson, surname ? 0.9 : 0.8);
+    }
+    if (place) return set(EntityType::kPlace, 0.65);
+    if (c.first > 0 && views_[c.first - 1].sentence == head.sentence &&
+        words::is_place_preposition(views_[c.first - 1].fold) && !surname) {
+      return set(EntityType::kPlace, 0.6);
+    }
+    if (length >= 2 && length <= 3 && surname) return set(EntityType::kPerson, 0.65);
+    if (length == 1 && head.all_caps && head.fold.size() <= 6) {
+      return set(EntityType::kOrganization, 0.6);
+    }
+    if (length == 1 && (surname || gazetteer_.first_name(head.fold))) {
+      return set(EntityType::kPerson, 0.5);
+    }
+    if (length == 1 && next_word_is_speech(c.last)) return set(EntityType::kPerson, 0.5);
+    return set(EntityType::kOrganization, 0.4);
+  }
+
+  bool next_word_is_speech(size_t i) const {
+    if (i >= views_.size()) return false;
+    std::string_view fold = views_[i].fold;
+    return fold == "said" || fold == "says" || fold == "told" || fold == "added" ||
+           fold == "wrote" || fold == "stated";
+  }
+
+  // Types a surname-only or repeated name from the fuller, surer mentions of the same document,
+  // and keeps sentence-initial words only when the document names them elsewhere.
+  void resolve_within_document() {
+    NameMap<std::pair<EntityType, double>> by_key;
+    NameSet person_parts;
+    for (const Candidate& c : candidates_) {
+      if (c.needs_evidence) continue;
+      std::string key = joined_fold(c.first, c.last);
+      auto [it, inserted] = by_key.emplace(key, std::make_pair(c.type, c.confidence));
+      if (!inserted && it->second.second < c.confidence) it->second = {c.type, c.confidence};
+      if (c.type == EntityType::kPerson && c.confidence >= 0.65 && c.last - c.first >= 2) {
+        person_parts.insert(views_[c.last - 1].fold);
+        if (!views_[c.first].initial) person_parts.insert(views_[c.first].fold);
+      }
+    }
+    // "Witkoff and Putin": an unsure single name coordinated with a person is a person.
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      if (c.last - c.first != 1 || c.confidence >= 0.6 || c.type == EntityType::kMisc) continue;
+      for (size_t other : {k - 1, k + 1}) {
+        if (other >= candidates_.size()) continue;
+        const Candidate& o = candidates_[other];
+        if (o.type != EntityType::kPerson || o.confidence < 0.65 || o.needs_evidence) continue;
+        size_t gap_first = other < k ? o.last : c.last;
+        size_t gap_last = other < k ? c.first : o.first;
+        if (gap_last != gap_first + 1) continue;
+        const std::string& link = views_[gap_first].fold;
+        if (link == "and" || link == "or" || link == "," || link == "nor") {
+          c.type = EntityType::kPerson;
+          c.confidence = 0.6;
+        }
+      }
+    }
+    std::vector<Candidate> kept;
+    kept.reserve(candidates_.size());
+    for (Candidate& c : candidates_) {
+      std::string key = joined_fold(c.first, c.last);
+      auto known = by_key.find(key);
+      bool single = c.last - c.first == 1;
+      if (single && c.type != EntityType::kMisc && person_parts.contains(key) &&
+          c.confidence < 0.9) {
+        c.type = EntityType::kPerson;
+        c.confidence = 0.8;
+        c.needs_evidence = false;
+      } else if (known != by_key.end() && known->second.second > c.confidence) {
+        c.type = known->second.first;
+        c.confidence = known->second.second;
+        c.needs_evidence = false;
+      } else if (c.needs_evidence && known != by_key.end()) {
+        // Another unsupported occurrence does not count.
+        bool other_support = false;
+        for (const Candidate& other : candidates_) {
+          if (&other != &c && !other.needs_evidence &&
+              joined_fold(other.first, other.last) == key) {
+            other_support = true;
+            break;
+          }
+        }
+        c.needs_evidence = !other_support;
+      }
+      if (!c.needs_evidence) kept.push_back(std::move(c));
+    }
+    candidates_ = std::move(kept);
+  }
+
+  std::vector<Mention> to_mentions() const {
+    std::vector<Mention> mentions;
+    mentions.reserve(candidates_.size());
+    for (const Candidate& c : candidates_) {
+      Mention mention;
+      mention.span = Span{views_[c.first].start, views_[c.last - 1].end};
+      mention.sentence = views_[c.first].sentence;
+      mention.type = c.type;
+      mention.key = mention_key(doc_.slice(mention.span));
+      mention.confidence = c.confidence;
+      if (mention.key.empty()) continue;
+      mentions.push_back(std::move(mention));
+    }
+    std::sort(mentions.begin(), mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.span.start < b.span.start; });
+    return mentions;
+  }
+
+  // ---- roles ----
+  size_t token_at(uint32_t offset) const {
+    auto it =
+        std::lower_bound(views_.begin(), views_.end(), offset,
+                         [](const TokenView& view, uint32_t value) { return view.start < value; });
+    return static_cast<size_t>(it - views_.begin());
+  }
+
+  // Qualifier text for a mention: its name without possessive ("Zelensky's" -> "Zelensky").
+  std::string qualifier_text(const Mention& mention) const {
+    return std::string(doc_.slice(mention.span));
+  }
+
+  void add_roles(std::vector<Mention>& mentions) const {
+    if (mentions.empty()) return;
+    // Token index -> mention starting / ending there.
+    std::vector<size_t> starting(views_.size(), kNone), ending(views_.size(), kNone);
+    std::vector<size_t> first_token(mentions.size()), last_token(mentions.size());
+    for (size_t m = 0; m < mentions.size(); ++m) {
+      size_t first = token_at(mentions[m].span.start);
+      size_t last = first;
+      while (last < views_.size() && views_[last].end <= mentions[m].span.end) ++last;
+      if (first >= views_.size() || last == first) continue;
+      first_token[m] = first;
+      last_token[m] = last;
+      starting[first] = m;
+      ending[last - 1] = m;
+    }
+    for (size_t m = 0; m < mentions.size(); ++m) {
+      if (mentions[m].type != EntityType::kPerson || last_token[m] == 0) continue;
+      if (!title_role(mentions, m, first_token[m], ending)) {
+        apposition_role(mentions, m, last_token[m], starting);
+      }
+    }
+  }
+
+  bool same_sentence(size_t a, size_t b) const {
+    return a < views_.size() && b < views_.size() && views_[a].sentence == views_[b].sentence;
+  }
+
+  // Start of the longest role phrase ending at token `last` (inclusive), or kNone.
+  size_t role_phrase_start(size_t last, const std::vector<size_t>& ending) const {
+    size_t best = kNone;
+    size_t limit = last >= 7 ? last - 7 : 0;
+    for (size_t a = last + 1; a-- > limit;) {
+      if (!same_sentence(a, last) || ending[a] != kNone || !views_[a].word) break;
+      if (is_role_word(a) && role_phrase_end(a, last + 1) == last + 1) best = a;
+      const std::string& fold = views_[a].fold;
+      if (!(is_role_word(a) || words::is_role_portfolio(fold) || fold == "of")) break;
+    }
+    return best;
+  }
+
+  // "UK Foreign Secretary David Lammy", "Kremlin spokesman Dmitry Peskov",
+  // "Zelensky's chief of staff, Andriy Yermak".
+  bool title_role(std::vector<Mention>& mentions, size_t m, size_t first,
+                  const std::vector<size_t>& ending) const {
+    if (first == 0) return false;
+    size_t last = first - 1;
+    if (views_[last].text == "," && last > 0) --last;
+    if (!same_sentence(last, first) || !views_[last].word) return false;
+    size_t start = role_phrase_start(last, ending);
+    if (start == kNone) return false;
+    Mention& mention = mentions[m];
+    mention.role_span = Span{views_[start].start, views_[last].end};
+    mention.role = std::string(doc_.slice(mention.role_span));
+    mention.role_qualifier = qualifier_before(mentions, start, ending);
+    return true;
+  }
+
+  std::string qualifier_before(std::vector<Mention>& mentions, size_t start,
+                               const std::vector<size_t>& ending) const {
+    if (start == 0) return {};
+    size_t q = start - 1;
+    if (!same_sentence(q, start)) return {};
+    if (is_possessive_marker(views_[q].text) && q > 0) --q;
+    if (const std::string* country = gazetteer_.demonym_country(views_[q].fold)) {
+      if (views_[q].cap) return *country;
+    }
+    if (ending[q] != kNone) {
+      Mention& qualifier = mentions[ending[q]];
+      // A name directly before a title, without possessive, is the body the title belongs to
+      // ("Kremlin spokesman"), not a person.
+      if (!views_[q].possessive && qualifier.type == EntityType::kPerson &&
+          qualifier.confidence < 0.8) {
+        qualifier.type = EntityType::kOrganization;
+      }
+      return qualifier_text(qualifier);
+    }
+    return {};
+  }
+
+  // "Andriy Yermak, Zelensky's chief of staff", "Jens Ploetner, a senior adviser to German
+  // Chancellor Olaf Scholz", "Jean Dupont, the French foreign minister,".
+  void apposition_role(std::vector<Mention>& mentions, size_t m, size_t after,
+                       const std::vector<size_t>& starting) const {
+    size_t p = after;
+    if (p >= views_.size() || views_[p].text != "," || !same_sentence(p, after - 1)) return;
+    ++p;
+    if (p < views_.size() &&
+        (views_[p].fold == "a" || views_[p].fold == "an" || views_[p].fold == "the")) {
+      ++p;
+    }
+    if (p >= views_.size() || !same_sentence(p, after - 1)) return;
+    std::string qualifier;
+    if (const std::string* country = gazetteer_.demonym_country(views_[p].fold);
+        country != nullptr && views_[p].cap) {
+      qualifier = *country;
+      ++p;
+    } else if (starting[p] != kNone && starting[p] != m) {
+      const Mention& owner = mentions[starting[p]];
+      size_t owner_last = token_at(owner.span.start);
+      while (owner_last < views_.size() && views_[owner_last].end <= owner.span.end) ++owner_last;
+      if (owner_last == 0 || !views_[owner_last - 1].possessive) return;
+      qualifier = qualifier_text(owner);
+      p = owner_last;
+      if (p < views_.size() && is_possessive_marker(views_[p].text)) ++p;
+    }
+    if (p >= views_.size() || !same_sentence(p, after - 1) || !is_role_word(p)) return;
+    size_t role_end = kNone;
+    for (size_t k = p; k < views_.size() && k < p + 7 && same_sentence(k, p); ++k) {
+      if (starting[k] != kNone) break;
+      size_t end = role_phrase_end(p, k + 1);
+      if (end == k + 1) role_end = end;
+    }
+    if (role_end == kNone) return;
+    // "Macron, President Trump": a title directly before another name belongs to that name.
+    if (role_end < views_.size() && starting[role_end] != kNone) return;
+    if (qualifier.empty() && role_end + 1 < views_.size() && same_sentence(role_end, p)) {
+      const std::string& link = views_[role_end].fold;
+      if (link == "to" || link == "of" || link == "for" || link == "at") {
+        size_t q = role_end + 1;
+        if (q < views_.size() && views_[q].fold == "the") ++q;
+        while (q < views_.size() && same_sentence(q, p)) {
+          bool role_word =
+              starting[q] == kNone && (is_role_word(q) || words::is_role_portfolio(views_[q].fold));
+          bool adjective = starting[q] != kNone && mentions[starting[q]].type == EntityType::kMisc;
+          if (!role_word && !adjective) break;
+          ++q;
+        }
+        if (q < views_.size() && starting[q] != kNone &&
+            mentions[starting[q]].type != EntityType::kMisc) {
+          qualifier = qualifier_text(mentions[starting[q]]);
+        }
+      }
+    }
+    Mention& mention = mentions[m];
+    mention.role_span = Span{views_[p].start, views_[role_end - 1].end};
+    mention.role = std::string(doc_.slice(mention.role_span));
+    mention.role_qualifier = std::move(qualifier);
+  }
+
+  const Document& doc_;
+  const Gazetteer& gazetteer_;
+  std::vector<TokenView> views_;
+  NameSet lower_seen_;
+  NameSet cap_seen_mid_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+std::string mention_key(std::string_view name) {
+  std::string folded = fold_name(name);
+  if (folded.ends_with("'s")) folded.resize(folded.size() - 2);
+  while (!folded.empty() && (folded.back() == '\'' || folded.back() == ' ')) folded.pop_back();
+  if (folded.starts_with("the ")) folded.erase(0, 4);
+  // "u.s." -> "us": dots only between single letters.
+  bool dotted = folded.size() >= 3;
+  for (size_t i = 0; i < folded.size() && dotted; ++i) {
+    dotted = (i % 2 == 1) ? folded[i] == '.' : folded[i] != '.' && folded[i] != ' ';
+  }
+  if (dotted) {
+    std::string plain;
+    for (char c : folded) {
+      if (c != '.') plain += c;
+    }
+    return plain;
+  }
+  std::string out;
+  out.reserve(folded.size());
+  for (char c : folded) {
+    if (c == '\n' || c == '\t') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer) {
+  if (doc.tokens.empty()) return {};
+  Tagger tagger(doc, gazetteer);
+  return tagger.run();
+}
+
+}  // namespace crosscheck::extract

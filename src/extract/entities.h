@@ -1,0 +1,27 @@
+// Name mentions of one document: people, organisations, places, and nationality adjectives.
+//
+// Works on the token layer (any tokenisation that splits "Russia's" or keeps it whole). Steps:
+// capitalised token runs (with particles, initials, "of" inside organisation names and the
+// longest gazetteer names); runs split into qualifier, title and name ("UK Foreign Secretary
+// David Lammy"); each name typed by gazetteers, title words, organisation heads and context;
+// sentence-initial and headline words kept only with evidence from the rest of the document;
+// surname-only mentions typed from the full names the document gives; roles from titles and
+// appositions. Cost: a few hash probes per token, no regular expressions.
+#pragma once
+
+#include <vector>
+
+#include "core/document.h"
+#include "extract/gazetteer.h"
+
+namespace crosscheck::extract {
+
+// Mentions of `doc` sorted by start. Nationality adjectives ("French", "Ukrainians") come out
+// as kMisc mentions without a role (CoNLL's MISC); they are never actors.
+std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer);
+
+// Folded name used to link mentions: lower case, no diacritics, no possessive, no dots in
+// acronyms, no leading "the" ("The U.S.'s" -> "us").
+std::string mention_key(std::string_view name);
+
+}  // namespace crosscheck::extract

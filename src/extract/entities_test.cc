@@ -1,0 +1,434 @@
+#include "extract/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "core/resources.h"
+#include "extract/extract.h"
+#include "extract/gazetteer.h"
+#include "text/text.h"
+
+namespace crosscheck {
+namespace {
+
+const Extractor& extractor() {
+  static const std::unique_ptr<Extractor> loaded = Extractor::load(find_resources());
+  return *loaded;
+}
+
+bool have_gazetteers() { return !find_resources().data_dir.empty(); }
+
+#define REQUIRE_GAZETTEERS() \
+  if (!have_gazetteers()) GTEST_SKIP() << "no shared data folder (gazetteers)"
+
+Document make_document(const std::string& text) {
+  Document doc;
+  doc.id = "test";
+  doc.text = normalize(text);
+  annotate_text(doc);
+  doc.mentions = extractor().find_entities(doc);
+  return doc;
+}
+
+const Mention* find_mention(const Document& doc, std::string_view text) {
+  for (const Mention& mention : doc.mentions) {
+    if (doc.slice(mention.span) == text) return &mention;
+  }
+  return nullptr;
+}
+
+std::string describe(const Document& doc) {
+  std::string out;
+  for (const Mention& mention : doc.mentions) {
+    out += "[" + std::string(doc.slice(mention.span)) + "|" + to_string(mention.type) + "|" +
+           mention.role + "|" + mention.role_qualifier + "] ";
+  }
+  return out;
+}
+
+TEST(FoldName, LowerCasesAndRemovesDiacritics) {
+  EXPECT_EQ(extract::fold_name("Élysée Palace"), "elysee palace");
+  EXPECT_EQ(extract::fold_name("Łódź"), "lodz");
+  EXPECT_EQ(extract::fold_name("Straße"), "strasse");
+  EXPECT_EQ(extract::fold_name("O\xE2\x80\x99Neill"), "o'neill");
+}
+
+TEST(MentionKey, DropsPossessiveArticleAndAcronymDots) {
+  EXPECT_EQ(extract::mention_key("U.S."), "us");
+  EXPECT_EQ(extract::mention_key("The Hague"), "hague");
+  EXPECT_EQ(extract::mention_key("Russia's"), "russia");
+  EXPECT_EQ(extract::mention_key("Jean-Luc  Picard"), "jean-luc picard");
+}
+
+TEST(Entities, TitleWithCountryQualifier) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("The talks were chaired by UK Foreign Secretary Harriet Collins.");
+  const Mention* person = find_mention(doc, "Harriet Collins");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->type, EntityType::kPerson);
+  EXPECT_EQ(person->key, "harriet collins");
+  EXPECT_EQ(person->role, "Foreign Secretary");
+  EXPECT_EQ(person->role_qualifier, "UK");
+  EXPECT_EQ(doc.slice(person->role_span), "Foreign Secretary");
+  const Mention* country = find_mention(doc, "UK");
+  ASSERT_NE(country, nullptr) << describe(doc);
+  EXPECT_EQ(country->type, EntityType::kPlace);
+}
+
+TEST(Entities, NationalityBecomesCountryQualifier) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Officials said German President Anna Keller would travel.");
+  const Mention* person = find_mention(doc, "Anna Keller");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "President");
+  EXPECT_EQ(person->role_qualifier, "Germany");
+  const Mention* adjective = find_mention(doc, "German");
+  ASSERT_NE(adjective, nullptr) << describe(doc);
+  EXPECT_EQ(adjective->type, EntityType::kMisc);
+}
+
+TEST(Entities, LowerCaseTitleOwnedByAnInstitution) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("On Tuesday, Pentagon spokeswoman Laura Dean declined to comment.");
+  const Mention* person = find_mention(doc, "Laura Dean");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->type, EntityType::kPerson);
+  EXPECT_EQ(person->role, "spokeswoman");
+  EXPECT_EQ(person->role_qualifier, "Pentagon");
+  const Mention* body = find_mention(doc, "Pentagon");
+  ASSERT_NE(body, nullptr) << describe(doc);
+  EXPECT_NE(body->type, EntityType::kPerson);
+}
+
+TEST(Entities, MultiWordQualifierAndLowerCaseRole) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Reporters were told by White House press secretary Jane Porter.");
+  const Mention* person = find_mention(doc, "Jane Porter");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "press secretary");
+  EXPECT_EQ(person->role_qualifier, "White House");
+}
+
+TEST(Entities, RoleWithPortfolio) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Earlier, US Secretary of State Alan Brooks met the delegation.");
+  const Mention* person = find_mention(doc, "Alan Brooks");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "Secretary of State");
+  EXPECT_EQ(person->role_qualifier, "US");
+  const Mention* country = find_mention(doc, "US");
+  ASSERT_NE(country, nullptr) << describe(doc);
+  EXPECT_EQ(country->type, EntityType::kPlace);
+  EXPECT_EQ(country->key, "us");
+}
+
+TEST(Entities, PossessiveAppositionRole) {
+  REQUIRE_GAZETTEERS();
+  Document doc =
+      make_document("The delegation included Mark Ellison, Rivera's chief of staff, and others.");
+  const Mention* person = find_mention(doc, "Mark Ellison");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "chief of staff");
+  EXPECT_EQ(person->role_qualifier, "Rivera");
+}
+
+TEST(Entities, AppositionToAnotherTitledPerson) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Paul Becker, a senior adviser to Spanish Prime Minister Luis Ortega, attended.");
+  const Mention* adviser = find_mention(doc, "Paul Becker");
+  ASSERT_NE(adviser, nullptr) << describe(doc);
+  EXPECT_EQ(adviser->role, "senior adviser");
+  EXPECT_EQ(adviser->role_qualifier, "Luis Ortega");
+  const Mention* leader = find_mention(doc, "Luis Ortega");
+  ASSERT_NE(leader, nullptr) << describe(doc);
+  EXPECT_EQ(leader->role, "Prime Minister");
+  EXPECT_EQ(leader->role_qualifier, "Spain");
+}
+
+TEST(Entities, AppositionAfterNameWithNationality) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Marie Dubois, the French foreign minister, arrived late.");
+  const Mention* person = find_mention(doc, "Marie Dubois");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "foreign minister");
+  EXPECT_EQ(person->role_qualifier, "France");
+}
+
+TEST(Entities, TitleBeforeAnotherNameIsNotAnApposition) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "The summit brought together Carla Mendes, President Ivan Horvat "
+      "and several ministers.");
+  const Mention* first = find_mention(doc, "Carla Mendes");
+  ASSERT_NE(first, nullptr) << describe(doc);
+  EXPECT_TRUE(first->role.empty()) << first->role;
+  const Mention* second = find_mention(doc, "Ivan Horvat");
+  ASSERT_NE(second, nullptr) << describe(doc);
+  EXPECT_EQ(second->role, "President");
+}
+
+TEST(Entities, Acronyms) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Diplomats said the UN and NATO backed the plan, while the EU and the U.S. hesitated.");
+  for (const char* name : {"UN", "NATO", "EU"}) {
+    const Mention* mention = find_mention(doc, name);
+    ASSERT_NE(mention, nullptr) << name << ": " << describe(doc);
+    EXPECT_EQ(mention->type, EntityType::kOrganization) << name;
+  }
+  const Mention* country = find_mention(doc, "U.S.");
+  ASSERT_NE(country, nullptr) << describe(doc);
+  EXPECT_EQ(country->type, EntityType::kPlace);
+  EXPECT_EQ(country->key, "us");
+}
+
+TEST(Entities, SentenceInitialWordsNeedEvidence) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Yesterday the committee met in private. Following the vote, members left. "
+      "Moscow rejected the offer. Analysts expect more delays.");
+  EXPECT_EQ(find_mention(doc, "Yesterday"), nullptr) << describe(doc);
+  EXPECT_EQ(find_mention(doc, "Following"), nullptr) << describe(doc);
+  EXPECT_EQ(find_mention(doc, "Analysts"), nullptr) << describe(doc);
+  const Mention* city = find_mention(doc, "Moscow");
+  ASSERT_NE(city, nullptr) << describe(doc);
+  EXPECT_EQ(city->type, EntityType::kPlace);
+}
+
+TEST(Entities, SentenceInitialSurnameKnownFromTheDocument) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "The bill was introduced by Thomas Brandtner on Monday. Brandtner said it would pass.");
+  const Mention* surname = find_mention(doc, "Brandtner");
+  ASSERT_NE(surname, nullptr) << describe(doc);
+  EXPECT_EQ(surname->type, EntityType::kPerson);
+}
+
+TEST(Entities, PossessiveIsNotPartOfTheName) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("The report said Poland's economy grew while Hungary's shrank.");
+  const Mention* poland = find_mention(doc, "Poland");
+  ASSERT_NE(poland, nullptr) << describe(doc);
+  EXPECT_EQ(poland->key, "poland");
+  EXPECT_EQ(poland->type, EntityType::kPlace);
+  ASSERT_NE(find_mention(doc, "Hungary"), nullptr) << describe(doc);
+}
+
+TEST(Entities, OrganisationsByHeadWords) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Funding came from the Ministry of Health and the Northbridge Farmers Association, "
+      "officials at Calder Holdings said.");
+  for (const char* name :
+       {"Ministry of Health", "Northbridge Farmers Association", "Calder Holdings"}) {
+    const Mention* mention = find_mention(doc, name);
+    ASSERT_NE(mention, nullptr) << name << ": " << describe(doc);
+    EXPECT_EQ(mention->type, EntityType::kOrganization) << name;
+  }
+}
+
+TEST(Entities, PlacesAndPeopleWithoutTitles) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("The meeting in Geneva was attended by Maria Lopez and Kenji Sato.");
+  const Mention* city = find_mention(doc, "Geneva");
+  ASSERT_NE(city, nullptr) << describe(doc);
+  EXPECT_EQ(city->type, EntityType::kPlace);
+  for (const char* name : {"Maria Lopez", "Kenji Sato"}) {
+    const Mention* person = find_mention(doc, name);
+    ASSERT_NE(person, nullptr) << name << ": " << describe(doc);
+    EXPECT_EQ(person->type, EntityType::kPerson) << name;
+  }
+}
+
+TEST(Entities, TitleCaseHeadlineKeepsOnlySupportedNames) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Markets Rally As Talks Resume In Geneva\n\nStocks rose on Friday.");
+  EXPECT_EQ(find_mention(doc, "Markets Rally"), nullptr) << describe(doc);
+  EXPECT_EQ(find_mention(doc, "Markets"), nullptr) << describe(doc);
+  EXPECT_EQ(find_mention(doc, "Talks Resume"), nullptr) << describe(doc);
+  EXPECT_NE(find_mention(doc, "Geneva"), nullptr) << describe(doc);
+}
+
+TEST(Entities, WorksWithoutGazetteers) {
+  std::unique_ptr<Extractor> bare = Extractor::load(Resources{});
+  Document doc;
+  doc.text = "Observers said Foreign Minister Ana Petrova met officials in Lisbon.";
+  annotate_text(doc);
+  std::vector<Mention> mentions = bare->find_entities(doc);
+  bool found = false;
+  for (const Mention& mention : mentions) {
+    if (doc.slice(mention.span) == "Ana Petrova") {
+      found = true;
+      EXPECT_EQ(mention.type, EntityType::kPerson);
+      EXPECT_EQ(mention.role, "Foreign Minister");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Entities, MentionsAreSortedAndInsideTheText) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "\"We will not accept this,\" said Italian Defence Minister Paolo Conti in Rome, "
+      "adding that the European Union and Brazil's government agreed.");
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    EXPECT_LE(doc.mentions[i].span.end, doc.text.size());
+    EXPECT_FALSE(doc.mentions[i].span.empty());
+    if (i > 0) {
+      EXPECT_LE(doc.mentions[i - 1].span.start, doc.mentions[i].span.start);
+    }
+  }
+  const Mention* person = find_mention(doc, "Paolo Conti");
+  ASSERT_NE(person, nullptr) << describe(doc);
+  EXPECT_EQ(person->role, "Defence Minister");
+  EXPECT_EQ(person->role_qualifier, "Italy");
+}
+
+// Entity-level scores on CoNLL-2003 eng.testa with conlleval's chunk rules. A measurement with
+// a low floor that catches a broken tagger; the number itself is printed.
+struct Chunk {
+  size_t sentence, begin, end;
+  std::string type;
+  bool operator<(const Chunk& o) const {
+    return std::tie(sentence, begin, end, type) < std::tie(o.sentence, o.begin, o.end, o.type);
+  }
+};
+
+std::set<Chunk> chunks_of(const std::vector<std::vector<std::string>>& tags) {
+  std::set<Chunk> chunks;
+  for (size_t s = 0; s < tags.size(); ++s) {
+    std::string type;
+    size_t begin = 0;
+    for (size_t i = 0; i <= tags[s].size(); ++i) {
+      std::string tag = i < tags[s].size() ? tags[s][i] : "O";
+      std::string tag_type = tag.size() > 2 ? tag.substr(2) : "";
+      bool starts = tag[0] == 'B' || (tag[0] == 'I' && tag_type != type);
+      bool ends = !type.empty() && (tag == "O" || starts);
+      if (ends) {
+        chunks.insert(Chunk{s, begin, i, type});
+        type.clear();
+      }
+      if (tag != "O" && (starts || type.empty())) {
+        type = tag_type;
+        begin = i;
+      }
+    }
+  }
+  return chunks;
+}
+
+TEST(Entities, Conll2003DevelopmentScore) {
+  std::string data = find_resources().data_dir;
+  if (data.empty()) GTEST_SKIP() << "no shared data folder";
+  std::ifstream in(data + "/conll2003/eng.testa");
+  if (!in) GTEST_SKIP() << "no conll2003/eng.testa";
+  // One Document per -DOCSTART- block: tokens joined by spaces, sentences by newlines.
+  std::vector<std::vector<std::string>> gold, predicted;
+  Document doc;
+  std::vector<std::pair<size_t, Span>> token_spans;  // (sentence, span) per token
+  size_t first_sentence = 0;
+  double seconds = 0;
+  size_t words = 0;
+  auto flush = [&] {
+    if (doc.text.empty()) return;
+    auto start = std::chrono::steady_clock::now();
+    annotate_text(doc);
+    extractor().annotate(doc, ExtractOptions{true, false, false, false});
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    size_t next = 0;
+    int previous = -1;
+    EntityType previous_type = EntityType::kMisc;
+    size_t previous_sentence = static_cast<size_t>(-1);
+    for (const auto& [sentence, span] : token_spans) {
+      if (sentence != previous_sentence) previous = -1;
+      previous_sentence = sentence;
+      while (next < doc.mentions.size() && doc.mentions[next].span.end <= span.start) ++next;
+      std::string tag = "O";
+      int current = -1;
+      if (next < doc.mentions.size() && doc.mentions[next].span.start <= span.start) {
+        current = static_cast<int>(next);
+        EntityType type = doc.mentions[next].type;
+        const char* name = type == EntityType::kPerson         ? "PER"
+                           : type == EntityType::kOrganization ? "ORG"
+                           : type == EntityType::kPlace        ? "LOC"
+                                                               : "MISC";
+        bool adjacent = previous >= 0 && previous != current && previous_type == type;
+        tag = std::string(adjacent ? "B-" : "I-") + name;
+        previous_type = type;
+      }
+      previous = current;
+      predicted[sentence].push_back(tag);
+    }
+    doc = Document();
+    token_spans.clear();
+    first_sentence = gold.size();
+  };
+  std::string line;
+  bool in_sentence = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      flush();
+      in_sentence = false;
+      continue;
+    }
+    if (line.empty()) {
+      if (in_sentence) doc.text += '\n';
+      in_sentence = false;
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string word, pos, chunk, tag;
+    fields >> word >> pos >> chunk >> tag;
+    if (!in_sentence) {
+      gold.emplace_back();
+      predicted.emplace_back();
+      in_sentence = true;
+    } else {
+      doc.text += ' ';
+    }
+    Span span{static_cast<uint32_t>(doc.text.size()), 0};
+    doc.text += word;
+    span.end = static_cast<uint32_t>(doc.text.size());
+    token_spans.emplace_back(gold.size() - 1, span);
+    gold.back().push_back(tag);
+    ++words;
+  }
+  flush();
+  (void)first_sentence;
+  std::set<Chunk> truth = chunks_of(gold), guess = chunks_of(predicted);
+  std::map<std::string, std::array<int, 3>> by_type;  // correct, guessed, true
+  int correct = 0;
+  for (const Chunk& chunk : guess) {
+    ++by_type[chunk.type][1];
+    if (truth.contains(chunk)) {
+      ++correct;
+      ++by_type[chunk.type][0];
+    }
+  }
+  for (const Chunk& chunk : truth) ++by_type[chunk.type][2];
+  double precision = guess.empty() ? 0 : double(correct) / guess.size();
+  double recall = truth.empty() ? 0 : double(correct) / truth.size();
+  double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  std::printf("conll2003 eng.testa: precision %.4f recall %.4f f1 %.4f (%zu words, %.1f ms)\n",
+              precision, recall, f1, words, seconds * 1000);
+  for (const auto& [type, counts] : by_type) {
+    double p = counts[1] ? double(counts[0]) / counts[1] : 0;
+    double r = counts[2] ? double(counts[0]) / counts[2] : 0;
+    std::printf("  %-4s precision %.4f recall %.4f f1 %.4f\n", type.c_str(), p, r,
+                p + r > 0 ? 2 * p * r / (p + r) : 0);
+  }
+  EXPECT_GT(f1, 0.5);
+}
+
+}  // namespace
+}  // namespace crosscheck
