@@ -439,6 +439,40 @@ TEST(Store, CorruptedPagesAreRefused) {
   EXPECT_NE(error.find("corrupt"), std::string::npos) << error;
 }
 
+// Damage anywhere in the file must give an error or a readable store, never a crash.
+TEST(Store, RandomDamageNeverCrashes) {
+  TempDir dir;
+  std::string good = write_big_store(dir, 40);
+  std::string bytes;
+  {
+    std::ifstream in(good, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_GT(bytes.size(), 8192u);
+  std::mt19937 random(5);
+  int refused = 0, opened = 0;
+  for (int round = 0; round < 25; ++round) {
+    std::string damaged = bytes;
+    size_t offset = 100 + random() % (damaged.size() - 700);
+    for (size_t i = 0; i < 512; ++i) damaged[offset + i] = static_cast<char>(random());
+    std::string path = dir.file("damaged" + std::to_string(round) + ".db");
+    std::ofstream(path, std::ios::binary) << damaged;
+    std::string error;
+    auto store = Store::open(path, error);
+    if (!store) {
+      ++refused;
+      EXPECT_FALSE(error.empty());
+      continue;
+    }
+    ++opened;
+    std::vector<Document> docs = store->load_documents();
+    EXPECT_LE(docs.size(), 40u);
+    store->load_stories();
+  }
+  EXPECT_EQ(refused + opened, 25);
+  EXPECT_GT(refused, 0);
+}
+
 TEST(Store, WriterKilledMidBatchKeepsCommittedData) {
   TempDir dir;
   std::string path = dir.file("store.db");
