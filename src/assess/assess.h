@@ -19,7 +19,12 @@
 namespace crosscheck {
 
 struct AssessOptions {
-  double padding_similarity = 0.08;  // centroid cosine below which an unanchored sentence pads
+  // IDF cosine with the other articles' centroid below which a sentence tied to the event by
+  // nothing (no story date, count, or pair of story actors) is padding; 0.6 of it when the
+  // sentence names one story actor.
+  double padding_similarity = 0.08;
+  // A sentence this similar to one sentence of another independent article is never padding.
+  double padding_match = 0.3;
 };
 
 // Probability that a text is machine-written, with the reasons that drove it.

@@ -3,7 +3,10 @@
 // pair down, never putting two sentences of one article into one group.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,31 +24,46 @@ struct Candidate {
 
 class Groups {
  public:
-  explicit Groups(size_t n) : parent_(n), articles_(n) {
+  explicit Groups(size_t n) : parent_(n), articles_(n), members_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
   }
   uint32_t find(uint32_t x) {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
-  void init(uint32_t x, uint32_t article) { articles_[x] = {article}; }
-  // Merges the groups of x and y unless they hold sentences of the same article.
-  bool merge(uint32_t x, uint32_t y) {
+  void init(uint32_t x, uint32_t article) {
+    articles_[x] = {article};
+    members_[x] = {x};
+  }
+  // Merges the groups of x and y unless they hold sentences of the same article or their
+  // members are, on average, less similar than `min_average` (no chaining of loose pairs).
+  bool merge(uint32_t x, uint32_t y, const StoryFrames& story, double min_average) {
     x = find(x), y = find(y);
     if (x == y) return false;
     for (uint32_t article : articles_[y])
       if (std::find(articles_[x].begin(), articles_[x].end(), article) != articles_[x].end())
         return false;
+    if (members_[x].size() + members_[y].size() > 2) {
+      double sum = 0;
+      for (uint32_t a : members_[x])
+        for (uint32_t b : members_[y])
+          sum += story.similarity(story.frames()[a], story.frames()[b]);
+      double average = sum / static_cast<double>(members_[x].size() * members_[y].size());
+      if (average < min_average) return false;
+    }
     if (articles_[x].size() < articles_[y].size()) std::swap(x, y);
     parent_[y] = x;
     articles_[x].insert(articles_[x].end(), articles_[y].begin(), articles_[y].end());
+    members_[x].insert(members_[x].end(), members_[y].begin(), members_[y].end());
     articles_[y].clear();
+    members_[y].clear();
     return true;
   }
 
  private:
   std::vector<uint32_t> parent_;
   std::vector<std::vector<uint32_t>> articles_;
+  std::vector<std::vector<uint32_t>> members_;
 };
 
 }  // namespace
@@ -76,6 +94,10 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
             (static_cast<uint64_t>(std::min(list[i], list[j])) << 32) | std::max(list[i], list[j]);
         if (!seen.insert(key).second) continue;
         double similarity = story.similarity(a, b);
+        if (std::getenv("CROSSCHECK_DEBUG_ALIGN") && similarity >= 0.3)
+          std::fprintf(stderr, "%.3f | %s | %s\n", similarity,
+                       std::string(story.doc(a.article).slice(a.span)).substr(0, 110).c_str(),
+                       std::string(story.doc(b.article).slice(b.span)).substr(0, 110).c_str());
         if (similarity >= options.align_threshold)
           candidates.push_back({list[i], list[j], similarity});
       }
@@ -88,7 +110,10 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
 
   Groups groups(frames.size());
   for (uint32_t f : statements) groups.init(f, frames[f].article);
-  for (const Candidate& candidate : candidates) groups.merge(candidate.a, candidate.b);
+  // A group may take in a member less similar to some of the others than a pair needs to be.
+  const double min_average = options.align_threshold * 0.85;
+  for (const Candidate& candidate : candidates)
+    groups.merge(candidate.a, candidate.b, story, min_average);
 
   std::unordered_map<uint32_t, size_t> group_of_root;
   std::vector<Alignment> alignments;

@@ -20,12 +20,30 @@ namespace crosscheck {
 
 struct FactsOptions {
   int corroboration_min_sources = 2;  // independent sources for "corroborated"
-  double align_threshold = 0.5;       // frame similarity to align two statements
+  // Frame similarity to align two statements; a group's members must average 0.85 of it.
+  double align_threshold = 0.42;
 };
 
 // Fills story.facts, story.conflicts, story.timeline and story.numbers. Needs story.actors and
 // the extract layers of the story's documents.
 void align_facts(const std::vector<Document>& documents, Story& story,
                  const FactsOptions& options = {});
+
+// How much each sentence of an article is about the story, measured against the other
+// independent articles (a copy group never supports itself).
+struct SentenceRelevance {
+  double centroid = 0;         // IDF cosine with the centroid of the other articles' sentences
+  double best_match = 0;       // highest frame similarity to one sentence of another article
+  int story_actors = 0;        // actors also named by another independent article
+  bool story_date = false;     // a calendar day within ten days of a day another article names
+  bool counted_event = false;  // a count with a counted noun and event ("killed 3 people")
+  int words = 0;
+};
+
+// One vector per article of the story (story order), one entry per sentence. Linear in the
+// story's sentences apart from best_match, which is computed through an inverted index over
+// informative terms.
+std::vector<std::vector<SentenceRelevance>> sentence_relevance(
+    const std::vector<Document>& documents, const Story& story);
 
 }  // namespace crosscheck

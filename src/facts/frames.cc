@@ -24,6 +24,11 @@ std::string lower_of(const Document& doc, const Token& token) {
 
 // A sentence that can stand as a fact: long enough, declarative, ended like prose, not a table
 // row or a question.
+bool is_clause_conjunction(const std::string& lower) {
+  return lower == "but" || lower == "while" || lower == "whereas" || lower == "although" ||
+         lower == "though" || lower == "because" || lower == "which" || lower == "who";
+}
+
 bool is_statement(std::string_view sentence, int words) {
   if (words < 6 || words > 90) return false;
   if (sentence.find('|') != std::string_view::npos) return false;
@@ -109,10 +114,14 @@ StoryFrames::StoryFrames(const std::vector<Document>& documents, const Story& st
   idf_.resize(vocabulary_.size());
   for (size_t term = 0; term < idf_.size(); ++term)
     idf_[term] = std::log(1.0 + total / std::max<uint32_t>(document_frequency[term], 1));
-  for (Frame& frame : frames_) {
+  auto norm_of = [&](const std::vector<uint32_t>& terms) {
     double sum = 0;
-    for (uint32_t term : frame.terms) sum += idf_[term] * idf_[term];
-    frame.norm = std::sqrt(sum);
+    for (uint32_t term : terms) sum += idf_[term] * idf_[term];
+    return std::sqrt(sum);
+  };
+  for (Frame& frame : frames_) {
+    frame.norm = norm_of(frame.terms);
+    for (const auto& clause : frame.clauses) frame.clause_norms.push_back(norm_of(clause));
   }
 }
 
@@ -133,11 +142,39 @@ void StoryFrames::read_article(uint32_t article, const Story&) {
     return &frames_[first + sentence];
   };
 
+  std::vector<uint32_t> clause;
+  uint32_t clause_sentence = 0;
+  auto close_clause = [&](bool sentence_end) {
+    Frame* frame = frame_for(clause_sentence);
+    if (!frame) return clause.clear();
+    if (clause.size() >= kMinClauseTerms || (sentence_end && frame->clauses.empty())) {
+      frame->clauses.push_back(std::move(clause));
+    } else if (sentence_end && !frame->clauses.empty()) {
+      // A short tail belongs to the clause before it.
+      auto& last = frame->clauses.back();
+      last.insert(last.end(), clause.begin(), clause.end());
+    } else {
+      return;  // keep accumulating into the next clause
+    }
+    clause.clear();
+  };
   for (size_t t = 0; t < doc.tokens.size(); ++t) {
     const Token& token = doc.tokens[t];
+    if (token.sentence != clause_sentence) {
+      close_clause(true);
+      clause_sentence = token.sentence;
+    }
     Frame* frame = frame_for(token.sentence);
     if (!frame) continue;
+    if (token.shape == TokenShape::kPunct || token.shape == TokenShape::kSymbol) {
+      std::string_view mark = doc.slice(token.span);
+      if (mark == "," || mark == ";" || mark == ":" || mark == "\xE2\x80\x94" ||
+          mark == "\xE2\x80\x93" || mark == "--")
+        close_clause(false);
+      continue;
+    }
     if (token.shape != TokenShape::kWord && token.shape != TokenShape::kNumber) continue;
+    if (is_clause_conjunction(lower_of(doc, token))) close_clause(false);
     ++frame->words;
     std::string lower = lower_of(doc, token);
     std::string next;
@@ -151,7 +188,9 @@ void StoryFrames::read_article(uint32_t article, const Story&) {
     if (!event.empty()) frame->events.emplace_back(event);
     auto [it, inserted] = vocabulary_.emplace(term, static_cast<uint32_t>(vocabulary_.size()));
     frame->terms.push_back(it->second);
+    clause.push_back(it->second);
   }
+  close_clause(true);
 
   for (const Mention& mention : doc.mentions) {
     Frame* frame = frame_for(mention.sentence);
@@ -176,6 +215,8 @@ void StoryFrames::read_article(uint32_t article, const Story&) {
     sort_unique(frame.actors);
     sort_unique(frame.places);
     sort_unique(frame.terms);
+    for (auto& terms : frame.clauses) sort_unique(terms);
+    if (frame.clauses.size() == 1) frame.clauses.clear();  // the sentence itself
     sort_unique(frame.events);
     frame.statement = is_statement(doc.slice(frame.span), frame.words);
   }
@@ -224,16 +265,18 @@ EntityType StoryFrames::actor_type(int32_t actor) const {
 
 bool StoryFrames::is_place(int32_t actor) const { return actor_type(actor) == EntityType::kPlace; }
 
-double StoryFrames::dot(const Frame& a, const Frame& b) const {
+double StoryFrames::dot(const Frame& a, const Frame& b) const { return dot(a.terms, b.terms); }
+
+double StoryFrames::dot(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) const {
   double sum = 0;
   size_t i = 0, j = 0;
-  while (i < a.terms.size() && j < b.terms.size()) {
-    if (a.terms[i] < b.terms[j]) {
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
       ++i;
-    } else if (b.terms[j] < a.terms[i]) {
+    } else if (b[j] < a[i]) {
       ++j;
     } else {
-      sum += idf_[a.terms[i]] * idf_[a.terms[i]];
+      sum += idf_[a[i]] * idf_[a[i]];
       ++i, ++j;
     }
   }
@@ -250,14 +293,23 @@ double StoryFrames::similarity(const Frame& a, const Frame& b) const {
     double containment = product / (shorter.norm * shorter.norm);
     text = std::max(text, 0.8 * containment);
   }
+  // The best pair of clauses: one statement restated inside two longer sentences.
+  for (size_t i = 0; i < a.clauses.size(); ++i) {
+    for (size_t j = 0; j < b.clauses.size(); ++j) {
+      if (a.clause_norms[i] <= 0 || b.clause_norms[j] <= 0) continue;
+      double cosine = dot(a.clauses[i], b.clauses[j]) / (a.clause_norms[i] * b.clause_norms[j]);
+      text = std::max(text, 0.95 * cosine);
+    }
+  }
   double score = text;
   if (!a.actors.empty() && !b.actors.empty()) {
-    size_t shared = shared_count(a.actors, b.actors);
-    double jaccard = static_cast<double>(shared) /
-                     static_cast<double>(a.actors.size() + b.actors.size() - shared);
-    score = 0.75 * text + 0.25 * jaccard;
+    const double shared = static_cast<double>(shared_count(a.actors, b.actors));
+    const double dice = 2 * shared / static_cast<double>(a.actors.size() + b.actors.size());
+    score = 0.75 * text + 0.25 * dice;
   } else if (!a.actors.empty() || !b.actors.empty()) {
     score = 0.85 * text;
+  } else {
+    score = 0.9 * text;  // nothing but words in common
   }
   const Document& doc_a = *docs_[a.article];
   const Document& doc_b = *docs_[b.article];

@@ -17,10 +17,14 @@ struct Frame {
   uint32_t article = 0;   // position in Story::documents
   uint32_t sentence = 0;  // index into the document's sentences
   Span span;
-  int32_t source = 0;                // independent source (copy group) of the article
-  std::vector<int32_t> actors;       // sorted actor ids (places included)
-  std::vector<int32_t> places;       // sorted actor ids of places
-  std::vector<uint32_t> terms;       // sorted content-term ids (stems; irregular verbs lemmatised)
+  int32_t source = 0;           // independent source (copy group) of the article
+  std::vector<int32_t> actors;  // sorted actor ids (places included)
+  std::vector<int32_t> places;  // sorted actor ids of places
+  std::vector<uint32_t> terms;  // sorted content-term ids (stems; irregular verbs lemmatised)
+  // Terms of each clause (split at , ; : dashes and "but", "while", ...) with at least
+  // kMinClauseTerms terms, so one statement inside a long sentence can still match.
+  std::vector<std::vector<uint32_t>> clauses;
+  std::vector<double> clause_norms;
   std::vector<std::string> events;   // sorted event classes named ("meeting", "casualties")
   std::vector<uint32_t> timexes;     // indices into the document's timexes
   std::vector<uint32_t> quantities;  // indices into the document's quantities
@@ -66,6 +70,7 @@ class StoryFrames {
   double similarity(const Frame& a, const Frame& b) const;
   // IDF-weighted dot product of the term vectors.
   double dot(const Frame& a, const Frame& b) const;
+  double dot(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) const;
 
  private:
   void read_article(uint32_t article, const Story& story);
@@ -79,6 +84,8 @@ class StoryFrames {
   std::vector<std::string> actor_names_;
   std::unordered_map<std::string, uint32_t> vocabulary_;
 };
+
+inline constexpr size_t kMinClauseTerms = 4;
 
 // Sorted intersection size.
 template <typename T>

@@ -158,18 +158,25 @@ struct AdministrationPhrase {
   uint32_t article = 0;
   Span span;         // "Biden administration"
   std::string name;  // lower-case surname
-  uint32_t sentence = 0;
+  size_t name_token = 0;
 };
 
-// Words that make "the X administration" a past or hypothetical government.
-bool past_context(const Document& doc, uint32_t sentence) {
+// Words that make "the X administration" a past or future government: in the few words before
+// the phrase ("under the", "the former"), or anywhere in the sentence ("predecessor", "era").
+bool past_context(const Document& doc, size_t name_token) {
+  const uint32_t sentence = doc.tokens[name_token].sentence;
+  for (size_t t = name_token; t-- > 0 && t + 4 > name_token;) {
+    if (doc.tokens[t].sentence != sentence) break;
+    const std::string& w = doc.tokens[t].lower;
+    if (w == "former" || w == "previous" || w == "prior" || w == "under" || w == "then" ||
+        w == "outgoing" || w == "incoming" || w == "future" || w == "next" || w == "last" ||
+        w == "during" || w == "late")
+      return true;
+  }
   for (const Token& token : doc.tokens) {
     if (token.sentence != sentence) continue;
     const std::string& w = token.lower;
-    if (w == "former" || w == "previous" || w == "prior" || w == "predecessor" || w == "era" ||
-        w == "during" || w == "under" || w == "until" || w == "then" || w == "outgoing" ||
-        w == "incoming" || w == "future" || w == "next")
-      return true;
+    if (w == "predecessor" || w == "predecessors" || w == "era" || w == "formerly") return true;
   }
   return false;
 }
@@ -180,20 +187,20 @@ std::vector<AdministrationPhrase> administration_phrases(const StoryFrames& stor
     const Document& doc = story.doc(article);
     for (size_t t = 1; t < doc.tokens.size(); ++t) {
       const Token& token = doc.tokens[t];
-      if (token.lower != "administration") continue;
+      // "Federal Aviation Administration" is an agency; a government is "the X administration".
+      if (token.lower != "administration" || token.capitalized) continue;
       const Token& name = doc.tokens[t - 1];
       if (name.sentence != token.sentence || !name.capitalized || name.all_caps ||
-          name.shape != TokenShape::kWord)
+          name.shape != TokenShape::kWord || is_stop_word(name.lower))
         continue;
       // "the US administration", "the Russian administration" name a country, not a leader.
       if (canonical_qualifier(name.lower) != name.lower) continue;
       bool country_word = false;
       for (const Mention& mention : doc.mentions)
-        if (mention.span.contains(name.span) && mention.type != EntityType::kPerson)
+        if (mention.span.contains(name.span) && mention.type == EntityType::kPlace)
           country_word = true;
       if (country_word) continue;
-      phrases.push_back(
-          {article, Span{name.span.start, token.span.end}, name.lower, token.sentence});
+      phrases.push_back({article, Span{name.span.start, token.span.end}, name.lower, t - 1});
     }
   }
   return phrases;
@@ -222,7 +229,7 @@ void administration_conflicts(const StoryFrames& story, const std::vector<RoleUs
   for (const AdministrationPhrase& phrase : phrases) {
     if (president_named(phrase.name) >= 0) continue;
     const Document& doc = story.doc(phrase.article);
-    if (past_context(doc, phrase.sentence)) continue;
+    if (past_context(doc, phrase.name_token)) continue;
     int32_t president = -1;
     if (governing.size() == 1) {
       president = *governing.begin();
