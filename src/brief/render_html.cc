@@ -57,7 +57,7 @@ overflow:hidden;break-inside:avoid}
 letter-spacing:.06em;padding:1px 8px;border-radius:4px;background:var(--bad);color:var(--card);
 margin-right:8px;vertical-align:2px}
 .internal{font-size:.8rem;color:var(--warn);margin-left:6px;white-space:nowrap}
-.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr))}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(240px,100%),1fr))}
 .side{padding:10px 14px;border-left:1px solid var(--line)}.side:first-child{border-left:0}
 .side:nth-child(odd){background:var(--side-a)}.side:nth-child(even){background:var(--side-b)}
 .side-label{font-size:.72rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
@@ -70,7 +70,7 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 th{color:var(--muted);font-weight:600;font-size:.8rem;text-transform:uppercase;
 letter-spacing:.04em}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(320px,100%),1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:10px;background:var(--card);padding:12px 14px;
 break-inside:avoid}
 .card ul{margin:4px 0;padding-left:20px}.card li{margin:2px 0}
@@ -102,7 +102,7 @@ code{font:.84em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:
 .empty{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:.85rem;padding:20px 0 40px}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff;--accent:#000;
---side-a:#f3f3f3;--side-b:#fafafa;--mark:#fff}body{font-size:10.5pt}
+--side-a:#f3f3f3;--side-b:#fafafa;--mark:#fff0a0}body{font-size:10.5pt}
 header.top{border:0}nav.toc{display:none}a{text-decoration:none}
 section.story{break-before:page}section.story:first-of-type{break-before:auto}
 .sides{grid-template-columns:repeat(2,1fr)}summary{color:#000}
