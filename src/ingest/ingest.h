@@ -1,22 +1,55 @@
 // ingest: raw inputs -> Documents with normalised UTF-8 text and metadata.
 //
-// Takes files, folders (recursive) or "-" for stdin. Formats: plain text (.txt; the first line
-// becomes the title when it reads as a headline), HTML (.html/.htm, optionally .gz; main text
-// through gumbo), JSON lines (.jsonl/.json, optionally .gz; fields of DESIGN.md "Article"),
-// WARC (.warc/.warc.gz; HTML response records). The format is sniffed from content when the
-// extension says nothing. Bytes are converted to UTF-8 with ICU (declared charset first, then
-// detection), normalised (core text normalisation of the text stage) and the language is
-// identified with CLD2.
+// Inputs are files, folders (recursive; entries sorted by name, hidden entries skipped) or "-"
+// for stdin. The format comes from the extension, with ".gz" removed first:
+//   .txt .text .md             plain text; the first line becomes the title when it reads as a
+//                              headline (short, no final full stop, followed by more text)
+//   .html .htm .xhtml          HTML; main text and metadata through gumbo (see below)
+//   .jsonl .json .ndjson       JSON lines of DESIGN.md "Article" rows, multinews-style rows
+//                              ({"id","text",...}) or cluster rows ({"articles": [...]})
+//   .warc                      WARC 1.0/1.1/0.17: HTTP 200 HTML `response` records and
+//                              text/html `resource` records
+// Without a known extension the content decides ("WARC/1." prefix, "<!doctype html"/"<html",
+// lines starting with "{", else plain text). Gzip is recognised by its magic bytes as well as
+// by ".gz"; multi-member gzip (one member per WARC record) is read as one stream.
 //
-// Bad input is never fatal: a missing path, a binary file, an empty file, undecodable bytes, a
-// file or record over the size limit, a malformed JSON line or a truncated WARC record each
-// add a Problem naming the input and the reason, and the rest is processed.
+// HTML: the page is parsed with gumbo; block containers are scored by text length, commas,
+// paragraphs, link density and boilerplate class/id names (Readability-style), and the best
+// container's paragraphs become the text ("\n\n" between paragraphs, headings on their own
+// line). Metadata: title (JSON-LD headline, og:title, twitter:title, <title> without the site
+// suffix, <h1>), canonical_url, site, authors, published (JSON-LD, meta, <time>, URL, text, and
+// for WARC the crawl date as a last resort) with `published_from` saying which.
+// Charset: HTTP Content-Type (WARC), byte order mark, <meta charset>/http-equiv, else UTF-8
+// when valid, else ICU detection; converted with ICU. Plain text and JSON lines must be UTF-8
+// (a UTF-8 or UTF-16 byte order mark is accepted).
+//
+// Every document's text is passed through crosscheck::normalize (text stage) and its language
+// identified with CLD2. `id` is the input's own id (JSON `id`, WARC-Record-ID), else
+// stable_id(source); `source` is the path as given (joined with the entry's path inside a
+// given folder), "path:LINE" for a JSON line without its own source, or the WARC-Record-ID.
+//
+// Limits (each enforced before the work it bounds; exceeding one gives a Problem, not a crash):
+//   - size: one article input (text or HTML file, JSON line, WARC record body) may have at most
+//     IngestOptions::max_article_bytes bytes; a plain file is checked by its size on disk
+//     before anything is read, a gzip file while it is decompressed. Containers (JSON lines,
+//     WARC) are streamed record by record and have no total size limit.
+//   - depth: HTML nested deeper than kMaxHtmlDepth elements is flattened (the extra tags are
+//     dropped before parsing, the text is kept); a JSON line nested deeper than kMaxJsonDepth
+//     is rejected.
+//   - time: every reader is linear in its input apart from gumbo's own tree building, which
+//     the depth limit keeps near-linear; about 1-3 ms per typical news page, far less for
+//     text and JSON lines.
+//   - memory: about 10x the largest article input per worker thread, plus the documents.
+//
+// Bad input is never fatal and never throws: a missing path, a binary file, an empty file,
+// invalid UTF-8 (with the byte offset), a file or record over the size limit, a malformed
+// JSON line ("path:LINE: reason") or a truncated WARC record each add a Problem naming the
+// input and the reason, and the rest of the batch is processed.
 #pragma once
 
 #include <cstddef>
-#include <functional>
-#include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -24,43 +57,49 @@
 
 namespace crosscheck {
 
+inline constexpr size_t kMaxHtmlDepth = 256;
+inline constexpr size_t kMaxJsonDepth = 256;
+
 struct IngestOptions {
-  // Largest single article input (a text or HTML file, one JSON line, one WARC record).
+  // Largest single article input (a text or HTML file, one JSON line, one WARC record body).
   size_t max_article_bytes = size_t{32} << 20;
-  // Articles whose extracted text has fewer words than this are rejected as empty.
+  // Articles whose text has fewer words than this are rejected as empty.
   size_t min_words = 1;
-  // Worker threads for parsing (0 = hardware concurrency).
+  // Worker threads for parsing (0 = all hardware threads).
   unsigned jobs = 0;
 };
 
 struct IngestResult {
-  std::vector<Document> documents;  // in a deterministic order: inputs as given, folders sorted
-  Problems problems;
+  // In a deterministic order: inputs as given, folder entries sorted, records in file order.
+  std::vector<Document> documents;
+  Problems problems;  // in the same order as the inputs they name
 };
 
 // Reads every input. Never throws on bad input.
 IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions& options);
 
 // Readers for one input already in memory; `name` is used for ids, `source` and problems.
-// Each returns the documents found and appends problems.
+// Each returns the documents found and appends problems; they never throw.
 std::vector<Document> read_text(std::string_view bytes, const std::string& name, Problems& problems,
                                 const IngestOptions& options);
-std::vector<Document> read_html(std::string_view bytes, const std::string& name,
-                                Problems& problems, const IngestOptions& options);
+std::vector<Document> read_html(std::string_view bytes, const std::string& name, Problems& problems,
+                                const IngestOptions& options);
 std::vector<Document> read_jsonl(std::string_view bytes, const std::string& name,
                                  Problems& problems, const IngestOptions& options);
-std::vector<Document> read_warc(std::string_view bytes, const std::string& name,
-                                Problems& problems, const IngestOptions& options);
+std::vector<Document> read_warc(std::string_view bytes, const std::string& name, Problems& problems,
+                                const IngestOptions& options);
 
-// Converts bytes in an unknown or declared charset to UTF-8. Returns false (and leaves `out`
-// empty) when the bytes look binary or cannot be decoded.
+// Converts bytes in a declared (may be empty) or unknown charset to UTF-8: byte order mark,
+// then `declared_charset`, then valid UTF-8, then ICU detection. Malformed sequences become
+// U+FFFD. Returns false (with `reason`, and `out` empty) when the bytes look binary or no
+// converter could be opened.
 bool to_utf8(std::string_view bytes, const std::string& declared_charset, std::string& out,
              std::string& reason);
 
-// ISO 639-1 code of the text's language (CLD2), empty when unreliable.
+// ISO 639-1 code of the text's language (CLD2), empty when unknown or unreliable.
 std::string identify_language(std::string_view text);
 
-// Stable id for an input without one (hex of a 64-bit hash of the source name).
+// Stable id for an input without one: 16 hex digits of XXH64 (seed 0) of the source name.
 std::string stable_id(std::string_view source);
 
 }  // namespace crosscheck

@@ -1,0 +1,397 @@
+// Page metadata: title, canonical URL, site, authors and publication date, each from the most
+// deliberate source the page offers (JSON-LD, then meta tags, then markup, then the URL).
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ingest/dates.h"
+#include "ingest/html.h"
+#include "ingest/ingest.h"
+
+namespace crosscheck::ingest_internal {
+
+namespace {
+
+using nlohmann::json;
+
+std::string meta(const PageFacts& facts, std::string_view key) {
+  for (const auto& [name, content] : facts.metas) {
+    if (name == key) {
+      std::string value = collapse_whitespace(content);
+      if (!value.empty()) return value;
+    }
+  }
+  return {};
+}
+
+// Deepest nesting of brackets outside strings; stops counting once over `limit`.
+size_t json_depth(std::string_view text, size_t limit) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+std::string json_string(const json& value) {
+  if (value.is_string()) return collapse_whitespace(value.get<std::string>());
+  if (value.is_object()) {
+    for (const char* key : {"name", "@value", "@id"}) {
+      auto found = value.find(key);
+      if (found != value.end() && found->is_string()) {
+        return collapse_whitespace(found->get<std::string>());
+      }
+    }
+  }
+  if (value.is_array() && !value.empty()) return json_string(value.front());
+  return {};
+}
+
+bool is_article_type(const json& type) {
+  static constexpr std::string_view kTypes[] = {"article",
+                                                "newsarticle",
+                                                "blogposting",
+                                                "reportagenewsarticle",
+                                                "analysisnewsarticle",
+                                                "opinionnewsarticle",
+                                                "backgroundnewsarticle",
+                                                "reviewnewsarticle",
+                                                "liveblogposting",
+                                                "scholarlyarticle",
+                                                "techarticle",
+                                                "socialmediaposting",
+                                                "posting"};
+  if (type.is_array()) {
+    return std::any_of(type.begin(), type.end(), [](const json& t) { return is_article_type(t); });
+  }
+  if (!type.is_string()) return false;
+  std::string lower = ascii_lower(type.get<std::string>());
+  size_t slash = lower.rfind('/');
+  if (slash != std::string::npos) lower.erase(0, slash + 1);
+  return std::find(std::begin(kTypes), std::end(kTypes), lower) != std::end(kTypes);
+}
+
+struct JsonLdArticle {
+  std::string headline;
+  std::string published;
+  std::vector<std::string> authors;
+  std::string publisher;
+  std::string url;
+};
+
+void read_authors(const json& author, std::vector<std::string>& out) {
+  if (author.is_array()) {
+    for (const json& one : author) read_authors(one, out);
+    return;
+  }
+  std::string name = json_string(author);
+  if (!name.empty() && name.find("://") == std::string::npos) out.push_back(name);
+}
+
+// Finds the first article-typed object (top level, arrays, @graph) and reads it.
+bool find_article(const json& node, JsonLdArticle& article, int depth) {
+  if (depth > 8) return false;
+  if (node.is_array()) {
+    for (const json& item : node) {
+      if (find_article(item, article, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (!node.is_object()) return false;
+  auto type = node.find("@type");
+  if (type != node.end() && is_article_type(*type)) {
+    if (auto it = node.find("headline"); it != node.end()) article.headline = json_string(*it);
+    if (article.headline.empty()) {
+      if (auto it = node.find("name"); it != node.end()) article.headline = json_string(*it);
+    }
+    if (auto it = node.find("datePublished"); it != node.end()) {
+      article.published = json_string(*it);
+    }
+    if (article.published.empty()) {
+      if (auto it = node.find("dateCreated"); it != node.end()) {
+        article.published = json_string(*it);
+      }
+    }
+    if (auto it = node.find("author"); it != node.end()) read_authors(*it, article.authors);
+    if (auto it = node.find("publisher"); it != node.end()) article.publisher = json_string(*it);
+    if (auto it = node.find("url"); it != node.end()) article.url = json_string(*it);
+    return true;
+  }
+  if (auto graph = node.find("@graph"); graph != node.end()) {
+    return find_article(*graph, article, depth + 1);
+  }
+  return false;
+}
+
+JsonLdArticle read_json_ld(const PageFacts& facts) {
+  JsonLdArticle article;
+  for (const std::string& body : facts.json_ld) {
+    if (json_depth(body, kMaxJsonDepth) > kMaxJsonDepth) continue;
+    json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+    if (parsed.is_discarded()) continue;
+    if (find_article(parsed, article, 0)) break;
+  }
+  return article;
+}
+
+std::string host_of(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  size_t at = rest.rfind('@');
+  if (at != std::string_view::npos) rest.remove_prefix(at + 1);
+  rest = rest.substr(0, rest.find(':'));
+  std::string host = ascii_lower(rest);
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  return host;
+}
+
+// Resolves an absolute or root-relative `href` against `base`.
+std::string absolute_url(std::string_view href, std::string_view base) {
+  if (href.empty() || href.find("://") != std::string_view::npos) return std::string(href);
+  size_t scheme = base.find("://");
+  if (scheme == std::string_view::npos) return {};
+  if (href.rfind("//", 0) == 0) return std::string(base.substr(0, scheme + 1)) + std::string(href);
+  if (href.front() != '/') return {};
+  size_t path = base.find('/', scheme + 3);
+  return std::string(base.substr(0, path)) + std::string(href);
+}
+
+size_t word_count(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// <title> without the site name: "Headline | Site", "Site - Headline", "Headline :: Site".
+std::string clean_document_title(const std::string& title, const std::string& site,
+                                 const std::vector<std::string>& h1s) {
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " - ", " – ", " — ", " :: ", " / ", " · ", " » ", " > ", " • "};
+  std::vector<std::string> parts;
+  for (std::string_view separator : kSeparators) {
+    if (title.find(separator) == std::string::npos) continue;
+    size_t start = 0;
+    while (true) {
+      size_t at = title.find(separator, start);
+      parts.push_back(collapse_whitespace(title.substr(start, at - start)));
+      if (at == std::string::npos) break;
+      start = at + separator.size();
+    }
+    break;
+  }
+  if (parts.size() < 2) {
+    // "Site: Headline" only when a heading confirms the part after the colon.
+    size_t colon = title.find(": ");
+    if (colon != std::string::npos) {
+      std::string after = collapse_whitespace(title.substr(colon + 2));
+      for (const std::string& h1 : h1s) {
+        if (ascii_lower(h1) == ascii_lower(after)) return after;
+      }
+    }
+    return title;
+  }
+  std::string site_lower = ascii_lower(site);
+  if (!site_lower.empty()) {
+    std::vector<std::string> kept;
+    for (const std::string& part : parts) {
+      std::string lower = ascii_lower(part);
+      if (lower != site_lower && lower.find(site_lower) == std::string::npos) kept.push_back(part);
+    }
+    if (kept.size() == 1) return kept.front();
+  }
+  // A heading that equals one part settles it.
+  for (const std::string& h1 : h1s) {
+    for (const std::string& part : parts) {
+      if (!part.empty() && ascii_lower(h1) == ascii_lower(part)) return part;
+    }
+  }
+  // Otherwise the longest part, as sites put their name in the short one.
+  const std::string* longest = &parts.front();
+  for (const std::string& part : parts) {
+    if (word_count(part) > word_count(*longest)) longest = &part;
+  }
+  return word_count(*longest) >= 2 ? *longest : title;
+}
+
+// "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}; drops bylines that are not names.
+void add_byline_authors(std::string_view byline, std::vector<std::string>& out) {
+  std::string text = collapse_whitespace(byline);
+  std::string lower = ascii_lower(text);
+  for (std::string_view prefix : {"by ", "von ", "par ", "por ", "door ", "di ", "written by "}) {
+    if (lower.rfind(prefix, 0) == 0) {
+      text.erase(0, prefix.size());
+      lower.erase(0, prefix.size());
+      break;
+    }
+  }
+  // Dates, times and long sentences are not names.
+  if (text.empty() || text.size() > 80 || word_count(text) > 8 ||
+      !find_date_in_text(text).empty()) {
+    return;
+  }
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t best = std::string::npos, length = 0;
+    for (std::string_view separator : {" and ", ", ", " & ", " und ", " et ", " y "}) {
+      size_t at = lower.find(separator, start);
+      if (at < best) best = at, length = separator.size();
+    }
+    std::string name = collapse_whitespace(text.substr(start, best - start));
+    if (!name.empty() && word_count(name) <= 5 && std::any_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+        })) {
+      out.push_back(name);
+    }
+    if (best == std::string::npos) break;
+    start = best + length;
+  }
+}
+
+void dedup_authors(std::vector<std::string>& authors) {
+  std::vector<std::string> unique;
+  for (const std::string& author : authors) {
+    std::string lower = ascii_lower(author);
+    bool seen = std::any_of(unique.begin(), unique.end(),
+                            [&](const std::string& u) { return ascii_lower(u) == lower; });
+    if (!seen && unique.size() < 10) unique.push_back(author);
+  }
+  authors = std::move(unique);
+}
+
+void set_date(HtmlPage& page, const std::string& value, const char* from) {
+  if (!page.published.empty()) return;
+  std::string date = normalize_date(value);
+  if (!date.empty()) {
+    page.published = date;
+    page.published_from = from;
+  }
+}
+
+}  // namespace
+
+void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& page) {
+  JsonLdArticle json_ld = read_json_ld(facts);
+
+  std::string canonical = absolute_url(facts.canonical, page_url);
+  if (canonical.empty()) canonical = absolute_url(meta(facts, "og:url"), page_url);
+  if (canonical.empty()) canonical = absolute_url(json_ld.url, page_url);
+  page.canonical_url = canonical;
+  std::string url = page_url.empty() ? canonical : std::string(page_url);
+
+  page.site = meta(facts, "og:site_name");
+  if (page.site.empty()) page.site = json_ld.publisher;
+  if (page.site.empty()) page.site = meta(facts, "application-name");
+  if (page.site.empty()) page.site = host_of(url);
+
+  for (const char* key : {"og:title", "twitter:title", "title", "parsely-title", "dc.title",
+                          "dcterms.title", "sailthru.title", "headline"}) {
+    if (!page.title.empty()) break;
+    page.title = meta(facts, key);
+  }
+  if (page.title.empty()) page.title = json_ld.headline;
+  if (page.title.empty() && !facts.title_tag.empty()) {
+    page.title = clean_document_title(collapse_whitespace(facts.title_tag), page.site, facts.h1s);
+  }
+  if (page.title.empty() && !facts.h1s.empty()) page.title = facts.h1s.front();
+  // og:title and friends sometimes carry the site suffix too.
+  if (!page.site.empty() && page.title.size() > page.site.size() + 3) {
+    page.title = clean_document_title(page.title, page.site, facts.h1s);
+  }
+
+  page.authors = json_ld.authors;
+  if (page.authors.empty()) {
+    for (const char* key : {"author", "article:author", "dc.creator", "parsely-author",
+                            "sailthru.author", "byl", "dcterms.creator"}) {
+      std::string value = meta(facts, key);
+      if (!value.empty() && value.find("://") == std::string::npos) {
+        add_byline_authors(value, page.authors);
+      }
+    }
+  }
+  if (page.authors.empty()) {
+    for (const std::string& text : facts.rel_authors) add_byline_authors(text, page.authors);
+  }
+  if (page.authors.empty()) {
+    for (const std::string& text : facts.bylines) {
+      add_byline_authors(text, page.authors);
+      if (!page.authors.empty()) break;
+    }
+  }
+  dedup_authors(page.authors);
+
+  set_date(page, json_ld.published, "jsonld");
+  for (const char* key : {"article:published_time",
+                          "og:published_time",
+                          "datepublished",
+                          "article.published",
+                          "pubdate",
+                          "publishdate",
+                          "publish-date",
+                          "publish_date",
+                          "date",
+                          "dc.date.issued",
+                          "dc.date",
+                          "dcterms.created",
+                          "dcterms.date",
+                          "sailthru.date",
+                          "parsely-pub-date",
+                          "citation_publication_date",
+                          "citation_date",
+                          "og:article:published_time",
+                          "article:published",
+                          "originalpublicationdate",
+                          "date.available",
+                          "displaydate",
+                          "last-modified",
+                          "article:modified_time",
+                          "og:updated_time"}) {
+    if (!page.published.empty()) break;
+    set_date(page, meta(facts, key), "meta");
+  }
+  for (const std::string& value : facts.pub_times) set_date(page, value, "time");
+  if (!facts.times.empty()) set_date(page, facts.times.front(), "time");
+  if (page.published.empty()) {
+    std::string from_url = date_from_url(url);
+    if (from_url.empty() && !canonical.empty()) from_url = date_from_url(canonical);
+    if (!from_url.empty()) {
+      page.published = from_url;
+      page.published_from = "url";
+    }
+  }
+  for (const std::string& text : facts.date_texts) {
+    if (!page.published.empty()) break;
+    std::string date = find_date_in_text(text);
+    if (!date.empty()) {
+      page.published = date;
+      page.published_from = "text";
+    }
+  }
+
+  std::string lang = facts.html_lang.substr(0, facts.html_lang.find_first_of("-_"));
+  if (lang.size() == 2) page.lang = lang;
+}
+
+}  // namespace crosscheck::ingest_internal

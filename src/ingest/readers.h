@@ -1,0 +1,57 @@
+// The ingest readers' common shape: each format turns bytes into Pending articles, which are
+// then converted (HTML extraction, normalisation, language) in parallel batches. Internal to the
+// ingest stage.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/problem.h"
+#include "ingest/byte_source.h"
+#include "ingest/ingest.h"
+
+namespace crosscheck::ingest_internal {
+
+// One article read from an input but not yet finished, or a problem met while reading, kept in
+// input order so documents and problems come out in the order of the input.
+struct Pending {
+  enum class Kind { kDocument, kHtml, kProblem };
+  Kind kind = Kind::kDocument;
+  Document doc;            // metadata known so far; kDocument: raw (unnormalised) text
+  std::string html;        // kHtml: the page bytes
+  std::string charset;     // kHtml: charset declared by HTTP, lower case, may be empty
+  std::string crawl_date;  // kHtml from WARC: the capture date, YYYY-MM-DD
+  std::string input;       // what a problem with this article names
+  Problem problem;         // kProblem
+};
+
+using PendingSink = std::function<void(Pending&&)>;
+
+enum class Format { kUnknown, kText, kHtml, kJsonLines, kWarc };
+
+// Format named by a file name's extension (".gz" removed first), kUnknown when none.
+Format format_from_name(std::string_view name, bool& gzipped);
+// Format guessed from the first bytes of (decompressed) content; never kUnknown.
+Format format_from_content(std::string_view head);
+
+void parse_text(std::string_view bytes, const std::string& name, bool markdown,
+                const PendingSink& sink);
+void parse_html(std::string_view bytes, const std::string& name, const PendingSink& sink);
+void parse_jsonl(Reader& reader, const std::string& name, const IngestOptions& options,
+                 const PendingSink& sink);
+void parse_warc(Reader& reader, const std::string& name, const IngestOptions& options,
+                const PendingSink& sink);
+
+// Finishes a pending article: extracts HTML, normalises the text, rejects empty text,
+// identifies the language and fills the id. Appends to `documents` or to `problems`.
+void convert(Pending&& pending, std::vector<Document>& documents, Problems& problems,
+             const IngestOptions& options);
+
+// Splits plain text into a headline (empty when the first line does not read as one) and the
+// body; the body is the input from the line after the headline, unchanged.
+void split_title(std::string_view text, bool markdown, std::string& title, std::string_view& body);
+
+}  // namespace crosscheck::ingest_internal
