@@ -1,10 +1,12 @@
 // Language identification (CLD2), stable ids, and the last step of every reader: turning a
 // pending article into a finished Document.
+// clang-format off
+#include <cstdio>  // before CLD2, whose header uses FILE without including it
 #include <cld2/public/compact_lang_det.h>
+// clang-format on
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cstdio>  // before CLD2, whose header uses FILE without including it
 
 #include "core/utf8.h"
 #include "ingest/dates.h"
