@@ -227,12 +227,23 @@ class Tagger {
     const TokenView& view = views_[i];
     if (cap_seen_mid_.contains(view.fold)) return true;
     if (strong_gazetteer_word(view)) return true;
-    if (i + 1 < views_.size() && views_[i + 1].sentence == view.sentence && name_token(i + 1) &&
-        gazetteer_.first_name(view.fold) && !lower_seen_.contains(view.fold) &&
-        !words::is_function_word(view.fold) && gazetteer_.surname(views_[i + 1].fold)) {
-      return true;
-    }
+    if (starts_personal_name(i)) return true;
+    // The family name after a given name or initial ("Billy Andrade", "P. Simmons").
+    if (i > 0 && starts_personal_name(i - 1) && !words::is_function_word(view.fold)) return true;
     return sentence_initial_surname(i);
+  }
+
+  // A given name or an initial followed by another capitalised word.
+  bool starts_personal_name(size_t i) const {
+    const TokenView& view = views_[i];
+    if (i + 1 >= views_.size() || views_[i + 1].sentence != view.sentence || !name_token(i + 1) ||
+        words::is_function_word(views_[i + 1].fold) || lower_seen_.contains(view.fold) ||
+        words::is_function_word(view.fold)) {
+      return false;
+    }
+    if (view.initial) return true;
+    return !view.all_caps && gazetteer_.first_name(view.fold) &&
+           !gazetteer_.country(views_[i + 1].fold) && !gazetteer_.place(views_[i + 1].fold);
   }
 
   // "Almeida later told reporters": a known family name opening a sentence, followed by a
@@ -311,7 +322,8 @@ class Tagger {
       size_t last = i + 1;
       while (last < end && !views_[last - 1].possessive) {
         // Capitalised function words mark title case ("Talks On Black Sea"), not names.
-        if (name_token(last) && !words::is_function_word(views_[last].fold)) {
+        if (name_token(last) && !words::is_function_word(views_[last].fold) &&
+            !words::is_calendar_word(views_[last].fold)) {
           ++last;
           continue;
         }
@@ -516,13 +528,11 @@ class Tagger {
       c.type = type;
       c.confidence = confidence;
     };
-    if (length == 1) {
-      if (const std::string* country = gazetteer_.demonym_country(whole)) {
-        c.country = *country;
-        return set(EntityType::kMisc, 0.9);
-      }
-      if (words::is_group_adjective(whole)) return set(EntityType::kMisc, 0.85);
+    if (const std::string* country = gazetteer_.demonym_country(whole)) {
+      c.country = *country;
+      return set(EntityType::kMisc, 0.9);
     }
+    if (length == 1 && words::is_group_adjective(whole)) return set(EntityType::kMisc, 0.85);
     if (gazetteer_.country(whole) || (length == 1 && code_country(head))) {
       return set(EntityType::kPlace, 0.95);
     }
@@ -532,6 +542,7 @@ class Tagger {
     }
     const PlaceInfo* place = gazetteer_.place(whole);
     if (c.after_title) return set(EntityType::kPerson, 0.9);
+    if (length >= 2 && words::is_event_head(tail.fold)) return set(EntityType::kMisc, 0.8);
     if (length >= 2 && words::is_org_head(tail.fold)) {
       return set(EntityType::kOrganization, 0.85);
     }

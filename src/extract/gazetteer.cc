@@ -347,6 +347,67 @@ struct Loader {
                                                                 "Levant",
                                                                 "Maghreb"};
     for (const char* region : kRegions) add_place(region, PlaceInfo{1'000'000, false});
+    // The nations of the United Kingdom are not countries in ISO 3166.
+    for (const char* nation :
+         {"England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain"}) {
+      add_place(nation, PlaceInfo{1'000'000, false});
+    }
+  }
+
+  // News agencies and broadcasters: the newspaper list has neither.
+  void add_news_organizations() {
+    for (const char* name : {"Reuters",
+                             "Associated Press",
+                             "AP",
+                             "AFP",
+                             "Agence France-Presse",
+                             "Bloomberg",
+                             "Xinhua",
+                             "TASS",
+                             "Itar-Tass",
+                             "Interfax",
+                             "RIA Novosti",
+                             "Kyodo",
+                             "Yonhap",
+                             "ANSA",
+                             "dpa",
+                             "EFE",
+                             "Anadolu",
+                             "Ukrinform",
+                             "UNIAN",
+                             "Tanjug",
+                             "BBC",
+                             "CNN",
+                             "NBC",
+                             "CBS",
+                             "ABC",
+                             "CNBC",
+                             "MSNBC",
+                             "NPR",
+                             "PBS",
+                             "Al Jazeera",
+                             "Sky News",
+                             "Fox News",
+                             "Deutsche Welle",
+                             "France 24",
+                             "Euronews",
+                             "RT",
+                             "Sputnik",
+                             "ITV",
+                             "Channel 4",
+                             "CBC",
+                             "ZDF",
+                             "ARD",
+                             "NHK",
+                             "CCTV",
+                             "Politico",
+                             "Axios",
+                             "Bloomberg News",
+                             "Radio Free Europe",
+                             "Voice of America",
+                             "Reuters News"}) {
+      add_org(name, OrgKind::kNewspaper);
+    }
   }
 
   void load_demonyms(const std::string& dir) {
@@ -534,6 +595,7 @@ void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
   loader.load_iso_codes(iso_codes_dir);
   loader.add_country_acronyms();
   loader.add_regions();
+  loader.add_news_organizations();
   if (dir.empty()) return;
   loader.load_demonyms(dir);
   loader.load_capitals(dir);
@@ -909,6 +971,19 @@ bool is_org_head(std::string_view folded) {
                                           "airline",
                                           "railways",
                                           "railway"});
+  return kHeads.contains(folded);
+}
+
+bool is_event_head(std::string_view folded) {
+  static const NameSet kHeads = make_set(
+      {"cup",        "open",         "championship", "championships", "classic",   "games",
+       "olympics",   "olympiad",     "tournament",   "trophy",        "prix",      "series",
+       "war",        "award",        "awards",       "prize",         "festival",  "marathon",
+       "masters",    "bowl",         "act",          "treaty",        "accord",    "accords",
+       "doctrine",   "declaration",  "convention",   "protocol",      "expo",      "biennale",
+       "grand slam", "invitational", "derby",        "rally",         "tour",      "summit",
+       "revolution", "crisis",       "uprising",     "election",      "elections", "referendum",
+       "day",        "week",         "plan",         "initiative"});
   return kHeads.contains(folded);
 }
 

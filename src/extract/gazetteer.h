@@ -82,6 +82,9 @@ bool is_role_portfolio(std::string_view folded);
 bool is_honorific(std::string_view folded);
 // Last words of organisation names ("ministry", "party", "inc", "university").
 bool is_org_head(std::string_view folded);
+// Last words of names of events, competitions, prizes and laws ("Cup", "Open", "Olympics",
+// "Act"): CoNLL MISC.
+bool is_event_head(std::string_view folded);
 // First words of organisation names followed by "of" ("university", "bank", "ministry").
 bool is_org_lead(std::string_view folded);
 // Last/first words of geographic names ("river", "sea", "mount", "island").
