@@ -1,0 +1,333 @@
+// The ingest driver: inputs, folders, formats, and every kind of bad input.
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/test_support.h"
+
+namespace crosscheck {
+namespace {
+
+using ingest_test::gzip;
+using ingest_test::ScratchFolder;
+using ingest_test::warc_record;
+using ingest_test::warc_response;
+
+constexpr char kBody[] =
+    "The council approved the new budget on Monday after a debate that lasted six hours.\n"
+    "Opposition members said the cuts to libraries went too far.\n";
+
+std::string reasons(const IngestResult& result) {
+  std::string all;
+  for (const Problem& problem : result.problems)
+    all += problem.input + ": " + problem.reason + "\n";
+  return all;
+}
+
+TEST(Ingest, MissingPathIsAProblem) {
+  IngestResult result = ingest({"/no/such/place/article.txt"}, {});
+  EXPECT_TRUE(result.documents.empty());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].input, "/no/such/place/article.txt");
+  EXPECT_EQ(result.problems[0].reason, "no such file or folder");
+}
+
+TEST(Ingest, FolderOfBinariesIsRejectedFileByFile) {
+  ScratchFolder folder;
+  folder.write("a.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  folder.write("b.txt", std::string("\x7F"
+                                    "ELF\x02\x01\x01\0\0\0\0\0",
+                                    12));
+  folder.write("c.html", std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"));
+  folder.write("d", std::string("abc\0\0\0def\0", 10));
+  IngestResult result = ingest({folder.path()}, {});
+  EXPECT_TRUE(result.documents.empty());
+  ASSERT_EQ(result.problems.size(), 4u) << reasons(result);
+  EXPECT_EQ(result.problems[0].reason, "binary file (PNG image)");
+  EXPECT_EQ(result.problems[1].reason, "binary file (ELF executable)");
+  EXPECT_EQ(result.problems[2].reason, "binary file (PDF document)");
+  EXPECT_EQ(result.problems[3].reason, "binary file (NUL bytes)");
+  EXPECT_EQ(result.problems[0].input, folder.path() + "/a.png");
+}
+
+TEST(Ingest, EmptyAndBlankFilesAreProblems) {
+  ScratchFolder folder;
+  std::string empty = folder.write("empty.txt", "");
+  std::string blank = folder.write("blank.txt", "  \n\t\n   \r\n");
+  std::string blank_html = folder.write("blank.html", "\n\n");
+  std::string no_text_html = folder.write("tags.html", "<html><body><div></div></body></html>");
+  IngestResult result = ingest({empty, blank, blank_html, no_text_html}, {});
+  EXPECT_TRUE(result.documents.empty());
+  ASSERT_EQ(result.problems.size(), 4u) << reasons(result);
+  EXPECT_EQ(result.problems[0].reason, "empty");
+  EXPECT_EQ(result.problems[1].reason, "empty");
+  EXPECT_EQ(result.problems[2].reason, "empty");
+  EXPECT_EQ(result.problems[3].input, no_text_html);
+}
+
+TEST(Ingest, InvalidUtf8NamesTheByteOffset) {
+  ScratchFolder folder;
+  std::string bytes = "Valid start of the text, then a bad byte: \xC3\x28 and more.\n";
+  std::string path = folder.write("bad.txt", bytes);
+  std::string good = folder.write("good.txt", kBody);
+  IngestResult result = ingest({path, good}, {});
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].input, path);
+  EXPECT_EQ(result.problems[0].reason,
+            "invalid UTF-8 at byte " + std::to_string(bytes.find('\xC3')));
+  ASSERT_EQ(result.documents.size(), 1u);  // the rest of the batch goes on
+}
+
+TEST(Ingest, HugeFileIsRejectedBySizeWithoutReadingIt) {
+  ScratchFolder folder;
+  std::string path = folder.path() + "/huge.txt";
+  { std::ofstream(path).put('x'); }
+  std::filesystem::resize_file(path, size_t{200} << 20);  // sparse: nothing is written
+  auto start = std::chrono::steady_clock::now();
+  IngestResult result = ingest({path}, {});
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 0.5);
+  EXPECT_TRUE(result.documents.empty());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_NE(result.problems[0].reason.find("larger than"), std::string::npos)
+      << result.problems[0].reason;
+}
+
+TEST(Ingest, GzipOverTheLimitIsRejectedWhileDecompressing) {
+  ScratchFolder folder;
+  std::string path = folder.write("big.txt.gz", gzip(std::string(3 << 20, 'a')));
+  IngestOptions options;
+  options.max_article_bytes = 1 << 20;
+  IngestResult result = ingest({path}, options);
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].reason, "larger than 1048576 bytes after decompression");
+}
+
+TEST(Ingest, MalformedJsonLinesKeepTheGoodLines) {
+  ScratchFolder folder;
+  std::string path = folder.write(
+      "rows.jsonl",
+      "{\"id\":\"a1\",\"text\":\"First article text about a storm that hit the coast.\"}\n"
+      "{\"id\":\"a2\",\"text\":\"unterminated\n"
+      "{\"id\":\"a3\",\"title\":\"no text here\"}\n"
+      "\n"
+      "[1,2,3]\n"
+      "{\"id\":\"a4\",\"text\":\"Fourth article text about a bridge that reopened.\"}\n");
+  IngestResult result = ingest({path}, {});
+  ASSERT_EQ(result.documents.size(), 2u) << reasons(result);
+  EXPECT_EQ(result.documents[0].id, "a1");
+  EXPECT_EQ(result.documents[1].id, "a4");
+  ASSERT_EQ(result.problems.size(), 3u) << reasons(result);
+  EXPECT_EQ(result.problems[0].input, path + ":2");
+  EXPECT_EQ(result.problems[0].reason, "not valid JSON");
+  EXPECT_EQ(result.problems[1].input, path + ":3");
+  EXPECT_EQ(result.problems[1].reason, "no text");
+  EXPECT_EQ(result.problems[2].input, path + ":5");
+}
+
+TEST(Ingest, TruncatedWarcKeepsEarlierRecords) {
+  ScratchFolder folder;
+  std::string page = "<html><body><p>" + std::string(kBody) + "</p></body></html>";
+  std::string first = warc_response("urn:uuid:first", "https://example.org/a", page);
+  std::string second = warc_response("urn:uuid:second", "https://example.org/b", page);
+  std::string truncated = first + second.substr(0, second.size() - 60);
+  std::string path = folder.write("crawl.warc", truncated);
+  IngestResult result = ingest({path}, {});
+  ASSERT_EQ(result.documents.size(), 1u) << reasons(result);
+  EXPECT_EQ(result.documents[0].id, "urn:uuid:first");
+  ASSERT_EQ(result.problems.size(), 1u) << reasons(result);
+  EXPECT_EQ(result.problems[0].input, path + ":urn:uuid:second");
+  EXPECT_NE(result.problems[0].reason.find("truncated record"), std::string::npos);
+
+  // The same, compressed one member per record and cut inside the second member.
+  std::string gz = gzip(first) + gzip(second);
+  std::string gz_path = folder.write("crawl.warc.gz", gz.substr(0, gz.size() - 40));
+  result = ingest({gz_path}, {});
+  ASSERT_EQ(result.documents.size(), 1u) << reasons(result);
+  ASSERT_EQ(result.problems.size(), 1u) << reasons(result);
+  EXPECT_EQ(result.problems[0].input, gz_path + ":urn:uuid:second");
+}
+
+TEST(Ingest, FoldersRecurseSortedAndSkipHiddenEntries) {
+  ScratchFolder folder;
+  folder.write("b/two.txt", kBody);
+  folder.write("a.txt", kBody);
+  folder.write("b/a/one.txt", kBody);
+  folder.write(".hidden.txt", kBody);
+  folder.write(".git/config.txt", kBody);
+  folder.write("c.md", kBody);
+  IngestResult result = ingest({folder.path()}, {});
+  ASSERT_EQ(result.documents.size(), 4u) << reasons(result);
+  EXPECT_TRUE(result.problems.empty()) << reasons(result);
+  std::vector<std::string> sources;
+  for (const Document& doc : result.documents) sources.push_back(doc.source);
+  std::string base = folder.path();
+  EXPECT_EQ(sources, (std::vector<std::string>{base + "/a.txt", base + "/b/a/one.txt",
+                                               base + "/b/two.txt", base + "/c.md"}));
+  // Ids are hashes of the source as given, stable between runs.
+  EXPECT_EQ(result.documents[0].id, stable_id(base + "/a.txt"));
+  IngestResult again = ingest({folder.path()}, {});
+  EXPECT_EQ(again.documents[2].id, result.documents[2].id);
+}
+
+TEST(Ingest, OutputOrderFollowsInputsWithManyThreads) {
+  ScratchFolder folder;
+  std::vector<std::string> inputs;
+  for (int i = 0; i < 40; ++i) {
+    inputs.push_back(folder.write("f" + std::to_string(i) + ".txt",
+                                  "Article number " + std::to_string(i) + " says something."));
+  }
+  inputs.insert(inputs.begin() + 7, "/missing/file.txt");
+  IngestOptions options;
+  options.jobs = 4;
+  IngestResult result = ingest(inputs, options);
+  ASSERT_EQ(result.documents.size(), 40u);
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_EQ(result.documents[i].text, "Article number " + std::to_string(i) + " says something.");
+  }
+  ASSERT_EQ(result.problems.size(), 1u);
+}
+
+TEST(Ingest, FormatsAreSniffedWithoutExtension) {
+  ScratchFolder folder;
+  std::string html = folder.write(
+      "page", "<!doctype html><html><body><p>" + std::string(kBody) + "</p></body></html>");
+  std::string jsonl = folder.write("rows", "{\"id\":\"x\",\"text\":\"A row of text.\"}\n");
+  std::string warc = folder.write(
+      "crawl", warc_response("urn:uuid:w", "https://example.org/w",
+                             "<html><body><p>" + std::string(kBody) + "</p></body></html>"));
+  std::string text = folder.write("plain", kBody);
+  std::string gz = folder.write("zipped", gzip(kBody));
+  IngestResult result = ingest({html, jsonl, warc, text, gz}, {});
+  ASSERT_EQ(result.documents.size(), 5u) << reasons(result);
+  EXPECT_NE(result.documents[0].text.find("council approved"), std::string::npos);
+  EXPECT_EQ(result.documents[0].text.find("<p>"), std::string::npos);
+  EXPECT_EQ(result.documents[1].id, "x");
+  EXPECT_EQ(result.documents[2].id, "urn:uuid:w");
+  EXPECT_EQ(result.documents[3].text, result.documents[4].text);
+}
+
+TEST(Ingest, GzippedHtmlAndJsonLines) {
+  ScratchFolder folder;
+  std::string html =
+      folder.write("page.html.gz", gzip("<html><head><title>Storm</title></head><body><p>" +
+                                        std::string(kBody) + "</p></body></html>"));
+  std::string jsonl =
+      folder.write("rows.jsonl.gz",
+                   gzip("{\"id\":\"r1\",\"text\":\"One.\"}\n{\"id\":\"r2\",\"text\":\"Two.\"}\n"));
+  IngestResult result = ingest({html, jsonl}, {});
+  ASSERT_EQ(result.documents.size(), 3u) << reasons(result);
+  EXPECT_EQ(result.documents[0].title, "Storm");
+  EXPECT_EQ(result.documents[2].id, "r2");
+}
+
+TEST(Ingest, EmptyFolderIsAProblem) {
+  ScratchFolder folder;
+  std::filesystem::create_directories(folder.path() + "/nothing");
+  IngestResult result = ingest({folder.path() + "/nothing"}, {});
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].reason, "folder has no files");
+}
+
+TEST(Ingest, LanguageAndStableId) {
+  EXPECT_EQ(identify_language("The government announced on Tuesday that it would raise taxes "
+                              "on tobacco and alcohol to pay for the new hospitals."),
+            "en");
+  EXPECT_EQ(identify_language("Die Regierung kündigte am Dienstag an, die Steuern auf Tabak und "
+                              "Alkohol zu erhöhen, um die neuen Krankenhäuser zu bezahlen."),
+            "de");
+  EXPECT_EQ(identify_language(""), "");
+  EXPECT_EQ(stable_id("a.txt"), stable_id("a.txt"));
+  EXPECT_NE(stable_id("a.txt"), stable_id("b.txt"));
+  EXPECT_EQ(stable_id("a.txt").size(), 16u);
+}
+
+TEST(Ingest, MinWordsRejectsShortArticles) {
+  ScratchFolder folder;
+  std::string path = folder.write("short.txt", "Too short.");
+  IngestOptions options;
+  options.min_words = 5;
+  IngestResult result = ingest({path}, options);
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].reason, "fewer than 5 words");
+}
+
+TEST(Ingest, WarcResourceAndSkippedRecords) {
+  std::string page = "<html><body><p>" + std::string(kBody) + "</p></body></html>";
+  std::string warc =
+      warc_record("warcinfo", "urn:uuid:info", "", "application/warc-fields", "software: x\r\n") +
+      warc_record("request", "urn:uuid:req", "https://example.org/", "application/http",
+                  "GET / HTTP/1.1\r\n\r\n") +
+      warc_record("resource", "urn:uuid:res", "https://example.org/r", "text/html", page) +
+      warc_record("response", "urn:uuid:404", "https://example.org/x",
+                  "application/http; msgtype=response",
+                  "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n" + page) +
+      warc_record("response", "urn:uuid:img", "https://example.org/i.png",
+                  "application/http; msgtype=response",
+                  "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG");
+  Problems problems;
+  std::vector<Document> docs = read_warc(warc, "mem.warc", problems, {});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].id, "urn:uuid:res");
+  EXPECT_EQ(docs[0].url, "https://example.org/r");
+  EXPECT_EQ(docs[0].published, "2024-05-02");
+  EXPECT_EQ(docs[0].published_from, "crawl");
+}
+
+TEST(Ingest, WarcChunkedResponseAndHttpCharset) {
+  std::string html =
+      "<html><body><p>Le caf\xE9 de la place a ferm\xE9 ses portes mardi apr\xE8s "
+      "quarante ans.</p></body></html>";
+  std::string chunked =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n" +
+      [&] {
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx", html.size() - 10);
+        return std::string(size) + "\r\n" + html.substr(0, html.size() - 10) + "\r\na\r\n" +
+               html.substr(html.size() - 10) + "\r\n0\r\n\r\n";
+      }();
+  std::string warc = warc_record("response", "urn:uuid:c", "https://example.fr/c",
+                                 "application/http; msgtype=response", chunked);
+  Problems problems;
+  std::vector<Document> docs = read_warc(warc, "mem.warc", problems, {});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "Le café de la place a fermé ses portes mardi après quarante ans.");
+}
+
+TEST(Ingest, WarcGarbageBetweenRecordsIsReportedOnce) {
+  std::string page = "<html><body><p>" + std::string(kBody) + "</p></body></html>";
+  std::string warc = warc_response("urn:uuid:1", "https://example.org/1", page) +
+                     "garbage line\r\nmore garbage\r\n" +
+                     warc_response("urn:uuid:2", "https://example.org/2", page);
+  Problems problems;
+  std::vector<Document> docs = read_warc(warc, "mem.warc", problems, {});
+  EXPECT_EQ(docs.size(), 2u);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].reason.find("expected a WARC record header"), std::string::npos);
+}
+
+TEST(Ingest, SharedWarcSamplesWhenAvailable) {
+  std::string folder = std::string(CROSSCHECK_SOURCE_DIR) + "/../shared/data/html/warc";
+  if (!std::filesystem::exists(folder)) GTEST_SKIP() << "no shared WARC samples at " << folder;
+  IngestResult plain = ingest({folder + "/cc-main-2020-34-excerpt.warc"}, {});
+  IngestResult gz = ingest({folder + "/cc-main-2020-34-excerpt.warc.gz"}, {});
+  EXPECT_EQ(plain.documents.size(), 16u) << reasons(plain);
+  ASSERT_EQ(plain.documents.size(), gz.documents.size());
+  for (size_t i = 0; i < plain.documents.size(); ++i) {
+    EXPECT_EQ(plain.documents[i].text, gz.documents[i].text);
+  }
+  IngestResult old = ingest({folder + "/ukwa-iah-2008-warc0.17-truncated.warc.gz"}, {});
+  EXPECT_FALSE(old.documents.empty()) << reasons(old);
+  IngestResult clipped = ingest({folder + "/houstonpress-2016-clipped.warc.gz"}, {});
+  ASSERT_EQ(clipped.problems.size(), 1u) << reasons(clipped);
+  EXPECT_NE(clipped.problems[0].reason.find("truncated record"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crosscheck
