@@ -122,12 +122,13 @@ void mark_positions(std::vector<TokenView>& views) {
   while (begin < views.size()) {
     size_t end = begin;
     while (end < views.size() && views[end].sentence == views[begin].sentence) ++end;
-    int content = 0, capitalised = 0, capitals = 0, words_seen = 0;
+    int content = 0, capitalised = 0, capitals = 0, words_seen = 0, numbers = 0;
     bool previous_opens = true;
     for (size_t i = begin; i < end; ++i) {
       TokenView& view = views[i];
       if (!view.word) {
         if (is_opening_punct(view.text)) previous_opens = true;
+        if (!view.text.empty() && view.text[0] >= '0' && view.text[0] <= '9') ++numbers;
         continue;
       }
       view.sentence_initial = previous_opens;
@@ -139,7 +140,12 @@ void mark_positions(std::vector<TokenView>& views) {
         capitalised += view.cap ? 1 : 0;
       }
     }
-    bool title_case = content >= 3 && capitalised * 10 >= content * 9;
+    // Short lines without final punctuation ("A Call for Action", "Key Points") are headings.
+    std::string_view final_text = views[end - 1].text;
+    bool unterminated = final_text != "." && final_text != "?" && final_text != "!" &&
+                        final_text != "\"" && final_text != "\xE2\x80\x9D";
+    bool title_case = (content >= 3 && capitalised * 10 >= content * 9) ||
+                      (content >= 2 && capitalised == content && unterminated && numbers == 0);
     bool shouting = words_seen >= 3 && capitals * 10 >= words_seen * 6;
     if (title_case || shouting) {
       for (size_t i = begin; i < end; ++i) views[i].headline = true;
@@ -182,6 +188,7 @@ class Tagger {
       begin = end;
     }
     resolve_within_document();
+    retype_table_rows();
     std::vector<Mention> mentions = to_mentions();
     add_roles(mentions);
     return mentions;
@@ -533,6 +540,12 @@ class Tagger {
       return set(EntityType::kMisc, 0.9);
     }
     if (length == 1 && words::is_group_adjective(whole)) return set(EntityType::kMisc, 0.85);
+    // "New York-based", "Turkish-operated": an adjective made from a name.
+    if (size_t hyphen = tail.fold.rfind('-');
+        hyphen != std::string::npos && hyphen + 1 < tail.fold.size() &&
+        is_lower_suffix(tail.text.substr(std::min(tail.text.size(), hyphen + 1)))) {
+      return set(EntityType::kMisc, 0.7);
+    }
     if (gazetteer_.country(whole) || (length == 1 && code_country(head))) {
       return set(EntityType::kPlace, 0.95);
     }
@@ -542,7 +555,12 @@ class Tagger {
     }
     const PlaceInfo* place = gazetteer_.place(whole);
     if (c.after_title) return set(EntityType::kPerson, 0.9);
-    if (length >= 2 && words::is_event_head(tail.fold)) return set(EntityType::kMisc, 0.8);
+    // "World War II", "Super Bowl 50": the head is the word before a numeral.
+    const TokenView& head_word =
+        length >= 3 && (is_roman_numeral(tail.fold) || !tail.word) ? views_[c.last - 2] : tail;
+    if (length >= 2 && words::is_event_head(head_word.fold)) {
+      return set(EntityType::kMisc, 0.8);
+    }
     if (length >= 2 && words::is_org_head(tail.fold)) {
       return set(EntityType::kOrganization, 0.85);
     }
@@ -576,7 +594,36 @@ class Tagger {
       return set(EntityType::kPerson, 0.5);
     }
     if (length == 1 && next_word_is_speech(c.last)) return set(EntityType::kPerson, 0.5);
+    if (next_word_is_place_noun(c.last)) return set(EntityType::kPlace, 0.6);
+    // Nationality nouns and adjectives the lists lack ("Zairean", "Congolese", "Yemeni").
+    if (length == 1 && !head.all_caps && !surname && !gazetteer_.first_name(head.fold) &&
+        (head.fold.ends_with("ian") || head.fold.ends_with("ean") || head.fold.ends_with("ese") ||
+         head.fold.ends_with("ians") || head.fold.ends_with("eans"))) {
+      return set(EntityType::kMisc, 0.5);
+    }
     return set(EntityType::kOrganization, 0.4);
+  }
+
+  static bool is_roman_numeral(std::string_view fold) {
+    return fold == "ii" || fold == "iii" || fold == "iv" || fold == "v" || fold == "vi" ||
+           fold == "vii" || fold == "viii" || fold == "ix" || fold == "x" || fold == "xi";
+  }
+
+  static bool is_lower_suffix(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text) {
+      if (!(c >= 'a' && c <= 'z')) return false;
+    }
+    return true;
+  }
+
+  // "the Tavildara region", "Kherson city": a name before a lower-case place noun.
+  bool next_word_is_place_noun(size_t i) const {
+    if (i >= views_.size() || views_[i].cap || !same_sentence(i, i - 1)) return false;
+    static const NameSet kNouns = {"region",  "province", "district", "city",   "town",
+                                   "village", "area",     "valley",   "county", "oblast",
+                                   "border",  "river",    "airport",  "port",   "state"};
+    return kNouns.contains(views_[i].fold);
   }
 
   bool next_word_is_speech(size_t i) const {
@@ -649,6 +696,39 @@ class Tagger {
       if (!c.needs_evidence) kept.push_back(std::move(c));
     }
     candidates_ = std::move(kept);
+  }
+
+  // Results and standings rows ("Wrexham 2 Torquay 1", "Houston 8 5 .615") name teams: a
+  // city or a bare surname there is an organisation. A row is mostly numbers with at most one
+  // lower-case word.
+  void retype_table_rows() {
+    std::vector<uint8_t> table_sentence;
+    size_t begin = 0;
+    while (begin < views_.size()) {
+      size_t end = begin;
+      int numbers = 0, lower = 0;
+      while (end < views_.size() && views_[end].sentence == views_[begin].sentence) {
+        const TokenView& view = views_[end];
+        if (!view.word && !view.text.empty() && view.text[0] >= '0' && view.text[0] <= '9') {
+          ++numbers;
+        }
+        if (view.word && !view.cap && !view.all_caps) ++lower;
+        ++end;
+      }
+      uint32_t sentence = views_[begin].sentence;
+      if (table_sentence.size() <= sentence) table_sentence.resize(sentence + 1, 0);
+      table_sentence[sentence] = numbers >= 2 && lower <= 1;
+      begin = end;
+    }
+    for (Candidate& c : candidates_) {
+      uint32_t sentence = views_[c.first].sentence;
+      if (sentence >= table_sentence.size() || !table_sentence[sentence]) continue;
+      bool single = c.last - c.first == 1;
+      if ((c.type == EntityType::kPlace && c.confidence < 0.95) ||
+          (c.type == EntityType::kPerson && single && c.confidence < 0.8)) {
+        c.type = EntityType::kOrganization;
+      }
+    }
   }
 
   std::vector<Mention> to_mentions() const {

@@ -264,6 +264,61 @@ struct Loader {
     }
   }
 
+  // Former countries ("Yugoslavia", "USSR", "Zaire") from iso_3166-3 and first-level
+  // subdivisions (states, provinces, regions) from iso_3166-2: places the city list lacks.
+  void load_iso_subdivisions(const std::string& iso_dir) {
+    if (iso_dir.empty()) return;
+    auto read = [&](const std::string& name) -> nlohmann::json {
+      std::ifstream in(iso_dir + "/" + name, std::ios::binary);
+      if (!in) return nlohmann::json();
+      return nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    };
+    nlohmann::json former = read("iso_3166-3.json");
+    if (former.is_object() && former.contains("3166-3") && former["3166-3"].is_array()) {
+      for (const auto& entry : former["3166-3"]) {
+        if (!entry.is_object() || !entry.contains("name") || !entry["name"].is_string()) continue;
+        std::string name = entry["name"].get<std::string>();
+        std::vector<std::string_view> parts = split(name, ',');
+        std::string common(parts[0]);
+        add_country(common, common);
+        for (size_t i = 1; i < parts.size(); ++i) {
+          std::string_view part = parts[i];
+          while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+          if (part.find('(') == std::string_view::npos) add_country(part, common);
+        }
+      }
+    }
+    nlohmann::json subdivisions = read("iso_3166-2.json");
+    if (!subdivisions.is_object() || !subdivisions.contains("3166-2") ||
+        !subdivisions["3166-2"].is_array()) {
+      warn("iso-codes subdivisions unreadable: " + iso_dir + "/iso_3166-2.json");
+      return;
+    }
+    static const std::initializer_list<std::string_view> kKinds = {
+        "State",  "Province", "Region",    "Governorate", "Prefecture", "Republic",  "Oblast",
+        "Canton", "Emirate",  "Territory", "Country",     "Nation",     "Autonomous"};
+    for (const auto& entry : subdivisions["3166-2"]) {
+      if (!entry.is_object() || !entry.contains("name") || !entry.contains("type") ||
+          !entry["name"].is_string() || !entry["type"].is_string()) {
+        continue;
+      }
+      std::string type = entry["type"].get<std::string>();
+      bool wanted = false;
+      for (std::string_view kind : kKinds) wanted = wanted || type.find(kind) != std::string::npos;
+      if (!wanted) continue;
+      std::string name = entry["name"].get<std::string>();
+      size_t paren = name.find(" (");
+      if (paren != std::string::npos) name.resize(paren);
+      std::string folded = fold_name(name);
+      // "Central", "Northern", "Capital": region names that are ordinary adjectives.
+      if (words::is_role_modifier(folded) || words::is_group_adjective(folded) ||
+          words::is_place_head(folded) || words::is_compass_word(folded)) {
+        continue;
+      }
+      add_place(name, PlaceInfo{200'000, false});
+    }
+  }
+
   // Initials of a country's names ("United States" -> "us", "People's Republic of China" ->
   // "prc"), trusted only where the text writes them in capitals.
   void add_country_acronym(std::string_view name, const std::string& common) {
@@ -339,6 +394,8 @@ struct Loader {
                                                                 "Southern Europe",
                                                                 "Gulf",
                                                                 "Persian Gulf",
+                                                                "Midwest",
+                                                                "West",
                                                                 "Indian Ocean",
                                                                 "Horn of Africa",
                                                                 "Sub-Saharan Africa",
@@ -593,6 +650,7 @@ void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
     gazetteer.loaded_gazetteers = !gazetteer.countries.empty();
   }
   loader.load_iso_codes(iso_codes_dir);
+  loader.load_iso_subdivisions(iso_codes_dir);
   loader.add_country_acronyms();
   loader.add_regions();
   loader.add_news_organizations();
@@ -1062,27 +1120,57 @@ bool is_function_word(std::string_view folded) {
 
 bool is_group_adjective(std::string_view folded) {
   static const NameSet kWords =
-      make_set({"european",     "europeans",      "western",      "westerners",
-                "eastern",      "african",        "africans",     "asian",
-                "asians",       "arab",           "arabs",        "arabic",
-                "latin",        "middle eastern", "scandinavian", "nordic",
-                "baltic",       "balkan",         "slavic",       "kurd",
-                "kurds",        "kurdish",        "jewish",       "jew",
-                "jews",         "muslim",         "muslims",      "christian",
-                "christians",   "catholic",       "catholics",    "protestant",
-                "sunni",        "shia",           "shiite",       "hindu",
-                "buddhist",     "islamic",        "soviet",       "transatlantic",
-                "caucasian",    "pashtun",        "tamil",        "tatar",
-                "tatars",       "basque",         "catalan",      "flemish",
-                "walloon",      "bedouin",        "roma",         "hispanic",
-                "latino",       "latinos",        "anglo",        "celtic",
-                "gaelic",       "yiddish",        "hebrew",       "mandarin",
-                "cantonese",    "english",        "orthodox",     "evangelical",
-                "democrat",     "democrats",      "republican",   "republicans",
-                "communist",    "communists",     "socialist",    "socialists",
-                "conservative", "conservatives",  "liberal",      "liberals",
-                "labourite",    "bolshevik",      "nazi",         "nazis",
-                "zionist"});
+      make_set({"moslem",       "moslems",       "chechen",      "chechens",
+                "hutu",         "hutus",         "tutsi",        "tutsis",
+                "briton",       "britons",       "serb",         "serbs",
+                "croat",        "croats",        "swede",        "swedes",
+                "scot",         "scots",         "scottish",     "welsh",
+                "irish",        "yugoslav",      "yugoslavs",    "afrikaner",
+                "afrikaners",   "dane",          "danes",        "finn",
+                "finns",        "turk",          "turks",        "pole",
+                "poles",        "bosniak",       "bosniaks",     "uzbek",
+                "uzbeks",       "kazakh",        "kazakhs",      "tajik",
+                "tajiks",       "pashto",        "sikh",         "sikhs",
+                "druze",        "alawite",       "alawites",     "yazidi",
+                "yazidis",      "uyghur",        "uyghurs",      "uighur",
+                "uighurs",      "rohingya",      "zulu",         "xhosa",
+                "berber",       "berbers",       "maori",        "inuit",
+                "cossack",      "cossacks",      "brit",         "brits",
+                "frenchman",    "frenchmen",     "englishman",   "englishmen",
+                "dutchman",     "dutchmen",      "kiwi",         "kiwis",
+                "aussie",       "aussies",       "european",     "europeans",
+                "western",      "westerners",    "eastern",      "african",
+                "africans",     "asian",         "asians",       "arab",
+                "arabs",        "arabic",        "latin",        "middle eastern",
+                "scandinavian", "nordic",        "baltic",       "balkan",
+                "slavic",       "kurd",          "kurds",        "kurdish",
+                "jewish",       "jew",           "jews",         "muslim",
+                "muslims",      "christian",     "christians",   "catholic",
+                "catholics",    "protestant",    "sunni",        "shia",
+                "shiite",       "hindu",         "buddhist",     "islamic",
+                "soviet",       "transatlantic", "caucasian",    "pashtun",
+                "tamil",        "tatar",         "tatars",       "basque",
+                "catalan",      "flemish",       "walloon",      "bedouin",
+                "roma",         "hispanic",      "latino",       "latinos",
+                "anglo",        "celtic",        "gaelic",       "yiddish",
+                "hebrew",       "mandarin",      "cantonese",    "english",
+                "orthodox",     "evangelical",   "democrat",     "democrats",
+                "republican",   "republicans",   "communist",    "communists",
+                "socialist",    "socialists",    "conservative", "conservatives",
+                "liberal",      "liberals",      "labourite",    "bolshevik",
+                "nazi",         "nazis",         "zionist"});
+  return kWords.contains(folded);
+}
+
+bool is_compass_word(std::string_view folded) {
+  static const NameSet kWords =
+      make_set({"north",      "south",      "east",       "west",      "northern",  "southern",
+                "eastern",    "western",    "central",    "centre",    "center",    "north-east",
+                "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                "southwest",  "upper",      "lower",      "capital",   "middle",    "inner",
+                "outer",      "coast",      "coastal",    "islands",   "interior",  "midlands",
+                "highlands",  "lakes",      "plains",     "valley",    "mountain",  "mountains",
+                "sea",        "river",      "frontier",   "border"});
   return kWords.contains(folded);
 }
 

@@ -94,6 +94,8 @@ bool is_function_word(std::string_view folded);
 // Adjectives and nouns of regions, religions and political camps ("European", "Sunni",
 // "Republican"): CoNLL MISC, never actors.
 bool is_group_adjective(std::string_view folded);
+// Compass and position words ("northern", "central", "upper") that region lists use as names.
+bool is_compass_word(std::string_view folded);
 // Months, weekdays and other capitalised calendar words that are not entities.
 bool is_calendar_word(std::string_view folded);
 // Lower-case particles inside names ("de", "von", "van", "bin", "al").
