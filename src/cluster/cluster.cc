@@ -127,11 +127,11 @@ float idf(size_t documents, uint32_t df) {
   return static_cast<float>(std::log((documents + 1.0) / (df + 1.0)) + 1.0);
 }
 
-std::vector<Features> build_features(const std::vector<Document>& documents,
+std::vector<Features> build_features(const std::vector<const Document*>& documents,
                                      const ClusterOptions& options) {
   size_t n = documents.size();
   std::vector<RawFeatures> raw(n);
-  tbb::parallel_for(size_t{0}, n, [&](size_t i) { raw[i] = raw_features(documents[i]); });
+  tbb::parallel_for(size_t{0}, n, [&](size_t i) { raw[i] = raw_features(*documents[i]); });
 
   std::unordered_map<std::string, uint32_t> term_ids, entity_ids;
   std::vector<uint32_t> term_df, entity_df;
@@ -192,12 +192,13 @@ std::vector<std::vector<Edge>> candidate_edges(const std::vector<Features>& feat
   tbb::parallel_for(size_t{0}, n, [&](size_t i) {
     std::vector<uint32_t> candidates;
     for (uint32_t term : features[i].top_terms) {
+      // Postings are in document order; a common term contributes only the articles just
+      // before this one, so its cost stays bounded (in a feed, a story's articles are close).
       const std::vector<uint32_t>& list = postings.at(term);
-      if (list.size() > max_postings) continue;
-      for (uint32_t j : list) {
-        if (j >= i) break;  // postings are in document order
-        candidates.push_back(j);
-      }
+      auto end = std::lower_bound(list.begin(), list.end(), static_cast<uint32_t>(i));
+      auto begin =
+          end - std::min<ptrdiff_t>(end - list.begin(), static_cast<ptrdiff_t>(max_postings));
+      candidates.insert(candidates.end(), begin, end);
     }
     std::sort(candidates.begin(), candidates.end());
     size_t min_shared = static_cast<size_t>(std::max(1, options.min_shared_terms));
@@ -248,12 +249,21 @@ std::vector<uint32_t> single_link(size_t n, const std::vector<std::vector<Edge>>
 }
 
 // Greedy average-link: repeatedly merge the two groups with the highest mean pairwise
-// similarity (unseen pairs count 0) while that mean reaches the threshold.
+// similarity while that mean reaches the threshold. The mean is over all member pairs (pairs
+// never compared count 0) or, with `over_compared`, over the pairs that were compared.
 std::vector<uint32_t> average_link(size_t n, const std::vector<std::vector<Edge>>& edges,
-                                   double threshold) {
-  std::vector<std::unordered_map<uint32_t, double>> sums(n);  // group -> group -> sum
+                                   double threshold, bool over_compared) {
+  struct Link {
+    double sum = 0;
+    double pairs = 0;  // compared pairs behind `sum`
+  };
+  std::vector<std::unordered_map<uint32_t, Link>> links(n);  // group -> group -> link
   std::vector<uint32_t> sizes(n, 1);
   std::vector<bool> alive(n, true);
+  auto mean_of = [&](const Link& link, uint32_t a, uint32_t b) {
+    double pairs = over_compared ? link.pairs : static_cast<double>(sizes[a]) * sizes[b];
+    return pairs > 0 ? link.sum / pairs : 0.0;
+  };
   struct Candidate {
     double mean;
     uint32_t a, b;  // a < b
@@ -266,13 +276,17 @@ std::vector<uint32_t> average_link(size_t n, const std::vector<std::vector<Edge>
   std::priority_queue<Candidate> queue;
   for (uint32_t i = 0; i < n; ++i) {
     for (const Edge& edge : edges[i]) {
-      sums[i][edge.other] += edge.similarity;
-      sums[edge.other][i] += edge.similarity;
+      for (auto [from, to] : {std::pair{i, edge.other}, std::pair{edge.other, i}}) {
+        Link& link = links[from][to];
+        link.sum += edge.similarity;
+        link.pairs += 1;
+      }
     }
   }
   for (uint32_t i = 0; i < n; ++i) {
-    for (const auto& [j, sum] : sums[i]) {
-      if (j > i && sum >= threshold) queue.push({sum, i, j});
+    for (const auto& [j, link] : links[i]) {
+      double mean = mean_of(link, i, j);
+      if (j > i && mean >= threshold) queue.push({mean, i, j});
     }
   }
   UnionFind groups(n);
@@ -280,33 +294,31 @@ std::vector<uint32_t> average_link(size_t n, const std::vector<std::vector<Edge>
     Candidate top = queue.top();
     queue.pop();
     if (!alive[top.a] || !alive[top.b]) continue;
-    auto found = sums[top.a].find(top.b);
-    if (found == sums[top.a].end()) continue;
-    double mean = found->second / (static_cast<double>(sizes[top.a]) * sizes[top.b]);
-    if (std::abs(mean - top.mean) > 1e-12) continue;  // stale entry
-    // Merge the group with fewer neighbours into the other; the survivor is the smaller index
-    // so labels never depend on the merge order.
+    auto found = links[top.a].find(top.b);
+    if (found == links[top.a].end()) continue;
+    if (std::abs(mean_of(found->second, top.a, top.b) - top.mean) > 1e-12) continue;  // stale
+    // The survivor is the smaller index so labels never depend on the merge order; the maps
+    // are swapped so that the smaller neighbour map is the one merged into the larger.
     uint32_t keep = top.a, gone = top.b;
-    if (sums[keep].size() < sums[gone].size()) std::swap(sums[keep], sums[gone]);
-    // After the swap, `keep`'s map may hold the other group's neighbours; both are merged below.
-    sums[keep].erase(gone);
-    sums[keep].erase(keep);
-    for (const auto& [other, sum] : sums[gone]) {
+    if (links[keep].size() < links[gone].size()) std::swap(links[keep], links[gone]);
+    links[keep].erase(gone);
+    links[keep].erase(keep);
+    for (const auto& [other, link] : links[gone]) {
       if (other == keep || other == gone) continue;
-      sums[keep][other] += sum;
+      Link& merged = links[keep][other];
+      merged.sum += link.sum;
+      merged.pairs += link.pairs;
     }
-    sums[gone].clear();
+    links[gone].clear();
     alive[gone] = false;
     sizes[keep] += sizes[gone];
     groups.unite(keep, gone);
-    for (auto& [other, sum] : sums[keep]) {
-      auto& back = sums[other];
-      auto old = back.find(gone);
-      double merged = sum;
-      if (old != back.end()) back.erase(old);
-      back[keep] = merged;
-      double m = merged / (static_cast<double>(sizes[keep]) * sizes[other]);
-      if (m >= threshold) queue.push({m, std::min(keep, other), std::max(keep, other)});
+    for (const auto& [other, link] : links[keep]) {
+      auto& back = links[other];
+      back.erase(gone);
+      back[keep] = link;
+      double mean = mean_of(link, keep, other);
+      if (mean >= threshold) queue.push({mean, std::min(keep, other), std::max(keep, other)});
     }
   }
   std::vector<uint32_t> labels(n);
@@ -326,17 +338,32 @@ std::string story_id(const Document& first, uint32_t index) {
 
 std::vector<Story> cluster(const std::vector<Document>& documents, const ClusterOptions& options) {
   size_t n = documents.size();
-  std::vector<Features> features = build_features(documents, options);
-  bool average = options.linkage == Linkage::kAverage;
-  // Average-link needs the weak pairs too: they pull a group's mean down.
-  double keep_from = average ? std::min(0.05, options.threshold) : options.threshold;
-  std::vector<std::vector<Edge>> edges = candidate_edges(features, options, keep_from);
-  std::vector<uint32_t> labels = average ? average_link(n, edges, options.threshold)
-                                         : single_link(n, edges, options.threshold);
-  std::vector<Story> stories;
-  std::vector<int32_t> story_of_label(n, -1);
+  // Copies (dedup's copy groups) belong to the story of their group's first article, so only
+  // that article is clustered; copies neither distort the IDF nor crowd the postings.
+  std::vector<const Document*> representatives;
+  std::vector<uint32_t> representative_of(n);
   for (uint32_t i = 0; i < n; ++i) {
-    int32_t& story = story_of_label[labels[i]];
+    int32_t group = documents[i].copy_group;
+    if (group >= 0 && static_cast<uint32_t>(group) < i) {
+      representative_of[i] = representative_of[static_cast<uint32_t>(group)];
+    } else {
+      representative_of[i] = static_cast<uint32_t>(representatives.size());
+      representatives.push_back(&documents[i]);
+    }
+  }
+  size_t m = representatives.size();
+  std::vector<Features> features = build_features(representatives, options);
+  bool single = options.linkage == Linkage::kSingle;
+  bool over_compared = options.linkage == Linkage::kAverageCompared;
+  // Average-link needs the weak pairs too: they pull a group's mean down.
+  double keep_from = single ? options.threshold : over_compared ? 0.0 : 0.05;
+  std::vector<std::vector<Edge>> edges = candidate_edges(features, options, keep_from);
+  std::vector<uint32_t> labels = single ? single_link(m, edges, options.threshold)
+                                        : average_link(m, edges, options.threshold, over_compared);
+  std::vector<Story> stories;
+  std::vector<int32_t> story_of_label(m, -1);
+  for (uint32_t i = 0; i < n; ++i) {
+    int32_t& story = story_of_label[labels[representative_of[i]]];
     if (story < 0) {
       story = static_cast<int32_t>(stories.size());
       stories.emplace_back();
@@ -356,7 +383,7 @@ double story_similarity(const Document& a, const Document& b, const ClusterOptio
     pair[k].mentions = source.mentions;
     if (source.tokens.empty()) pair[k].text = source.text;
   }
-  std::vector<Features> features = build_features(pair, options);
+  std::vector<Features> features = build_features({&pair[0], &pair[1]}, options);
   return similarity(features[0], features[1], options);
 }
 

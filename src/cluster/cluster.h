@@ -7,10 +7,13 @@
 // of two articles is the cosine of their term vectors, blended with the IDF-weighted cosine of
 // their entity sets when both have entities.
 //
+// Articles that dedup put in a copy group (Document::copy_group pointing to an earlier article)
+// join the story of the group's first article without being clustered themselves.
+//
 // Candidate pairs come from an inverted index over each article's `top_terms` heaviest terms
-// (terms in the top lists of more than `max_postings` articles are skipped), so the cost grows
-// about linearly with the corpus. Candidates are merged by average-link agglomeration over the
-// candidate graph (pairs never compared count as similarity 0), which avoids the chaining of
+// (for a term in many top lists, only the `max_postings` articles just before), so the cost
+// grows about linearly with the corpus. Candidates are merged by average-link agglomeration over
+// the candidate graph (pairs never compared count as similarity 0), which avoids the chaining of
 // single-link; single-link is available for comparison. The default threshold and linkage
 // were chosen by the sweep in docs/cluster.md.
 #pragma once
@@ -24,13 +27,15 @@
 
 namespace crosscheck {
 
-enum class Linkage : uint8_t { kSingle, kAverage };
+// kAverage: mean similarity over all member pairs of two groups, pairs never compared count 0.
+// kAverageCompared: mean over the pairs that were compared (candidates) only.
+enum class Linkage : uint8_t { kSingle, kAverage, kAverageCompared };
 
 struct ClusterOptions {
   double threshold = 0.175;     // combined similarity to join a story (see docs/cluster.md)
   double entity_weight = 0.35;  // weight of shared named entities against TF-IDF cosine
   int top_terms = 20;           // terms per article used for candidate lookup
-  int max_postings = 500;       // top-term lists longer than this are not used for lookup
+  int max_postings = 500;       // earlier articles looked up per top term
   int min_shared_terms = 2;     // top terms two articles must share to be compared
   int min_entities = 3;         // entity keys each article needs for entity evidence to count
   Linkage linkage = Linkage::kAverage;

@@ -78,6 +78,46 @@ TEST(Cluster, StableIdsAndOrderForSingleAndAverageLink) {
   }
 }
 
+TEST(Cluster, CopiesJoinTheirOriginalsStory) {
+  std::vector<Document> docs = small_corpus();
+  // Mark the football report as a copy of the first quake report: it must follow it.
+  for (uint32_t i = 0; i < docs.size(); ++i) docs[i].copy_group = static_cast<int32_t>(i);
+  docs[4].copy_group = 0;
+  std::vector<Story> stories = cluster(docs, ClusterOptions{});
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].documents, (std::vector<uint32_t>{0, 2, 4}));
+  EXPECT_EQ(stories[1].documents, (std::vector<uint32_t>{1, 3}));
+}
+
+TEST(Cluster, LargeStoryBeyondThePostingsWindow) {
+  // 40 articles share every top term, more than max_postings allows per lookup, so each
+  // article is compared with its 5 predecessors only.
+  std::vector<Document> base = small_corpus();
+  std::vector<Document> docs;
+  for (int k = 0; k < 40; ++k) {
+    docs.push_back(base[static_cast<size_t>(k % 2 == 0 ? 0 : 2)]);
+    docs.back().id = "quake-" + std::to_string(k);
+  }
+  docs.push_back(base[1]);
+  ClusterOptions options;
+  options.max_postings = 5;
+  // Averaging over the compared pairs keeps the story whole.
+  options.linkage = Linkage::kAverageCompared;
+  std::vector<Story> stories = cluster(docs, options);
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].documents.size(), 40u);
+  // Counting uncompared pairs as 0 splits it: the documented limit of kAverage.
+  options.linkage = Linkage::kAverage;
+  EXPECT_GT(cluster(docs, options).size(), 2u);
+  // Marked as copies (as dedup does), the repeats follow their originals whatever the linkage.
+  for (uint32_t i = 0; i < docs.size(); ++i) {
+    docs[i].copy_group = static_cast<int32_t>(i < 2 || i == 40 ? i : i % 2);
+  }
+  stories = cluster(docs, options);
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].documents.size(), 40u);
+}
+
 TEST(Cluster, EmptyAndUnannotatedInput) {
   EXPECT_TRUE(cluster({}, ClusterOptions{}).empty());
   std::vector<Document> docs(3);

@@ -6,6 +6,7 @@
 
 #include "cluster/cluster.h"
 #include "core/problem.h"
+#include "dedup/dedup.h"
 #include "eval/benchmark_data.h"
 #include "eval/metrics.h"
 #include "eval/tasks.h"
@@ -31,6 +32,8 @@ bool load(const std::string& data, LabelledCorpus& corpus, Problems& problems) {
     }
   }
   corpus.documents = make_documents(ids, texts);
+  // As in the pipeline: copy groups first, so copies join their original's story.
+  find_copies(corpus.documents, DedupOptions{});
   return true;
 }
 
@@ -49,6 +52,18 @@ ClusterOptions baseline_options() {
   options.linkage = Linkage::kSingle;
   options.threshold = 0.3;
   return options;
+}
+
+const char* linkage_name(Linkage linkage) {
+  switch (linkage) {
+    case Linkage::kSingle:
+      return "single";
+    case Linkage::kAverage:
+      return "average";
+    case Linkage::kAverageCompared:
+      return "avg-cmp";
+  }
+  return "?";
 }
 
 void print_row(std::ostream& out, const char* name, const ClusteringScores& s) {
@@ -127,7 +142,7 @@ int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& 
   nlohmann::json rows = nlohmann::json::array();
   double best_f1 = -1;
   nlohmann::json best;
-  for (Linkage linkage : {Linkage::kAverage, Linkage::kSingle}) {
+  for (Linkage linkage : {Linkage::kAverage, Linkage::kAverageCompared, Linkage::kSingle}) {
     for (double weight : {0.0, 0.35}) {
       for (double threshold : {0.1, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5}) {
         ClusterOptions options;
@@ -137,10 +152,10 @@ int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& 
         ClusteringScores s =
             score_clustering(corpus.gold, labels_of(cluster(corpus.documents, options), n));
         char name[64];
-        std::snprintf(name, sizeof(name), "%-8s %4.2f %5.3f",
-                      linkage == Linkage::kAverage ? "average" : "single", weight, threshold);
+        std::snprintf(name, sizeof(name), "%-8s %4.2f %5.3f", linkage_name(linkage), weight,
+                      threshold);
         print_row(out, name, s);
-        nlohmann::json row = {{"linkage", linkage == Linkage::kAverage ? "average" : "single"},
+        nlohmann::json row = {{"linkage", linkage_name(linkage)},
                               {"entity_weight", weight},
                               {"threshold", threshold},
                               {"bcubed_f1", s.bcubed_f1},
