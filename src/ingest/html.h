@@ -37,10 +37,12 @@ struct HtmlPage {
   std::string lang;  // <html lang>, lower case primary subtag, empty when absent
 };
 
-// Drops the start tags (and their end tags) of elements nested deeper than `max_depth`, so the
-// parser's tree stays shallow; text is kept. Returns `html` itself when nothing was dropped,
-// else a view of `storage`.
-std::string_view flatten_deep_html(std::string_view html, size_t max_depth, std::string& storage);
+// Prepares a page for the parser in one linear scan: drops comments, styles, noscript and
+// scripts other than JSON-LD (a large share of a page's bytes, none of them article text), and
+// the start tags (with their end tags) of elements nested deeper than `max_depth`, so the tree
+// stays shallow while the text is kept. Returns `html` itself when nothing was dropped, else a
+// view of `storage`.
+std::string_view prepare_html(std::string_view html, size_t max_depth, std::string& storage);
 
 // Parses UTF-8 `html` and extracts the main text and metadata. `page_url` (may be empty) is
 // where the page came from.

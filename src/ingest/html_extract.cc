@@ -830,7 +830,7 @@ std::string node_text(const GumboNode* node, size_t max_bytes) {
   return collapse_whitespace(out);
 }
 
-std::string_view flatten_deep_html(std::string_view html, size_t max_depth, std::string& storage) {
+std::string_view prepare_html(std::string_view html, size_t max_depth, std::string& storage) {
   // Elements whose end tag is optional or absent do not deepen the tree the way a scan of start
   // and end tags would suggest, so they are not counted.
   static constexpr std::string_view kUncounted[] = {
@@ -864,7 +864,9 @@ std::string_view flatten_deep_html(std::string_view html, size_t max_depth, std:
     if (open == std::string_view::npos || open + 1 >= html.size()) break;
     if (html.compare(open, 4, "<!--") == 0) {
       size_t close = html.find("-->", open + 4);
-      i = close == std::string_view::npos ? html.size() : close + 3;
+      if (close == std::string_view::npos) break;  // the rest is a comment to the parser too
+      drop(open, close + 3);
+      i = close + 3;
       continue;
     }
     bool end_tag = html[open + 1] == '/';
@@ -920,7 +922,20 @@ std::string_view flatten_deep_html(std::string_view html, size_t max_depth, std:
         }
         search = candidate + 2;
       }
-      i = found == std::string_view::npos ? html.size() : found;
+      if (found == std::string_view::npos) break;
+      size_t end_close = html.find('>', found);
+      // Scripts, styles and noscript never hold article text; the parser need not read them.
+      // JSON-LD scripts stay: they carry the metadata.
+      bool droppable =
+          name == "style" || name == "noscript" ||
+          (name == "script" &&
+           ascii_lower(html.substr(open, tag_end - open)).find("ld+json") == std::string::npos);
+      if (droppable && end_close != std::string_view::npos) {
+        drop(open, end_close + 1);
+        i = end_close + 1;
+      } else {
+        i = found;
+      }
       continue;
     }
     if (!uncounted) {
@@ -941,7 +956,7 @@ std::string_view flatten_deep_html(std::string_view html, size_t max_depth, std:
 HtmlPage extract_html(std::string_view html, std::string_view page_url) {
   HtmlPage page;
   std::string storage;
-  std::string_view shallow = flatten_deep_html(html, kMaxHtmlDepth, storage);
+  std::string_view shallow = prepare_html(html, kMaxHtmlDepth, storage);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // errors are not used; do not spend memory on them
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(

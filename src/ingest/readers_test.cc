@@ -209,7 +209,7 @@ TEST(HtmlReader, HostileDeepNestingIsFlattenedQuickly) {
   EXPECT_EQ(page.text, "Deep text that must survive the flattening of the tree.");
   EXPECT_LT(seconds, 2.0);
   std::string storage;
-  std::string_view flat = flatten_deep_html(html, 10, storage);
+  std::string_view flat = prepare_html(html, 10, storage);
   EXPECT_LT(flat.size(), html.size());
   EXPECT_NE(flat.find("Deep text"), std::string_view::npos);
 }
