@@ -34,7 +34,8 @@ std::string normalize(std::string_view text);
 // split ("Russia's" -> "Russia" "'s", "don't" -> "do" "n't"); dotted acronyms and known
 // abbreviations keep their period ("U.S.", "Gen."); numbers keep separators between digits
 // ("1,200", "3.5", "10:30", "9/11") and are kNumber when they start with a digit; "..." and
-// "--" are one punctuation token; currency, "%", "+" are kSymbol; curly quotes are kPunct.
+// "--" are one punctuation token; currency, "%", "+" and web addresses ("https://…",
+// "www.…") are kSymbol; curly quotes are kPunct.
 // `lower` is set on every token, `stem` and the case flags on words only.
 void annotate_text(Document& doc);
 

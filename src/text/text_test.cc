@@ -121,6 +121,27 @@ TEST(Tokens, NewsWordsAndNumbers) {
             (Strings{"Gen.", "Smith", "met", "Mr.", "Jones", "."}));
 }
 
+TEST(Tokens, WebAddressesAndPossessiveAcronyms) {
+  EXPECT_EQ(tokens_of("See https://example.com/a-b?x=1, or www.example.org. The U.S.'s envoy"),
+            (Strings{"See", "https://example.com/a-b?x=1", ",", "or", "www.example.org", ".", "The",
+                     "U.S.", "'s", "envoy"}));
+  Document doc;
+  doc.text = "Read http://x.com/y now";
+  annotate_text(doc);
+  ASSERT_EQ(doc.tokens.size(), 3u);
+  EXPECT_EQ(doc.tokens[1].shape, TokenShape::kSymbol);
+  EXPECT_TRUE(doc.tokens[1].stem.empty());
+}
+
+TEST(Sentences, WirePrefixesAndScores) {
+  EXPECT_EQ(sentences_of("WASHINGTON (AP) \xE2\x80\x94 The Senate voted 52-48 on Jan. 6. "
+                         "No. 10 Downing St. said nothing."),
+            (Strings{"WASHINGTON (AP) \xE2\x80\x94 The Senate voted 52-48 on Jan. 6.",
+                     "No. 10 Downing St. said nothing."}));
+  EXPECT_EQ(tokens_of("voted 52-48 for $1.5 billion"),
+            (Strings{"voted", "52-48", "for", "$", "1.5", "billion"}));
+}
+
 TEST(Tokens, CurlyQuotesAndApostrophes) {
   EXPECT_EQ(tokens_of("\xE2\x80\x9CRussia\xE2\x80\x99s war\xE2\x80\x9D \xE2\x80\x94 he said"),
             (Strings{"\xE2\x80\x9C", "Russia", "\xE2\x80\x99s", "war", "\xE2\x80\x9D",

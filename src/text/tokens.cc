@@ -146,6 +146,26 @@ class Scanner {
     return 0;
   }
 
+  // Length of a web address starting at `pos` ("https://…", "www.…"), up to the next space
+  // and without trailing punctuation; 0 when there is none.
+  size_t url_length(size_t pos) const {
+    if (!ascii_lower_equals(text_, pos, "http://") && !ascii_lower_equals(text_, pos, "https://") &&
+        !ascii_lower_equals(text_, pos, "www.")) {
+      return 0;
+    }
+    size_t end = pos;
+    while (end < end_ && class_at(end) != CharClass::kSpace) end = after(end);
+    while (end > pos) {
+      char last = text_[end - 1];
+      if (last != '.' && last != ',' && last != ';' && last != ':' && last != ')' && last != '"' &&
+          last != '\'' && last != '!' && last != '?') {
+        break;
+      }
+      --end;
+    }
+    return end > pos + 4 ? end - pos : 0;
+  }
+
   // End of the word starting at `start` (a letter or digit).
   size_t scan_word(size_t start) const {
     size_t pos = start;
@@ -251,7 +271,13 @@ void tokenize(std::string_view text, Span span, uint32_t sentence, std::vector<T
     size_t token_end;
     bool clitic = false;
     size_t clitic_len = pos > span.start ? scanner.clitic_length(pos) : 0;
-    if (clitic_len > 0 && is_word_char(scanner.class_at(utf8::align_back(text, pos - 1)))) {
+    size_t url_len = kind == CharClass::kLetter ? scanner.url_length(pos) : 0;
+    if (url_len > 0) {
+      token_end = pos + url_len;
+      token.shape = TokenShape::kSymbol;
+    } else if (clitic_len > 0 &&
+               (text[pos - 1] == '.' ||  // "U.S.'s"
+                is_word_char(scanner.class_at(utf8::align_back(text, pos - 1))))) {
       token_end = pos + clitic_len;
       token.shape = TokenShape::kWord;
       clitic = true;
