@@ -274,15 +274,13 @@ bool to_utf8(std::string_view bytes, const std::string& declared_charset, std::s
     return false;
   }
   std::string charset = web_charset(lower_ascii(declared_charset));
-  if (charset == "utf-8") {
+  // Bytes that are valid UTF-8 are UTF-8 whatever the page declares: saved and re-served pages
+  // keep stale declarations, and legacy text is almost never valid UTF-8 by accident.
+  if (charset == "utf-8" || first_invalid_utf8(bytes) == std::string_view::npos) {
     out = utf8::repair(bytes);
     return true;
   }
   if (!charset.empty() && convert_with_icu(bytes, charset, out)) return true;
-  if (first_invalid_utf8(bytes) == std::string_view::npos) {
-    out.assign(bytes);
-    return true;
-  }
   charset = detect_charset(bytes);
   if (charset.empty() || charset == "utf-8") charset = "windows-1252";
   if (convert_with_icu(bytes, charset, out)) return true;

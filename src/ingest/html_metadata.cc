@@ -89,6 +89,7 @@ bool is_article_type(const json& type) {
 
 struct JsonLdArticle {
   std::string headline;
+  std::string name;
   std::string published;
   std::vector<std::string> authors;
   std::string publisher;
@@ -117,9 +118,7 @@ bool find_article(const json& node, JsonLdArticle& article, int depth) {
   auto type = node.find("@type");
   if (type != node.end() && is_article_type(*type)) {
     if (auto it = node.find("headline"); it != node.end()) article.headline = json_string(*it);
-    if (article.headline.empty()) {
-      if (auto it = node.find("name"); it != node.end()) article.headline = json_string(*it);
-    }
+    if (auto it = node.find("name"); it != node.end()) article.name = json_string(*it);
     if (auto it = node.find("datePublished"); it != node.end()) {
       article.published = json_string(*it);
     }
@@ -185,55 +184,94 @@ size_t word_count(std::string_view text) {
   return words;
 }
 
-// <title> without the site name: "Headline | Site", "Site - Headline", "Headline :: Site".
-std::string clean_document_title(const std::string& title, const std::string& site,
-                                 const std::vector<std::string>& h1s) {
-  static constexpr std::string_view kSeparators[] = {
-      " | ", " - ", " – ", " — ", " :: ", " / ", " · ", " » ", " > ", " • "};
-  std::vector<std::string> parts;
-  for (std::string_view separator : kSeparators) {
-    if (title.find(separator) == std::string::npos) continue;
-    size_t start = 0;
-    while (true) {
-      size_t at = title.find(separator, start);
-      parts.push_back(collapse_whitespace(title.substr(start, at - start)));
-      if (at == std::string::npos) break;
-      start = at + separator.size();
+// Lower-case word tokens (runs of letters and digits; other bytes of UTF-8 count as letters).
+std::vector<std::string> title_tokens(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string current;
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || byte >= 0x80 || c == '_') {
+      current.push_back(static_cast<char>(std::tolower(byte)));
+    } else if (!current.empty()) {
+      tokens.push_back(std::move(current));
+      current.clear();
     }
-    break;
   }
-  if (parts.size() < 2) {
-    // "Site: Headline" only when a heading confirms the part after the colon.
-    size_t colon = title.find(": ");
-    if (colon != std::string::npos) {
-      std::string after = collapse_whitespace(title.substr(colon + 2));
-      for (const std::string& h1 : h1s) {
-        if (ascii_lower(h1) == ascii_lower(after)) return after;
+  if (!current.empty()) tokens.push_back(std::move(current));
+  return tokens;
+}
+
+// Readability's text similarity: the share of `b`'s token text that also occurs in `a`.
+double text_similarity(std::string_view a, std::string_view b) {
+  std::vector<std::string> tokens_a = title_tokens(a);
+  std::vector<std::string> tokens_b = title_tokens(b);
+  if (tokens_a.empty() || tokens_b.empty()) return 0;
+  size_t total = 0, unique = 0;
+  for (const std::string& token : tokens_b) {
+    total += token.size() + 1;
+    if (std::find(tokens_a.begin(), tokens_a.end(), token) == tokens_a.end()) {
+      unique += token.size() + 1;
+    }
+  }
+  return 1.0 - static_cast<double>(unique) / static_cast<double>(total);
+}
+
+// <title> without the site's name, by Readability's rules: cut at the last separator
+// ("Headline | Site"), or after the first one when that leaves too little ("Site - Headline");
+// a colon only when no heading repeats the whole title. A result of four words or fewer goes
+// back to the whole title unless it is what a hierarchical separator would leave.
+std::string clean_document_title(const std::string& original, const std::vector<std::string>& h1s) {
+  static constexpr std::string_view kSeparators[] = {" | ",  " - ", " – ", " — ",
+                                                     " \\ ", " / ", " > ", " » "};
+  static constexpr std::string_view kHierarchical[] = {" \\ ", " / ", " > ", " » "};
+  std::string title = original;
+  bool hierarchical = false;
+  size_t last = std::string::npos, last_size = 0, first = std::string::npos, first_size = 0;
+  for (std::string_view separator : kSeparators) {
+    size_t at_last = original.rfind(separator);
+    if (at_last == std::string::npos) continue;
+    if (last == std::string::npos || at_last > last) last = at_last, last_size = separator.size();
+    size_t at_first = original.find(separator);
+    if (first == std::string::npos || at_first < first) {
+      first = at_first, first_size = separator.size();
+    }
+    if (std::find(std::begin(kHierarchical), std::end(kHierarchical), separator) !=
+        std::end(kHierarchical)) {
+      hierarchical = true;
+    }
+  }
+  if (last != std::string::npos) {
+    title = original.substr(0, last);
+    if (word_count(title) < 3) title = original.substr(first + first_size);
+    (void)last_size;
+  } else if (size_t colon = original.find(": "); colon != std::string::npos) {
+    bool heading_repeats = std::any_of(h1s.begin(), h1s.end(), [&](const std::string& h1) {
+      return collapse_whitespace(h1) == original;
+    });
+    if (!heading_repeats) {
+      title = original.substr(original.rfind(':') + 1);
+      if (word_count(title) < 3) {
+        title = original.substr(colon + 1);
+      } else if (word_count(original.substr(0, colon)) > 5) {
+        title = original;
       }
     }
-    return title;
+  } else if ((original.size() > 150 || original.size() < 15) && h1s.size() == 1) {
+    title = h1s.front();
   }
-  std::string site_lower = ascii_lower(site);
-  if (!site_lower.empty()) {
-    std::vector<std::string> kept;
-    for (const std::string& part : parts) {
-      std::string lower = ascii_lower(part);
-      if (lower != site_lower && lower.find(site_lower) == std::string::npos) kept.push_back(part);
+  title = collapse_whitespace(title);
+  size_t words = word_count(title);
+  if (words <= 4) {
+    std::string without_separators = original;
+    for (std::string_view separator : kSeparators) {
+      size_t at;
+      while ((at = without_separators.find(separator)) != std::string::npos) {
+        without_separators.replace(at, separator.size(), " ");
+      }
     }
-    if (kept.size() == 1) return kept.front();
+    if (!hierarchical || words != word_count(without_separators) - 1) title = original;
   }
-  // A heading that equals one part settles it.
-  for (const std::string& h1 : h1s) {
-    for (const std::string& part : parts) {
-      if (!part.empty() && ascii_lower(h1) == ascii_lower(part)) return part;
-    }
-  }
-  // Otherwise the longest part, as sites put their name in the short one.
-  const std::string* longest = &parts.front();
-  for (const std::string& part : parts) {
-    if (word_count(part) > word_count(*longest)) longest = &part;
-  }
-  return word_count(*longest) >= 2 ? *longest : title;
+  return title;
 }
 
 // "By Jane Doe and John Roe" -> {"Jane Doe", "John Roe"}; drops bylines that are not names.
@@ -306,20 +344,27 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
   if (page.site.empty()) page.site = meta(facts, "application-name");
   if (page.site.empty()) page.site = host_of(url);
 
-  for (const char* key : {"og:title", "twitter:title", "title", "parsely-title", "dc.title",
-                          "dcterms.title", "sailthru.title", "headline"}) {
+  // Readability's order: the most deliberate statement of the title first. Metadata titles
+  // are kept as written (sites choose them); only <title> loses its site-name part.
+  page.title = json_ld.name.empty() ? json_ld.headline : json_ld.name;
+  if (!json_ld.name.empty() && !json_ld.headline.empty() && json_ld.name != json_ld.headline) {
+    // Some sites put their own name in "name"; take the one that matches the <title>.
+    std::string document_title =
+        clean_document_title(collapse_whitespace(facts.title_tag), facts.h1s);
+    bool name_matches = text_similarity(json_ld.name, document_title) > 0.75;
+    bool headline_matches = text_similarity(json_ld.headline, document_title) > 0.75;
+    page.title = headline_matches && !name_matches ? json_ld.headline : json_ld.name;
+  }
+  for (const char* key :
+       {"dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "weibo:article:title",
+        "weibo:webpage:title", "title", "twitter:title", "parsely-title"}) {
     if (!page.title.empty()) break;
     page.title = meta(facts, key);
   }
-  if (page.title.empty()) page.title = json_ld.headline;
   if (page.title.empty() && !facts.title_tag.empty()) {
-    page.title = clean_document_title(collapse_whitespace(facts.title_tag), page.site, facts.h1s);
+    page.title = clean_document_title(collapse_whitespace(facts.title_tag), facts.h1s);
   }
   if (page.title.empty() && !facts.h1s.empty()) page.title = facts.h1s.front();
-  // og:title and friends sometimes carry the site suffix too.
-  if (!page.site.empty() && page.title.size() > page.site.size() + 3) {
-    page.title = clean_document_title(page.title, page.site, facts.h1s);
-  }
 
   page.authors = json_ld.authors;
   if (page.authors.empty()) {

@@ -142,11 +142,11 @@ TEST(HtmlReader, MetadataFallbacks) {
       "<p>Election officials finished counting the votes late on Sunday, the commission said.</p>";
   HtmlPage meta = page(
       "<meta property=\"article:published_time\" content=\"2023-11-06T08:00Z\">"
-      "<title>Votes counted - Daily Example</title>",
+      "<title>Council votes to close two libraries - Daily Example</title>",
       paragraph);
   EXPECT_EQ(meta.published, "2023-11-06");
   EXPECT_EQ(meta.published_from, "meta");
-  EXPECT_EQ(meta.title, "Votes counted");
+  EXPECT_EQ(meta.title, "Council votes to close two libraries");
   EXPECT_EQ(meta.site, "daily.example.net");
 
   HtmlPage time =
@@ -195,6 +195,32 @@ TEST(HtmlReader, CharsetIsDetectedWhenUndeclared) {
   std::string out, reason;
   ASSERT_TRUE(to_utf8(html, "", out, reason)) << reason;
   EXPECT_NE(out.find("élèves de l'école ont visité le musée"), std::string::npos) << out;
+}
+
+TEST(HtmlReader, ValidUtf8WinsOverAStaleDeclaration) {
+  std::string out, reason;
+  ASSERT_TRUE(to_utf8("<p>caf\xC3\xA9 cr\xC3\xA8me</p>", "windows-1252", out, reason));
+  EXPECT_EQ(out, "<p>café crème</p>");
+  // Bytes that are not UTF-8 follow the declaration.
+  ASSERT_TRUE(to_utf8("<p>caf\xE9</p>", "windows-1252", out, reason));
+  EXPECT_EQ(out, "<p>café</p>");
+}
+
+TEST(HtmlReader, DocumentTitleLosesTheSiteNameOnlyWhenEnoughRemains) {
+  auto title_of = [](const std::string& title) {
+    return extract_html("<html><head><title>" + title +
+                            "</title></head><body><p>Some text of "
+                            "the page, long enough.</p></body></html>",
+                        "")
+        .title;
+  };
+  EXPECT_EQ(title_of("Storm closes the coastal roads again | The Courier"),
+            "Storm closes the coastal roads again");
+  EXPECT_EQ(title_of("The Courier - Storm closes the coastal roads again"),
+            "Storm closes the coastal roads again");
+  EXPECT_EQ(title_of("Mozilla - Wikipedia"), "Mozilla - Wikipedia");
+  EXPECT_EQ(title_of("Weather: Storm closes the coastal roads again"),
+            "Storm closes the coastal roads again");
 }
 
 TEST(HtmlReader, HostileDeepNestingIsFlattenedQuickly) {
