@@ -410,9 +410,8 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
                           "originalpublicationdate",
                           "date.available",
                           "displaydate",
-                          "last-modified",
-                          "article:modified_time",
-                          "og:updated_time"}) {
+                          "dc.date.created",
+                          "bt:pubdate"}) {
     if (!page.published.empty()) break;
     set_date(page, meta(facts, key), "meta");
   }
@@ -433,6 +432,11 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
       page.published = date;
       page.published_from = "text";
     }
+  }
+  // A modification date is a last resort: it bounds the publication date from above.
+  for (const char* key : {"article:modified_time", "og:updated_time", "last-modified",
+                          "dc.date.modified", "datemodified"}) {
+    set_date(page, meta(facts, key), "meta");
   }
 
   std::string lang = facts.html_lang.substr(0, facts.html_lang.find_first_of("-_"));
