@@ -21,6 +21,9 @@ namespace assess {
 
 namespace {
 
+// Rates per 100 words say little about very short texts.
+constexpr int kMinWordsForRates = 60;
+
 // Phrases language models reach for in news prose and reporters rarely write.
 constexpr std::string_view kStockPhrases[] = {"in a significant move",
                                               "only time will tell",
@@ -267,21 +270,21 @@ MachineScore score_features(const Features& f) {
     std::snprintf(buffer, sizeof buffer,
                   "uniform sentence lengths (variation %.2f; reporting usually varies more)",
                   f.length_variation);
-    terms.push_back({std::clamp(0.55 - f.length_variation, 0.0, 0.4) / 0.4, 1.2, buffer});
+    terms.push_back({std::clamp(0.6 - f.length_variation, 0.0, 0.6) / 0.6, 0.5, buffer});
   }
-  if (f.words >= 80) {
+  if (f.words >= kMinWordsForRates) {
     std::snprintf(buffer, sizeof buffer, "%.1f generic or hedging words per 100 words",
                   f.generic_rate);
-    terms.push_back({std::clamp(f.generic_rate - 1.0, 0.0, 4.0), 0.55, buffer});
+    terms.push_back({std::min(f.generic_rate, 4.0), 0.3, buffer});
     std::snprintf(buffer, sizeof buffer,
                   "few attributions or quotes for its length (%.1f per 100 words)",
                   f.attribution_rate);
-    terms.push_back({std::clamp(1.2 - f.attribution_rate, 0.0, 1.2), 1.0, buffer});
+    terms.push_back({std::clamp(2.5 - f.attribution_rate, 0.0, 2.5) / 2.5, 2.5, buffer});
     std::snprintf(buffer, sizeof buffer, "few names and figures (%.1f per 100 words)",
                   f.name_rate + f.digit_rate);
-    terms.push_back({std::clamp(12.0 - f.name_rate - f.digit_rate, 0.0, 8.0) / 8.0, 1.0, buffer});
+    terms.push_back({std::clamp(16.0 - f.name_rate - f.digit_rate, 0.0, 12.0) / 12.0, 1.2, buffer});
   }
-  constexpr double kBias = -3.2;
+  constexpr double kBias = -3.0;
   constexpr double kReasonContribution = 0.5;
   double z = kBias;
   std::vector<std::pair<double, std::string>> reasons;

@@ -3,8 +3,6 @@
 // pair down, never putting two sentences of one article into one group.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <numeric>
 #include <string>
 #include <tuple>
@@ -94,10 +92,6 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
             (static_cast<uint64_t>(std::min(list[i], list[j])) << 32) | std::max(list[i], list[j]);
         if (!seen.insert(key).second) continue;
         double similarity = story.similarity(a, b);
-        if (std::getenv("CROSSCHECK_DEBUG_ALIGN") && similarity >= 0.3)
-          std::fprintf(stderr, "%.3f | %s | %s\n", similarity,
-                       std::string(story.doc(a.article).slice(a.span)).substr(0, 110).c_str(),
-                       std::string(story.doc(b.article).slice(b.span)).substr(0, 110).c_str());
         if (similarity >= options.align_threshold)
           candidates.push_back({list[i], list[j], similarity});
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 
 #include "facts/lexicon.h"
 #include "text/text.h"
@@ -219,6 +220,19 @@ void StoryFrames::read_article(uint32_t article, const Story&) {
     if (frame.clauses.size() == 1) frame.clauses.clear();  // the sentence itself
     sort_unique(frame.events);
     frame.statement = is_statement(doc.slice(frame.span), frame.words);
+    for (uint32_t t : frame.timexes) {
+      int64_t day;
+      if (doc.timexes[t].anchored_to != "unresolved" && day_number(doc.timexes[t].value, &day))
+        frame.days.push_back(day);
+    }
+    for (uint32_t q : frame.quantities) {
+      const Quantity& quantity = doc.quantities[q];
+      if (quantity.noun.empty()) continue;
+      frame.counted_kinds.push_back(
+          std::hash<std::string>()(quantity.noun + '\x1f' + quantity.event));
+    }
+    sort_unique(frame.days);
+    sort_unique(frame.counted_kinds);
   }
 }
 
@@ -311,25 +325,8 @@ double StoryFrames::similarity(const Frame& a, const Frame& b) const {
   } else {
     score = 0.9 * text;  // nothing but words in common
   }
-  const Document& doc_a = *docs_[a.article];
-  const Document& doc_b = *docs_[b.article];
-  bool shared_count_noun = false;
-  for (uint32_t qa : a.quantities) {
-    for (uint32_t qb : b.quantities) {
-      const Quantity& x = doc_a.quantities[qa];
-      const Quantity& y = doc_b.quantities[qb];
-      if (!x.noun.empty() && x.noun == y.noun && x.event == y.event) shared_count_noun = true;
-    }
-  }
-  if (shared_count_noun) score += 0.1;
-  bool shared_day = false;
-  for (uint32_t ta : a.timexes) {
-    for (uint32_t tb : b.timexes) {
-      const std::string& x = doc_a.timexes[ta].value;
-      if (is_day_value(x) && x == doc_b.timexes[tb].value) shared_day = true;
-    }
-  }
-  if (shared_day) score += 0.05;
+  if (shared_count(a.counted_kinds, b.counted_kinds) > 0) score += 0.1;
+  if (shared_count(a.days, b.days) > 0) score += 0.05;
   return std::min(score, 1.0);
 }
 

@@ -25,9 +25,11 @@ struct Frame {
   // kMinClauseTerms terms, so one statement inside a long sentence can still match.
   std::vector<std::vector<uint32_t>> clauses;
   std::vector<double> clause_norms;
-  std::vector<std::string> events;   // sorted event classes named ("meeting", "casualties")
-  std::vector<uint32_t> timexes;     // indices into the document's timexes
-  std::vector<uint32_t> quantities;  // indices into the document's quantities
+  std::vector<std::string> events;      // sorted event classes named ("meeting", "casualties")
+  std::vector<uint32_t> timexes;        // indices into the document's timexes
+  std::vector<uint32_t> quantities;     // indices into the document's quantities
+  std::vector<int64_t> days;            // sorted day numbers of resolved calendar-day timexes
+  std::vector<uint64_t> counted_kinds;  // sorted hashes of (counted noun, event) of quantities
   int words = 0;
   int negation_token = -1;  // token index of the first negation cue, -1 when affirmative
   bool statement = false;   // a full declarative sentence that can stand as a fact

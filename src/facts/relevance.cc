@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "facts/facts.h"
 #include "facts/frames.h"
@@ -103,6 +104,7 @@ std::vector<std::vector<SentenceRelevance>> sentence_relevance(
   for (uint32_t f = 0; f < all.size(); ++f)
     for (uint32_t term : all[f].terms) postings[term].push_back(f);
   const size_t informative = std::max<size_t>(4, all.size() / 2);
+  std::unordered_set<uint64_t> seen;
   for (const auto& [term, list] : postings) {
     if (list.size() > informative || list.size() > 400) continue;
     for (size_t i = 0; i < list.size(); ++i) {
@@ -110,6 +112,7 @@ std::vector<std::vector<SentenceRelevance>> sentence_relevance(
         const Frame& a = all[list[i]];
         const Frame& b = all[list[j]];
         if (a.source == b.source) continue;
+        if (!seen.insert((static_cast<uint64_t>(list[i]) << 32) | list[j]).second) continue;
         SentenceRelevance& ra = relevance[a.article][a.sentence];
         SentenceRelevance& rb = relevance[b.article][b.sentence];
         double similarity = frames.similarity(a, b);
