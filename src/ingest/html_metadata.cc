@@ -8,6 +8,7 @@
 #include "ingest/dates.h"
 #include "ingest/html.h"
 #include "ingest/ingest.h"
+#include "ingest/readers.h"
 
 namespace crosscheck::ingest_internal {
 
@@ -23,30 +24,6 @@ std::string meta(const PageFacts& facts, std::string_view key) {
     }
   }
   return {};
-}
-
-// Deepest nesting of brackets outside strings; stops counting once over `limit`.
-size_t json_depth(std::string_view text, size_t limit) {
-  size_t depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > limit) return deepest;
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
 }
 
 std::string json_string(const json& value) {
@@ -141,7 +118,7 @@ bool find_article(const json& node, JsonLdArticle& article, int depth) {
 JsonLdArticle read_json_ld(const PageFacts& facts) {
   JsonLdArticle article;
   for (const std::string& body : facts.json_ld) {
-    if (json_depth(body, kMaxJsonDepth) > kMaxJsonDepth) continue;
+    if (json_nesting_depth(body, kMaxJsonDepth) > kMaxJsonDepth) continue;
     json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
     if (parsed.is_discarded()) continue;
     if (find_article(parsed, article, 0)) break;

@@ -13,29 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-// Deepest bracket nesting outside strings, counting stops past `limit`.
-size_t nesting_depth(std::string_view text, size_t limit) {
-  size_t depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 std::string string_field(const json& row, const char* key) {
   auto found = row.find(key);
   if (found == row.end()) return {};
@@ -45,7 +22,7 @@ std::string string_field(const json& row, const char* key) {
 }
 
 bool json_depth_exceeds(std::string_view text) {
-  return nesting_depth(text, kMaxJsonDepth) > kMaxJsonDepth;
+  return json_nesting_depth(text, kMaxJsonDepth) > kMaxJsonDepth;
 }
 
 bool is_published_from(std::string_view value) {
@@ -159,6 +136,28 @@ void parse_json_document(std::string_view text, const std::string& name, const P
 }
 
 }  // namespace
+
+size_t json_nesting_depth(std::string_view text, size_t limit) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
 
 void parse_jsonl(Reader& reader, const std::string& name, const IngestOptions& options,
                  const PendingSink& sink) {

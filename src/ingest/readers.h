@@ -50,6 +50,9 @@ void parse_warc(Reader& reader, const std::string& name, const IngestOptions& op
 void convert(Pending&& pending, std::vector<Document>& documents, Problems& problems,
              const IngestOptions& options);
 
+// Deepest nesting of JSON brackets outside strings; counting stops once past `limit`.
+size_t json_nesting_depth(std::string_view text, size_t limit);
+
 // Splits plain text into a headline (empty when the first line does not read as one) and the
 // body; the body is the input from the line after the headline, unchanged.
 void split_title(std::string_view text, bool markdown, std::string& title, std::string_view& body);

@@ -157,6 +157,14 @@ class WarcParser {
     if (!record_id.empty()) return name_ + ":" + record_id;
     return name_ + ":record " + std::to_string(record_number_);
   }
+  // False (after reporting the record as truncated) when fewer than `length` bytes were read.
+  bool check_complete(const std::string& record_id, size_t got, size_t length) {
+    if (got >= length) return true;
+    problem(where(record_id), "truncated record (" + std::to_string(got) + " of " +
+                                  std::to_string(length) + " bytes)");
+    truncated_ = true;
+    return false;
+  }
   // Reads one record's header block; false at the end of input (after reporting any problem).
   bool read_header(Fields& fields, size_t& record_offset);
   void use_record(const Fields& fields, std::string&& block);
@@ -218,13 +226,7 @@ void WarcParser::run() {
       bool html = type == "response"
                       ? http.status == 200 && is_html_type(field(http.headers, "content-type"))
                       : is_html_type(field(fields, "content-type"));
-      size_t skipped = reader_.skip(length);
-      if (skipped < length) {
-        problem(where(record_id), "truncated record (" + std::to_string(skipped) + " of " +
-                                      std::to_string(length) + " bytes)");
-        truncated_ = true;
-        break;
-      }
+      if (!check_complete(record_id, reader_.skip(length), length)) break;
       if (html) {
         problem(where(record_id),
                 "record larger than " + std::to_string(options_.max_article_bytes) + " bytes");
@@ -232,23 +234,11 @@ void WarcParser::run() {
       continue;
     }
     if (!wanted) {
-      size_t skipped = reader_.skip(length);
-      if (skipped < length) {
-        problem(where(record_id), "truncated record (" + std::to_string(skipped) + " of " +
-                                      std::to_string(length) + " bytes)");
-        truncated_ = true;
-        break;
-      }
+      if (!check_complete(record_id, reader_.skip(length), length)) break;
       continue;
     }
     std::string block;
-    size_t got = reader_.read_exact(length, block);
-    if (got < length) {
-      problem(where(record_id), "truncated record (" + std::to_string(got) + " of " +
-                                    std::to_string(length) + " bytes)");
-      truncated_ = true;
-      break;
-    }
+    if (!check_complete(record_id, reader_.read_exact(length, block), length)) break;
     use_record(fields, std::move(block));
   }
   // A truncated record already explains a truncated gzip stream.
