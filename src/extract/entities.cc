@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/utf8.h"
 
@@ -29,7 +30,23 @@ struct TokenView {
   bool sentence_initial = false;
   bool headline = false;         // in a sentence written in title case or capitals
   bool particle_prefix = false;  // "al-Assad", "bin-Salman": lower-case particle joined by hyphen
+  mutable uint16_t word_flags = 0;  // WordFlag bits, filled on first use
 };
+
+using words::kCalendar;
+using words::kEventHead;
+using words::kFlagsReady;
+using words::kFunction;
+using words::kGroupAdjective;
+using words::kHonorific;
+using words::kOrgHead;
+using words::kOrgLead;
+using words::kParticle;
+using words::kPlaceHead;
+using words::kPlacePreposition;
+using words::kPortfolio;
+using words::kRoleHead;
+using words::kRoleModifier;
 
 bool is_upper(char32_t cp) {
   return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
@@ -45,15 +62,6 @@ bool is_opening_punct(std::string_view text) {
          text == "(" || text == "[" || text == ":" || text == "\xE2\x80\x94" ||
          text == "\xE2\x80\x93" || text == "-" || text == "--" || text == "*" || text == "**" ||
          text == "\xE2\x80\xA2" || text == "|" || text == ">" || text == "#";
-}
-
-bool contains_letter(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t cp = utf8::decode(text, pos);
-    if (u_isalpha(static_cast<UChar32>(cp))) return true;
-  }
-  return false;
 }
 
 // Strips a trailing "'s" / "’s" kept inside a token by tokenisers that do not split clitics.
@@ -81,22 +89,44 @@ std::vector<TokenView> make_views(const Document& doc) {
       view.possessive = true;
     }
     view.text = text;
-    view.word = contains_letter(text);
+    // One pass over the characters, with an ASCII fast path (most tokens).
+    int letters = 0, upper = 0;
+    bool first_letter_seen = false, ascii = true;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      unsigned char byte = static_cast<unsigned char>(text[pos]);
+      bool letter = false, is_up = false;
+      if (byte < 0x80) {
+        ++pos;
+        letter = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
+        is_up = byte >= 'A' && byte <= 'Z';
+      } else {
+        ascii = false;
+        char32_t cp = utf8::decode(text, pos);
+        letter = u_isalpha(static_cast<UChar32>(cp));
+        is_up = letter && is_upper(cp);
+      }
+      if (!first_letter_seen && pos > 0) {
+        // "first letter upper": the token's first character decides, as in Token::capitalized.
+        first_letter_seen = true;
+        view.cap = is_up;
+      }
+      letters += letter ? 1 : 0;
+      upper += is_up ? 1 : 0;
+    }
+    view.word = letters > 0;
     if (!view.word) {
+      view.cap = false;
       view.fold = std::string(text);
       continue;
     }
-    view.fold = fold_name(text);
-    size_t pos = 0;
-    char32_t first = utf8::decode(text, pos);
-    view.cap = is_upper(first);
-    int letters = 0, upper = 0;
-    pos = 0;
-    while (pos < text.size()) {
-      char32_t cp = utf8::decode(text, pos);
-      if (!u_isalpha(static_cast<UChar32>(cp))) continue;
-      ++letters;
-      upper += is_upper(cp) ? 1 : 0;
+    if (ascii) {
+      view.fold.assign(text);
+      for (char& c : view.fold) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      }
+    } else {
+      view.fold = fold_name(text);
     }
     view.all_caps = letters >= 2 && upper == letters;
     view.initial = letters == 1 && view.cap && text.size() == 2 && text[1] == '.';
@@ -196,6 +226,13 @@ class Tagger {
 
  private:
   // ---- token tests ----
+  bool has(size_t i, uint16_t flag) const {
+    const TokenView& view = views_[i];
+    if (!(view.word_flags & kFlagsReady))
+      view.word_flags = words::word_flags(view.fold) | kFlagsReady;
+    return (view.word_flags & flag) != 0;
+  }
+
   bool name_token(size_t i) const {
     const TokenView& view = views_[i];
     if (!view.word) return false;
@@ -244,7 +281,7 @@ class Tagger {
   bool starts_personal_name(size_t i) const {
     const TokenView& view = views_[i];
     if (i + 1 >= views_.size() || views_[i + 1].sentence != view.sentence || !name_token(i + 1) ||
-        words::is_function_word(views_[i + 1].fold) || lower_seen_.contains(view.fold) ||
+        has(i + 1, kFunction) || lower_seen_.contains(view.fold) ||
         words::is_function_word(view.fold)) {
       return false;
     }
@@ -285,14 +322,29 @@ class Tagger {
   }
 
   // Longest gazetteer name of at least two tokens starting at `i`, or `i` when none.
+  // Gazetteer names are capitalised words joined by a few lower-case links ("Bosnia and
+  // Herzegovina", "Bank of the West"); anything else ends the search.
+  bool may_continue_gazetteer_name(size_t i) const {
+    const TokenView& view = views_[i];
+    if (name_token(i)) return true;
+    std::string_view fold = view.fold;
+    return fold == "of" || fold == "the" || fold == "and" || fold == "&" || fold == "-" ||
+           fold == "for" || fold == "on" || fold == "de" || fold == "du" || fold == "la" ||
+           fold == "del" || fold == "des" || fold == "in";
+  }
+
   size_t gazetteer_run_end(size_t i, size_t end) const {
     size_t limit = std::min(end, i + std::min<size_t>(gazetteer_.longest_name_tokens, 8));
-    for (size_t last = limit; last >= i + 2; --last) {
-      if (!name_token(last - 1)) continue;
-      if (views_[last - 2].possessive) continue;
-      if (gazetteer_name(joined_fold(i, last))) return last;
+    size_t best = i;
+    std::string joined = views_[i].fold;
+    for (size_t last = i + 2; last <= limit; ++last) {
+      size_t added = last - 1;
+      if (views_[added - 1].possessive || !may_continue_gazetteer_name(added)) break;
+      if (views_[added].start > views_[added - 1].end) joined += ' ';
+      joined += views_[added].fold;
+      if (name_token(added) && gazetteer_name(joined)) best = last;
     }
-    return i;
+    return best;
   }
 
   bool connector_allowed(size_t previous, size_t connector) const {
@@ -329,8 +381,7 @@ class Tagger {
       size_t last = i + 1;
       while (last < end && !views_[last - 1].possessive) {
         // Capitalised function words mark title case ("Talks On Black Sea"), not names.
-        if (name_token(last) && !words::is_function_word(views_[last].fold) &&
-            !words::is_calendar_word(views_[last].fold)) {
+        if (name_token(last) && !has(last, kFunction) && !has(last, kCalendar)) {
           ++last;
           continue;
         }
@@ -363,13 +414,13 @@ class Tagger {
         i = gazetteer_end;
         continue;
       }
-      if (!name_token(i) || !has_evidence(i) || words::is_function_word(views_[i].fold)) {
+      if (!name_token(i) || !has_evidence(i) || has(i, kFunction)) {
         ++i;
         continue;
       }
       size_t stop = i + 1;
       while (stop < last && name_token(stop) && !views_[stop - 1].possessive &&
-             has_evidence(stop) && !words::is_function_word(views_[stop].fold)) {
+             has_evidence(stop) && !has(stop, kFunction)) {
         ++stop;
       }
       process_run(i, stop, false);
@@ -377,9 +428,7 @@ class Tagger {
     }
   }
 
-  bool is_role_word(size_t i) const {
-    return words::is_role_head(views_[i].fold) || words::is_role_modifier(views_[i].fold);
-  }
+  bool is_role_word(size_t i) const { return has(i, kRoleHead | kRoleModifier); }
 
   // End of the role phrase starting at `i` ("Foreign Secretary", "Secretary of State"), or
   // `i` when the words there do not make a role ending in a title head.
@@ -387,23 +436,23 @@ class Tagger {
     size_t last_head_end = i;
     size_t j = i;
     while (j < end && is_role_word(j)) {
-      if (words::is_role_head(views_[j].fold)) last_head_end = j + 1;
+      if (has(j, kRoleHead)) last_head_end = j + 1;
       ++j;
     }
     if (last_head_end == i) return i;
     j = last_head_end;
     // "of State", "of Foreign Affairs", "of the Treasury", "of staff".
-    if (j + 1 < end && views_[j].fold == "of" && words::is_role_portfolio(views_[j + 1].fold) &&
+    if (j + 1 < end && views_[j].fold == "of" && has(j + 1, kPortfolio) &&
         views_[j + 1].fold != "the" && views_[j + 1].fold != "and") {
       size_t k = j + 1;
-      while (k < end && k < j + 5 && words::is_role_portfolio(views_[k].fold)) ++k;
+      while (k < end && k < j + 5 && has(k, kPortfolio)) ++k;
       while (k > j + 1 && (views_[k - 1].fold == "the" || views_[k - 1].fold == "and")) --k;
       return k;
     }
     if (j + 2 < end && views_[j].fold == "of" && views_[j + 1].fold == "the" &&
-        words::is_role_portfolio(views_[j + 2].fold)) {
+        has(j + 2, kPortfolio)) {
       size_t k = j + 2;
-      while (k < end && k < j + 5 && words::is_role_portfolio(views_[k].fold)) ++k;
+      while (k < end && k < j + 5 && has(k, kPortfolio)) ++k;
       return k;
     }
     return last_head_end;
@@ -422,22 +471,21 @@ class Tagger {
       }
       ++first;
     }
-    while (last > first && (!views_[last - 1].word || views_[last - 1].fold == "of" ||
-                            words::is_calendar_word(views_[last - 1].fold))) {
+    while (last > first &&
+           (!views_[last - 1].word || views_[last - 1].fold == "of" || has(last - 1, kCalendar))) {
       --last;
     }
     if (first >= last) return;
     bool only_title_words = true;
     for (size_t i = first; i < last && only_title_words; ++i) {
-      only_title_words = is_role_word(i) || words::is_role_portfolio(views_[i].fold) ||
-                         words::is_honorific(views_[i].fold);
+      only_title_words = is_role_word(i) || has(i, kPortfolio) || has(i, kHonorific);
     }
     if (only_title_words) return;  // "Prime Minister", "Secretary of State"
     if (gazetteer_match || gazetteer_name(joined_fold(first, last))) {
       add_name(first, last, after_title);
       return;
     }
-    if (last - first >= 2 && words::is_org_head(views_[last - 1].fold)) {
+    if (last - first >= 2 && has(last - 1, kOrgHead)) {
       add_name(first, last, after_title);
       return;
     }
@@ -452,10 +500,10 @@ class Tagger {
       if (r > first) process_run(first, r, false);
       if (name_start < last) {
         size_t name_first = name_start;
-        while (name_first < last && words::is_honorific(views_[name_first].fold)) ++name_first;
-        if (name_first < last && words::is_function_word(views_[name_first].fold)) {
+        while (name_first < last && has(name_first, kHonorific)) ++name_first;
+        if (name_first < last && has(name_first, kFunction)) {
           // "President of Russia": the title is not followed by a name.
-          while (name_first < last && words::is_function_word(views_[name_first].fold)) {
+          while (name_first < last && has(name_first, kFunction)) {
             ++name_first;
           }
           if (name_first < last) process_run(name_first, last, false);
@@ -493,10 +541,9 @@ class Tagger {
                                                candidate.confidence >= 0.8
                                          : has_evidence(first) || title_follows(last);
       if (!supported) candidate.needs_evidence = true;
-      if (last - first == 1 && words::is_function_word(views_[first].fold)) return;
+      if (last - first == 1 && has(first, kFunction)) return;
     }
-    if (last - first == 1 && words::is_role_head(views_[first].fold) &&
-        candidate.confidence < 0.8) {
+    if (last - first == 1 && has(first, kRoleHead) && candidate.confidence < 0.8) {
       return;
     }
     candidates_.push_back(std::move(candidate));
@@ -583,7 +630,7 @@ class Tagger {
     }
     if (place) return set(EntityType::kPlace, 0.65);
     if (c.first > 0 && views_[c.first - 1].sentence == head.sentence &&
-        words::is_place_preposition(views_[c.first - 1].fold) && !surname) {
+        has(c.first - 1, kPlacePreposition) && !surname) {
       return set(EntityType::kPlace, 0.6);
     }
     if (length >= 2 && length <= 3 && surname) return set(EntityType::kPerson, 0.65);
@@ -636,12 +683,15 @@ class Tagger {
   // Types a surname-only or repeated name from the fuller, surer mentions of the same document,
   // and keeps sentence-initial words only when the document names them elsewhere.
   void resolve_within_document() {
-    NameMap<std::pair<EntityType, double>> by_key;
-    NameSet person_parts;
-    for (const Candidate& c : candidates_) {
+    std::unordered_map<std::string_view, std::pair<EntityType, double>, FoldedHash> by_key;
+    std::unordered_set<std::string_view, FoldedHash> person_parts;
+    std::vector<std::string> keys;
+    keys.reserve(candidates_.size());
+    for (const Candidate& c : candidates_) keys.push_back(joined_fold(c.first, c.last));
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      const Candidate& c = candidates_[k];
       if (c.needs_evidence) continue;
-      std::string key = joined_fold(c.first, c.last);
-      auto [it, inserted] = by_key.emplace(key, std::make_pair(c.type, c.confidence));
+      auto [it, inserted] = by_key.emplace(keys[k], std::make_pair(c.type, c.confidence));
       if (!inserted && it->second.second < c.confidence) it->second = {c.type, c.confidence};
       if (c.type == EntityType::kPerson && c.confidence >= 0.65 && c.last - c.first >= 2) {
         person_parts.insert(views_[c.last - 1].fold);
@@ -668,8 +718,9 @@ class Tagger {
     }
     std::vector<Candidate> kept;
     kept.reserve(candidates_.size());
-    for (Candidate& c : candidates_) {
-      std::string key = joined_fold(c.first, c.last);
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      Candidate& c = candidates_[k];
+      const std::string& key = keys[k];
       auto known = by_key.find(key);
       bool single = c.last - c.first == 1;
       if (single && c.type != EntityType::kMisc && person_parts.contains(key) &&
@@ -681,17 +732,9 @@ class Tagger {
         c.type = known->second.first;
         c.confidence = known->second.second;
         c.needs_evidence = false;
-      } else if (c.needs_evidence && known != by_key.end()) {
-        // Another unsupported occurrence does not count.
-        bool other_support = false;
-        for (const Candidate& other : candidates_) {
-          if (&other != &c && !other.needs_evidence &&
-              joined_fold(other.first, other.last) == key) {
-            other_support = true;
-            break;
-          }
-        }
-        c.needs_evidence = !other_support;
+      } else if (known != by_key.end()) {
+        // by_key holds supported occurrences only: another unsupported one does not count.
+        c.needs_evidence = false;
       }
       if (!c.needs_evidence) kept.push_back(std::move(c));
     }
@@ -883,8 +926,7 @@ class Tagger {
         size_t q = role_end + 1;
         if (q < views_.size() && views_[q].fold == "the") ++q;
         while (q < views_.size() && same_sentence(q, p)) {
-          bool role_word =
-              starting[q] == kNone && (is_role_word(q) || words::is_role_portfolio(views_[q].fold));
+          bool role_word = starting[q] == kNone && (is_role_word(q) || has(q, kPortfolio));
           bool adjective = starting[q] != kNone && mentions[starting[q]].type == EntityType::kMisc;
           if (!role_word && !adjective) break;
           ++q;
@@ -904,8 +946,9 @@ class Tagger {
   const Document& doc_;
   const Gazetteer& gazetteer_;
   std::vector<TokenView> views_;
-  NameSet lower_seen_;
-  NameSet cap_seen_mid_;
+  // Views into views_[i].fold, which does not move after construction.
+  std::unordered_set<std::string_view, FoldedHash> lower_seen_;
+  std::unordered_set<std::string_view, FoldedHash> cap_seen_mid_;
   std::vector<Candidate> candidates_;
 };
 

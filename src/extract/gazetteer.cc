@@ -664,7 +664,7 @@ void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
 
 namespace words {
 
-bool is_role_head(std::string_view folded) {
+const NameSet& is_role_head_list() {
   static const NameSet kHeads = make_set({"president",
                                           "vice-president",
                                           "president-elect",
@@ -811,10 +811,12 @@ bool is_role_head(std::string_view folded) {
                                           "ruler",
                                           "commissar",
                                           "secretary-of-state"});
-  return kHeads.contains(folded);
+  return kHeads;
 }
 
-bool is_role_modifier(std::string_view folded) {
+bool is_role_head(std::string_view folded) { return is_role_head_list().contains(folded); }
+
+const NameSet& is_role_modifier_list() {
   static const NameSet kModifiers = make_set(
       {"foreign",        "defence",     "defense",      "prime",          "vice",
        "deputy",         "senior",      "chief",        "special",        "interior",
@@ -837,10 +839,12 @@ bool is_role_modifier(std::string_view folded) {
        "diplomatic",     "policy",      "spy",          "migration",      "housing",
        "trade",          "development", "secretary",    "foreign-policy", "national-security",
        "colonial",       "head",        "team",         "union",          "peace"});
-  return kModifiers.contains(folded);
+  return kModifiers;
 }
 
-bool is_role_portfolio(std::string_view folded) {
+bool is_role_modifier(std::string_view folded) { return is_role_modifier_list().contains(folded); }
+
+const NameSet& is_role_portfolio_list() {
   static const NameSet kPortfolios =
       make_set({"state",      "defense",     "defence",        "foreign",        "affairs",
                 "interior",   "finance",     "justice",        "health",         "education",
@@ -855,18 +859,24 @@ bool is_role_portfolio(std::string_view folded) {
                 "welfare",    "social",      "infrastructure", "police",         "intelligence",
                 "operations", "and",         "economic",       "joint",          "chiefs",
                 "armed",      "forces",      "military",       "strategic",      "communication"});
-  return kPortfolios.contains(folded);
+  return kPortfolios;
 }
 
-bool is_honorific(std::string_view folded) {
+bool is_role_portfolio(std::string_view folded) {
+  return is_role_portfolio_list().contains(folded);
+}
+
+const NameSet& is_honorific_list() {
   static const NameSet kHonorifics =
       make_set({"mr",   "mr.",  "mrs",  "mrs.",     "ms",     "ms.",      "miss",   "mx",   "mx.",
                 "dr",   "dr.",  "sir",  "dame",     "madame", "monsieur", "mme",    "mme.", "herr",
                 "frau", "lord", "lady", "baroness", "baron",  "messrs",   "messrs."});
-  return kHonorifics.contains(folded);
+  return kHonorifics;
 }
 
-bool is_org_head(std::string_view folded) {
+bool is_honorific(std::string_view folded) { return is_honorific_list().contains(folded); }
+
+const NameSet& is_org_head_list() {
   static const NameSet kHeads = make_set({"ministry",
                                           "department",
                                           "party",
@@ -1029,10 +1039,12 @@ bool is_org_head(std::string_view folded) {
                                           "airline",
                                           "railways",
                                           "railway"});
-  return kHeads.contains(folded);
+  return kHeads;
 }
 
-bool is_event_head(std::string_view folded) {
+bool is_org_head(std::string_view folded) { return is_org_head_list().contains(folded); }
+
+const NameSet& is_event_head_list() {
   static const NameSet kHeads = make_set(
       {"cup",        "open",         "championship", "championships", "classic",   "games",
        "olympics",   "olympiad",     "tournament",   "trophy",        "prix",      "series",
@@ -1042,10 +1054,12 @@ bool is_event_head(std::string_view folded) {
        "grand slam", "invitational", "derby",        "rally",         "tour",      "summit",
        "revolution", "crisis",       "uprising",     "election",      "elections", "referendum",
        "day",        "week",         "plan",         "initiative"});
-  return kHeads.contains(folded);
+  return kHeads;
 }
 
-bool is_org_lead(std::string_view folded) {
+bool is_event_head(std::string_view folded) { return is_event_head_list().contains(folded); }
+
+const NameSet& is_org_lead_list() {
   static const NameSet kLeads = make_set(
       {"university", "bank",        "ministry",   "department", "council",      "court",
        "house",      "union",       "office",     "institute",  "college",      "school",
@@ -1055,10 +1069,12 @@ bool is_org_lead(std::string_view folded) {
        "order",      "chamber",     "army",       "corps",      "friends",      "movement",
        "front",      "federal",     "national",   "people's",   "peoples",      "supreme",
        "high",       "central",     "royal",      "state",      "international"});
-  return kLeads.contains(folded);
+  return kLeads;
 }
 
-bool is_place_head(std::string_view folded) {
+bool is_org_lead(std::string_view folded) { return is_org_lead_list().contains(folded); }
+
+const NameSet& is_place_head_list() {
   static const NameSet kHeads = make_set(
       {"river",   "sea",      "ocean",      "lake",   "mountains",   "mount",        "mountain",
        "island",  "islands",  "gulf",       "bay",    "strait",      "straits",      "peninsula",
@@ -1070,10 +1086,12 @@ bool is_place_head(std::string_view folded) {
        "kingdom", "emirate",  "prefecture", "canton", "governorate", "municipality", "village",
        "town",    "strip",    "bank",       "palace", "castle",      "cathedral",    "stadium",
        "arena",   "tower"});
-  return kHeads.contains(folded);
+  return kHeads;
 }
 
-bool is_function_word(std::string_view folded) {
+bool is_place_head(std::string_view folded) { return is_place_head_list().contains(folded); }
+
+const NameSet& is_function_word_list() {
   static const NameSet kWords = make_set(
       {"a",           "an",        "the",         "this",      "that",       "these",
        "those",       "and",       "or",          "but",       "nor",        "so",
@@ -1115,10 +1133,12 @@ bool is_function_word(std::string_view folded) {
        "above",       "below",     "beyond",      "toward",    "towards",    "along",
        "behind",      "beside",    "outside",     "inside",    "throughout", "except",
        "including",   "regarding", "concerning",  "following"});
-  return kWords.contains(folded);
+  return kWords;
 }
 
-bool is_group_adjective(std::string_view folded) {
+bool is_function_word(std::string_view folded) { return is_function_word_list().contains(folded); }
+
+const NameSet& is_group_adjective_list() {
   static const NameSet kWords =
       make_set({"moslem",       "moslems",       "chechen",      "chechens",
                 "hutu",         "hutus",         "tutsi",        "tutsis",
@@ -1159,10 +1179,14 @@ bool is_group_adjective(std::string_view folded) {
                 "socialist",    "socialists",    "conservative", "conservatives",
                 "liberal",      "liberals",      "labourite",    "bolshevik",
                 "nazi",         "nazis",         "zionist"});
-  return kWords.contains(folded);
+  return kWords;
 }
 
-bool is_compass_word(std::string_view folded) {
+bool is_group_adjective(std::string_view folded) {
+  return is_group_adjective_list().contains(folded);
+}
+
+const NameSet& is_compass_word_list() {
   static const NameSet kWords =
       make_set({"north",      "south",      "east",       "west",      "northern",  "southern",
                 "eastern",    "western",    "central",    "centre",    "center",    "north-east",
@@ -1171,10 +1195,12 @@ bool is_compass_word(std::string_view folded) {
                 "outer",      "coast",      "coastal",    "islands",   "interior",  "midlands",
                 "highlands",  "lakes",      "plains",     "valley",    "mountain",  "mountains",
                 "sea",        "river",      "frontier",   "border"});
-  return kWords.contains(folded);
+  return kWords;
 }
 
-bool is_calendar_word(std::string_view folded) {
+bool is_compass_word(std::string_view folded) { return is_compass_word_list().contains(folded); }
+
+const NameSet& is_calendar_word_list() {
   static const NameSet kWords =
       make_set({"january", "february",  "march",     "april",     "may",      "june",   "july",
                 "august",  "september", "october",   "november",  "december", "jan",    "feb",
@@ -1186,22 +1212,68 @@ bool is_calendar_word(std::string_view folded) {
                 "thurs",   "fri",       "sat",       "sun",       "am",       "pm",     "a.m.",
                 "p.m.",    "gmt",       "utc",       "bst",       "cet",      "est",    "edt",
                 "pst",     "pdt",       "christmas", "easter",    "ramadan"});
-  return kWords.contains(folded);
+  return kWords;
 }
 
-bool is_name_particle(std::string_view folded) {
+bool is_calendar_word(std::string_view folded) { return is_calendar_word_list().contains(folded); }
+
+const NameSet& is_name_particle_list() {
   static const NameSet kParticles =
       make_set({"de",  "del", "della", "der", "den", "di",  "da", "dos", "das", "do", "du",
                 "la",  "le",  "van",   "von", "ter", "ten", "zu", "bin", "ibn", "al", "el",
                 "abu", "ben", "bint",  "y",   "st.", "st",  "mc", "mac", "o'",  "ul", "ud"});
-  return kParticles.contains(folded);
+  return kParticles;
 }
 
-bool is_place_preposition(std::string_view folded) {
+bool is_name_particle(std::string_view folded) { return is_name_particle_list().contains(folded); }
+
+const NameSet& is_place_preposition_list() {
   static const NameSet kPrepositions =
       make_set({"in", "at", "near", "outside", "across", "throughout", "inside", "around",
                 "towards", "toward", "into", "via"});
-  return kPrepositions.contains(folded);
+  return kPrepositions;
+}
+
+bool is_place_preposition(std::string_view folded) {
+  return is_place_preposition_list().contains(folded);
+}
+
+uint16_t word_flags(std::string_view folded) {
+  // Built once from the lists above by probing every word any of them holds.
+  static const NameMap<uint16_t> kFlags = [] {
+    NameMap<uint16_t> flags;
+    const std::pair<bool (*)(std::string_view), uint16_t> kLists[] = {
+        {is_function_word, kFunction},
+        {is_calendar_word, kCalendar},
+        {is_role_head, kRoleHead},
+        {is_role_modifier, kRoleModifier},
+        {is_role_portfolio, kPortfolio},
+        {is_honorific, kHonorific},
+        {is_name_particle, kParticle},
+        {is_org_head, kOrgHead},
+        {is_org_lead, kOrgLead},
+        {is_place_head, kPlaceHead},
+        {is_event_head, kEventHead},
+        {is_group_adjective, kGroupAdjective},
+        {is_place_preposition, kPlacePreposition}};
+    for (const NameSet* list :
+         {&is_function_word_list(), &is_calendar_word_list(), &is_role_head_list(),
+          &is_role_modifier_list(), &is_role_portfolio_list(), &is_honorific_list(),
+          &is_name_particle_list(), &is_org_head_list(), &is_org_lead_list(), &is_place_head_list(),
+          &is_event_head_list(), &is_group_adjective_list(), &is_place_preposition_list()}) {
+      for (const std::string& word : *list) {
+        if (flags.contains(word)) continue;
+        uint16_t bits = 0;
+        for (const auto& [test, bit] : kLists) {
+          if (test(word)) bits |= bit;
+        }
+        flags.emplace(word, bits);
+      }
+    }
+    return flags;
+  }();
+  auto it = kFlags.find(folded);
+  return it == kFlags.end() ? 0 : it->second;
 }
 
 }  // namespace words

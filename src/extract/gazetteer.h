@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,8 +23,21 @@ std::string fold_name(std::string_view text);
 // Hash that allows std::string_view lookups in maps keyed by std::string.
 struct FoldedHash {
   using is_transparent = void;
+  // FNV-1a over 8-byte words: names are short, and this is several times cheaper than
+  // std::hash's generic byte hash.
   size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>{}(text);
+    uint64_t hash = 0xcbf29ce484222325ULL ^ text.size();
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      hash = (hash ^ word) * 0x100000001b3ULL;
+      hash ^= hash >> 29;
+    }
+    for (; i < text.size(); ++i) {
+      hash = (hash ^ static_cast<unsigned char>(text[i])) * 0x100000001b3ULL;
+    }
+    return static_cast<size_t>(hash ^ (hash >> 32));
   }
 };
 
@@ -71,6 +85,26 @@ void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
 
 // Built-in English word lists (folded forms).
 namespace words {
+
+// Membership in the lists below as bits, answered with one hash probe.
+enum WordFlag : uint16_t {
+  kFunction = 1 << 0,
+  kCalendar = 1 << 1,
+  kRoleHead = 1 << 2,
+  kRoleModifier = 1 << 3,
+  kPortfolio = 1 << 4,
+  kHonorific = 1 << 5,
+  kParticle = 1 << 6,
+  kOrgHead = 1 << 7,
+  kOrgLead = 1 << 8,
+  kPlaceHead = 1 << 9,
+  kEventHead = 1 << 10,
+  kGroupAdjective = 1 << 11,
+  kPlacePreposition = 1 << 12,
+  kFlagsReady = 1 << 15,  // for callers caching the answer
+};
+uint16_t word_flags(std::string_view folded);
+
 // Heads of titles and roles written before a name or in an apposition ("president",
 // "spokesman", "envoy", "adviser", "sen.").
 bool is_role_head(std::string_view folded);
