@@ -347,6 +347,27 @@ class Tagger {
     return best;
   }
 
+  bool is_title_case_link(size_t i) const {
+    static const std::unordered_set<std::string_view, FoldedHash> kLinks = {
+        "a",   "an",   "the",  "of",   "in",   "on",  "at",    "for",  "to",   "by",
+        "and", "or",   "but",  "with", "from", "as",  "into",  "over", "after", "is",
+        "are", "was",  "were", "be",   "it",   "its", "their", "his",  "her",  "this",
+        "that", "not", "no",   "how",  "why",  "what", "who",  "when", "where", "amid"};
+    return kLinks.contains(views_[i].fold);
+  }
+
+  // "Organisation for Security and Co-operation": "and" inside a name that already has an
+  // organisation word, before another capitalised word that is not a place.
+  bool organisation_and(size_t run_first, size_t connector) const {
+    if (views_[connector].fold != "and" || connector + 1 >= views_.size()) return false;
+    const TokenView& next = views_[connector + 1];
+    if (!next.cap || gazetteer_.country(next.fold) || gazetteer_.place(next.fold)) return false;
+    for (size_t i = run_first; i < connector; ++i) {
+      if (has(i, kOrgHead | kOrgLead)) return true;
+    }
+    return false;
+  }
+
   bool connector_allowed(size_t previous, size_t connector) const {
     const TokenView& view = views_[connector];
     std::string_view fold = view.fold;
@@ -380,15 +401,16 @@ class Tagger {
       size_t gazetteer_end = gazetteer_run_end(i, end);
       size_t last = i + 1;
       while (last < end && !views_[last - 1].possessive) {
-        // Capitalised function words mark title case ("Talks On Black Sea"), not names.
-        if (name_token(last) && !has(last, kFunction) && !has(last, kCalendar)) {
+        // Capitalised prepositions and articles mark title case ("Talks On Black Sea").
+        if (name_token(last) && !is_title_case_link(last) && !has(last, kCalendar)) {
           ++last;
           continue;
         }
         // Connectors: "of", particles, "&", and "of the".
         size_t after = last + 1;
         if (after < end && views_[last].fold == "of" && views_[after].fold == "the") ++after;
-        if (after < end && name_token(after) && connector_allowed(last - 1, last)) {
+        if (after < end && name_token(after) &&
+            (connector_allowed(last - 1, last) || organisation_and(i, last))) {
           last = after + 1;
           continue;
         }
@@ -458,7 +480,24 @@ class Tagger {
     return last_head_end;
   }
 
+  // "Ontario-based", "Family-controlled": an adjective ending in a lower-case part.
+  bool is_hyphen_adjective(size_t i) const {
+    std::string_view text = views_[i].text;
+    size_t hyphen = text.rfind('-');
+    return hyphen != std::string_view::npos && hyphen > 0 &&
+           is_lower_suffix(text.substr(hyphen + 1));
+  }
+
   void process_run(size_t first, size_t last, bool gazetteer_match) {
+    if (!gazetteer_match) {
+      for (size_t i = first; i + 1 < last; ++i) {
+        if (is_hyphen_adjective(i)) {
+          process_run(first, i + 1, false);
+          process_run(i + 1, last, false);
+          return;
+        }
+      }
+    }
     bool after_title = false;
     // Leading function words ("The", "In"), calendar words and courtesy titles.
     while (first < last && !gazetteer_match) {

@@ -877,7 +877,7 @@ const NameSet& is_honorific_list() {
 bool is_honorific(std::string_view folded) { return is_honorific_list().contains(folded); }
 
 const NameSet& is_org_head_list() {
-  static const NameSet kHeads = make_set({"ministry",
+  static const NameSet kHeads = make_set({"newsroom", "desk", "ministry",
                                           "department",
                                           "party",
                                           "council",
@@ -1127,7 +1127,7 @@ const NameSet& is_function_word_list() {
        "don't",       "can't",     "won't",       "isn't",     "aren't",     "wasn't",
        "didn't",      "doesn't",   "he's",        "she's",     "they're",    "you're",
        "we've",       "i've",      "let's",       "we'll",     "they'll",    "re",
-       "st",          "etc",       "inc",         "vs",        "v",          "whatever",
+       "st",          "etc",                "vs",        "v",          "whatever",
        "whoever",     "everyone",  "everything",  "nothing",   "someone",    "something",
        "anyone",      "anything",  "nobody",      "somebody",  "none",       "own",
        "above",       "below",     "beyond",      "toward",    "towards",    "along",
