@@ -26,13 +26,24 @@ std::string clipped(std::string_view text, size_t max_bytes) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
+// A line without closing punctuation ("A Call for Pressure") is a heading, not a sentence.
+bool is_heading(std::string_view sentence) {
+  size_t end = sentence.find_last_not_of(" \n");
+  if (end == std::string_view::npos) return true;
+  const unsigned char last = static_cast<unsigned char>(sentence[end]);
+  // Closing curly quotes end in 0x9D or 0x99 (U+201D, U+2019).
+  return !(last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' ||
+           last == ')' || last == 0x9D || last == 0x99);
+}
+
 // Padding: a sentence that is not about the story's event. Encyclopedia-style background is
 // padding unless another source says much the same; other sentences are padding when nothing
 // ties them to the event (no shared actor pair, story date or count) and they are far from what
 // the other sources write.
-bool is_padding(std::string_view sentence, const SentenceRelevance& relevance, bool other_sources,
-                const AssessOptions& options) {
+bool is_padding(std::string_view sentence, const SentenceRelevance& relevance, bool quoted,
+                bool other_sources, const AssessOptions& options) {
   if (relevance.words < kMinSentenceWords) return false;
+  if (quoted) return false;  // somebody's words on the record are reporting
   if (assess::is_encyclopedic(sentence) && relevance.best_match < 0.5) return true;
   if (!other_sources) return false;
   if (relevance.story_date || relevance.counted_event || relevance.story_actors >= 2) return false;
@@ -64,13 +75,16 @@ Assessment assess_article(const Document& doc, const Story& story,
   out.p_machine = machine.p;
   out.machine_reasons = machine.reasons;
 
+  std::vector<bool> quoted(doc.sentences.size(), false);
+  for (const Quote& quote : doc.quotes)
+    if (quote.sentence < quoted.size() && !quote.anonymous) quoted[quote.sentence] = true;
   int counted = 0;
   std::vector<uint32_t> padding;
   for (uint32_t s = 0; s < doc.sentences.size() && s < relevance.size(); ++s) {
-    if (relevance[s].words < kMinSentenceWords) continue;
+    std::string_view sentence = doc.slice(doc.sentences[s].span);
+    if (relevance[s].words < kMinSentenceWords || is_heading(sentence)) continue;
     ++counted;
-    if (is_padding(doc.slice(doc.sentences[s].span), relevance[s], other_sources, options))
-      padding.push_back(s);
+    if (is_padding(sentence, relevance[s], quoted[s], other_sources, options)) padding.push_back(s);
   }
   for (uint32_t s : padding) out.padding.push_back(cite_sentence(doc, s));
   out.padding_share = counted ? static_cast<double>(padding.size()) / counted : 0;

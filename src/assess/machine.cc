@@ -146,7 +146,7 @@ bool is_ai_byline(const std::string& line) {
 
 const RE2& encyclopedic_pattern() {
   static const RE2 pattern(
-      R"((?i)(\bborn (on |in )?[^.]{0,30}\b1[89]\d\d\b|\bserved as\b[^.]{0,80}\bfrom (19|20)\d\d to ((19|20)\d\d|present)|\brefers to\b|\bis an? (\w+ ){0,3}(politician|country|nation|city|organi[sz]ation|company|state|region|diplomat|businessman|lawyer)\b|\bhas been in power since\b|\bwas founded in\b|\bis (located|situated) in\b|\bheld the (office|post|position) of\b|\bgraduated from\b))");
+      R"((?i)(\bborn (on |in )?[^.]{0,30}\b1[89]\d\d\b|\bserved as\b[^.]{0,80}\bfrom (19|20)\d\d to ((19|20)\d\d|present)|\b(the|an?) [^.,]{1,50}\b(refers|is a term used) to\b|\bis an? (\w+ ){0,3}(politician|country|nation|city|organi[sz]ation|company|state|region|diplomat|businessman|lawyer)\b|\bhas been in power since\b|\bwas founded in\b|\bis (located|situated) in\b|\bheld the (office|post|position) of\b|\bgraduated from\b))");
   return pattern;
 }
 
