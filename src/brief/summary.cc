@@ -113,14 +113,82 @@ void weigh(std::vector<Candidate>& candidates,
   }
 }
 
+// Title Case lines ("Leaders Are Set to Meet Over the War.") are headlines, not statements:
+// a function word capitalised inside the line and most longer words capitalised.
+bool looks_like_headline(std::string_view text) {
+  size_t long_words = 0, capitalized_long = 0;
+  bool function_word_capitalized = false, first = true;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    while (pos < text.size() && !std::isalpha(static_cast<unsigned char>(text[pos]))) ++pos;
+    size_t start = pos;
+    while (pos < text.size() &&
+           (std::isalpha(static_cast<unsigned char>(text[pos])) || text[pos] == '\'')) {
+      ++pos;
+    }
+    if (pos == start) break;
+    std::string_view word = text.substr(start, pos - start);
+    bool capital = std::isupper(static_cast<unsigned char>(word[0]));
+    if (word.size() >= 4) {
+      ++long_words;
+      capitalized_long += capital;
+    }
+    if (!first && capital && word.size() >= 3) {
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      function_word_capitalized = function_word_capitalized || is_stop_word(lower);
+    }
+    first = false;
+  }
+  return function_word_capitalized && long_words >= 3 && capitalized_long * 10 >= long_words * 6;
+}
+
 // A sentence a reader can take on its own: long enough to state something, short enough to
 // read, not a question, not a headline or list fragment without a final stop.
 bool reads_as_statement(std::string_view text, size_t words) {
   if (words < 6 || words > 60) return false;
+  // Table rows, list items and headings written in plain-text markup.
+  if (text.find('|') != std::string_view::npos) return false;
+  size_t first = text.find_first_not_of(" \n");
+  if (first == std::string_view::npos ||
+      std::string_view("#*->=+").find(text[first]) != std::string_view::npos ||
+      text.substr(first).starts_with("•")) {
+    return false;
+  }
+  if (looks_like_headline(text)) return false;
+  // A quotation cut by a sentence break is half a statement.
+  auto count = [text](std::string_view mark) {
+    size_t n = 0;
+    for (size_t at = text.find(mark); at != std::string_view::npos; at = text.find(mark, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  if (count("\"") % 2 != 0 || count("“") != count("”")) return false;
   size_t end = text.find_last_not_of(" \n\"'”’)");
   if (end == std::string_view::npos) return false;
   char last = text[end];
   return last == '.' || last == '!';
+}
+
+// True when the sentence leans on the one before it: it opens with a pronoun or a connective
+// ("He added…", "However, …", "This means…"), so it reads badly out of context.
+bool leans_on_context(std::string_view text) {
+  static constexpr std::string_view kOpeners[] = {
+      "he",          "she",      "they",         "it",           "his",         "her",
+      "their",       "its",      "this",         "these",        "those",       "that",
+      "however",     "but",      "and",          "also",         "meanwhile",   "moreover",
+      "furthermore", "still",    "yet",          "so",           "then",        "thus",
+      "therefore",   "instead",  "besides",      "nevertheless", "nonetheless", "such",
+      "or",          "nor",      "additionally", "similarly",    "likewise",    "consequently",
+      "hence",       "otherwise"};
+  size_t start = 0;
+  while (start < text.size() && !std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
+  size_t end = start;
+  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+  std::string word(text.substr(start, end - start));
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kOpeners), std::end(kOpeners), word) != std::end(kOpeners);
 }
 
 // "Talks end | Example News" -> "Talks end": drops a trailing site name
@@ -291,10 +359,15 @@ class BriefWriter {
       const Document& doc = documents_[candidate.doc];
       auto machine = machine_.find(doc.id);
       double p_machine = machine == machine_.end() ? 0 : machine->second;
-      double lead = 1.0 + 0.25 / (1.0 + candidate.sentence);
+      // News puts the event first. With other sources to compare against, agreement decides
+      // and the lead only breaks near-ties; a story of one article leans on its lead.
+      double lead = alone ? 1.0 + 0.6 / (1.0 + 0.5 * candidate.sentence)
+                          : 1.0 + 0.25 / (1.0 + candidate.sentence);
+      double standalone =
+          leans_on_context(doc.slice(doc.sentences[candidate.sentence].span)) ? 0.5 : 1.0;
       // A disputed statement is shown under conflicts; the summary prefers what is not.
       double disputed = sides_of(candidate) ? 0.6 : 1.0;
-      candidate.score = similarity * lead * (1.0 - 0.4 * p_machine) * disputed;
+      candidate.score = similarity * lead * standalone * (1.0 - 0.4 * p_machine) * disputed;
     }
   }
 
@@ -379,6 +452,19 @@ class BriefWriter {
       if (line.cites.empty()) continue;
       if (!cited.empty() && repeats_chosen(*cited.front())) continue;
       line.text = one_line(fact->text.empty() ? line.cites.front().text : fact->text);
+      // "He said…" needs the sentence before it; another source may say it standing alone.
+      if (leans_on_context(line.text)) {
+        line.text.clear();
+        for (const Candidate* sentence : cited) {
+          const Document& doc = documents_[sentence->doc];
+          std::string_view text = doc.slice(doc.sentences[sentence->sentence].span);
+          if (sentence->statement && !leans_on_context(text)) {
+            line.text = one_line(text);
+            break;
+          }
+        }
+        if (line.text.empty()) continue;
+      }
       chosen_.insert(chosen_.end(), cited.begin(), cited.end());
       story_.summary.push_back(std::move(line));
     }
@@ -516,7 +602,9 @@ class BriefWriter {
     // Without titles: a short sentence from the head of the ranking reads best as a title.
     const Candidate* central = nullptr;
     for (size_t i = 0; i < std::min<size_t>(ranked_.size(), 5) && !central; ++i) {
-      if (ranked_[i]->words <= 18) central = ranked_[i];
+      const Document& doc = documents_[ranked_[i]->doc];
+      bool standalone = !leans_on_context(doc.slice(doc.sentences[ranked_[i]->sentence].span));
+      if (ranked_[i]->words <= 18 && standalone) central = ranked_[i];
     }
     if (!central && !ranked_.empty()) central = ranked_.front();
     for (const Candidate& candidate : candidates_) {

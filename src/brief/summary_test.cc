@@ -53,6 +53,18 @@ TEST(WriteBrief, SummaryHasCitedLinesWithFactsFirst) {
   }
 }
 
+TEST(WriteBrief, FactWordedWithAPronounTakesAStandaloneSourceSentence) {
+  std::vector<Document> docs = flood_corpus();
+  Story story = flood_story(docs);
+  Fact& evacuated = story.facts[1];
+  evacuated.text = "They were evacuated";
+  write_brief(docs, story);
+  ASSERT_FALSE(story.summary.empty());
+  EXPECT_EQ(story.summary[0].text,
+            "Floodwater from the River Vale forced about 1,200 residents from their homes on "
+            "Wednesday night.");
+}
+
 TEST(WriteBrief, SkipsCopiesPaddingAndRepeats) {
   std::vector<Document> docs = flood_corpus();
   Story story = flood_story(docs);
@@ -230,6 +242,38 @@ TEST(WriteBrief, GathersQuotesFromTheQuoteLayer) {
   write_brief(docs, given);
   ASSERT_EQ(given.quotes.size(), 1u);
   EXPECT_EQ(given.quotes[0].text, "kept words");
+}
+
+TEST(WriteBrief, HeadlinesListsAndDependentSentencesStayOut) {
+  std::vector<Document> docs;
+  docs.push_back(testing::make_document(
+      "one", "", "a.example", "2024-05-02",
+      "Leaders Are Set to Meet Over the Border Dispute Next Week.\n"
+      "| 5 | The committee approved the border budget for the coming year. |\n"
+      "He said the border talks would resume after the holiday weekend.\n"
+      "“We expect a border agreement before the end of the month,” the minister said.\n"
+      "The two governments agreed to reopen the border crossing at Eastgate on Monday.\n"
+      "Officials from both countries will inspect the border posts on Tuesday morning.\n"
+      "Trade across the border fell by a third during the closure, customs data show.\n"
+      "“The border must stay open for trade and for families. We will not close it again.\n"
+      "Nobody wants another closure of the border this year,” the mayor of Eastgate said."));
+  Story story;
+  story.id = "s";
+  story.documents = {0};
+  write_brief(docs, story);
+  ASSERT_GE(story.summary.size(), 3u);
+  for (const SummaryLine& line : story.summary) {
+    EXPECT_EQ(line.text.find("Leaders Are Set"), std::string::npos);
+    EXPECT_EQ(line.text.find("|"), std::string::npos);
+    EXPECT_EQ(line.text.rfind("He said", 0), std::string::npos);
+    EXPECT_EQ(line.text.find("families"), std::string::npos);  // half of a split quotation
+    EXPECT_EQ(line.text.find("Nobody wants"), std::string::npos);
+  }
+  // A sentence opening with a quotation mark is still a statement.
+  bool quoted = false;
+  for (const SummaryLine& line : story.summary) quoted = quoted || line.text.rfind("“", 0) == 0;
+  EXPECT_TRUE(quoted);
+  EXPECT_EQ(story.title.find("Leaders Are Set"), std::string::npos) << story.title;
 }
 
 TEST(WriteBrief, SingleArticleStory) {
