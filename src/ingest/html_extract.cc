@@ -406,6 +406,9 @@ void Walker::collect_metadata(const GumboNode* node, GumboTag tag, bool suppress
   if (rel == "author" || itemprop == "author" || itemprop == "creator") {
     ++metadata_texts_;
     facts_.rel_authors.push_back(node_text(node, 200));
+  } else if (names.find("comment") != std::string::npos ||
+             names.find("reply") != std::string::npos) {
+    // Commenters are not the article's authors.
   } else if (names.find("byline") != std::string::npos ||
              (names.find("author") != std::string::npos &&
               names.find("authorit") == std::string::npos)) {

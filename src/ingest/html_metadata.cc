@@ -285,13 +285,56 @@ void add_byline_authors(std::string_view byline, std::vector<std::string>& out) 
   }
 }
 
-void dedup_authors(std::vector<std::string>& authors) {
+// An author name as pages write it, without list punctuation, "By" and no-break spaces; empty
+// when it is not a name (form labels "Name *", usernames with digits, addresses, "X says:").
+std::string clean_author(std::string_view raw) {
+  std::string text(raw);
+  for (size_t at; (at = text.find("\xC2\xA0")) != std::string::npos;) text.replace(at, 2, " ");
+  text = collapse_whitespace(text);
+  auto is_edge = [](char c) {
+    return std::string_view(" |-,;:/\"'()[]*").find(c) != std::string_view::npos;
+  };
+  // Dashes and bullets written as UTF-8 at either end.
+  for (std::string_view mark : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2"}) {
+    if (text.rfind(mark, 0) == 0) text.erase(0, mark.size());
+    if (text.size() >= mark.size() &&
+        text.compare(text.size() - mark.size(), mark.size(), mark) == 0) {
+      text.resize(text.size() - mark.size());
+    }
+  }
+  while (!text.empty() && is_edge(text.front())) text.erase(0, 1);
+  while (!text.empty() && is_edge(text.back())) text.pop_back();
+  std::string lower = ascii_lower(text);
+  for (std::string_view prefix : {"by ", "von ", "par ", "por ", "door ", "written by "}) {
+    if (lower.rfind(prefix, 0) == 0) {
+      text.erase(0, prefix.size());
+      lower.erase(0, prefix.size());
+      break;
+    }
+  }
+  bool has_digit =
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool form_label = lower == "name" || lower == "author" || lower == "admin" ||
+                    raw.find('*') != std::string_view::npos ||
+                    lower.find("erforderlich") != std::string::npos ||
+                    lower.find("required") != std::string::npos;
+  bool speech = lower.ends_with(" says") || lower.ends_with(" sagt") || lower.ends_with(" said");
+  if (text.empty() || has_digit || form_label || speech || text.find('@') != std::string::npos ||
+      text.find("://") != std::string::npos || text.size() > 100) {
+    return {};
+  }
+  return text;
+}
+
+void finish_authors(std::vector<std::string>& authors) {
   std::vector<std::string> unique;
   for (const std::string& author : authors) {
-    std::string lower = ascii_lower(author);
+    std::string name = clean_author(author);
+    if (name.empty()) continue;
+    std::string lower = ascii_lower(name);
     bool seen = std::any_of(unique.begin(), unique.end(),
                             [&](const std::string& u) { return ascii_lower(u) == lower; });
-    if (!seen && unique.size() < 10) unique.push_back(author);
+    if (!seen && unique.size() < 10) unique.push_back(std::move(name));
   }
   authors = std::move(unique);
 }
@@ -359,10 +402,11 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
   if (page.authors.empty()) {
     for (const std::string& text : facts.bylines) {
       add_byline_authors(text, page.authors);
+      finish_authors(page.authors);
       if (!page.authors.empty()) break;
     }
   }
-  dedup_authors(page.authors);
+  finish_authors(page.authors);
 
   set_date(page, json_ld.published, "jsonld");
   for (const char* key : {"article:published_time",

@@ -171,6 +171,14 @@ TEST(HtmlReader, MetadataFallbacks) {
   HtmlPage byline = page("<title>A headline for this story | Daily</title>",
                          "<span class=\"byline\">By Ana Ruiz and Li Wei</span>" + paragraph);
   EXPECT_EQ(byline.authors, (std::vector<std::string>{"Ana Ruiz", "Li Wei"}));
+
+  // Commenters and comment-form labels are not authors; list punctuation is not part of a name.
+  HtmlPage comments = page("", paragraph +
+                                   "<div class=\"comments\"><div class=\"comment-author\">Sam "
+                                   "Poe</div></div><label class=\"author\">Name *</label>");
+  EXPECT_TRUE(comments.authors.empty());
+  HtmlPage dashed = page("<meta name=\"author\" content=\"| Jo Berg -\">", paragraph);
+  EXPECT_EQ(dashed.authors, std::vector<std::string>{"Jo Berg"});
   EXPECT_EQ(byline.title, "A headline for this story");
 }
 
