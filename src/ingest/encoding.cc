@@ -276,7 +276,11 @@ bool to_utf8(std::string_view bytes, const std::string& declared_charset, std::s
   std::string charset = web_charset(lower_ascii(declared_charset));
   // Bytes that are valid UTF-8 are UTF-8 whatever the page declares: saved and re-served pages
   // keep stale declarations, and legacy text is almost never valid UTF-8 by accident.
-  if (charset == "utf-8" || first_invalid_utf8(bytes) == std::string_view::npos) {
+  if (first_invalid_utf8(bytes) == std::string_view::npos) {
+    out.assign(bytes);
+    return true;
+  }
+  if (charset == "utf-8") {
     out = utf8::repair(bytes);
     return true;
   }
