@@ -300,6 +300,44 @@ TEST(Ingest, WarcChunkedResponseAndHttpCharset) {
   EXPECT_EQ(docs[0].text, "Le café de la place a fermé ses portes mardi après quarante ans.");
 }
 
+TEST(Ingest, OversizeLinesAndRecordsAreProblems) {
+  IngestOptions options;
+  options.max_article_bytes = 400;
+  std::string rows = "{\"id\":\"big\",\"text\":\"" + std::string(900, 'a') +
+                     "\"}\n{\"id\":\"small\",\"text\":\"Fits.\"}\n";
+  Problems problems;
+  std::vector<Document> docs = read_jsonl(rows, "r.jsonl", problems, options);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "small");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].input, "r.jsonl:1");
+  EXPECT_EQ(problems[0].reason, "line longer than 400 bytes");
+
+  std::string small_page = "<p>" + std::string(kBody) + "</p>";
+  std::string big_page = "<p>" + std::string(900, 'b') + "</p>";
+  std::string warc = warc_response("urn:uuid:big", "https://example.org/big", big_page) +
+                     warc_response("urn:uuid:small", "https://example.org/small", small_page);
+  problems.clear();
+  docs = read_warc(warc, "w.warc", problems, options);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "urn:uuid:small");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].input, "w.warc:urn:uuid:big");
+  EXPECT_EQ(problems[0].reason, "record larger than 400 bytes");
+}
+
+TEST(Ingest, WarcGzipContentEncoding) {
+  std::string page = "<html><body><p>" + std::string(kBody) + "</p></body></html>";
+  std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + gzip(page);
+  std::string warc = warc_record("response", "urn:uuid:z", "https://example.org/z",
+                                 "application/http; msgtype=response", http);
+  Problems problems;
+  std::vector<Document> docs = read_warc(warc, "z.warc", problems, {});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0].text.find("council approved the new budget"), std::string::npos);
+}
+
 TEST(Ingest, WarcGarbageBetweenRecordsIsReportedOnce) {
   std::string page = "<html><body><p>" + std::string(kBody) + "</p></body></html>";
   std::string warc = warc_response("urn:uuid:1", "https://example.org/1", page) +
