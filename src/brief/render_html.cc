@@ -99,7 +99,7 @@ border-radius:50%;background:var(--accent);border:2px solid var(--bg)}
 .when{font-weight:650;font-variant-numeric:tabular-nums;margin-right:6px}
 ul.plain{list-style:none;padding-left:0}ul.plain li{margin:6px 0}
 code{font:.84em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
-.empty{color:var(--muted);font-style:italic}
+.empty{color:var(--muted);font-style:italic}em.untitled{color:var(--muted)}
 footer{color:var(--muted);font-size:.85rem;padding:20px 0 40px}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff;--accent:#000;
 --side-a:#f3f3f3;--side-b:#fafafa;--mark:#fff0a0}body{font-size:10.5pt}
@@ -211,6 +211,14 @@ class StoryWriter {
            html(report_view::one_line_keep_edges(context.after));
   }
 
+  // An untitled article is named by its opening words, set in italics so they do not pass for
+  // a headline.
+  static std::string title_html(const ArticleRow& row, size_t limit) {
+    std::string text = html(report_view::shorten(row.display_title, limit));
+    if (text.empty()) return "<em>untitled</em>";
+    return row.untitled ? "<em class=\"untitled\">" + text + "</em>" : text;
+  }
+
   std::string source_line(const Cite& cite) const {
     const ArticleRow* row = view_.article(cite.article);
     // The label links to the article's row in the articles table.
@@ -286,7 +294,7 @@ class StoryWriter {
            "<th>Title</th><th>Site</th><th>Published</th><th>Copy group</th><th>Verdict</th>"
            "</tr></thead><tbody>\n";
     for (const ArticleRow& row : view_.articles()) {
-      std::string title = html(row.title.empty() ? "(untitled)" : row.title);
+      std::string title = title_html(row, 300);
       if (markup::is_web_url(row.url)) {
         title = "<a href=\"" + html(row.url) + "\" rel=\"noopener noreferrer\">" + title + "</a>";
       }
@@ -306,7 +314,7 @@ class StoryWriter {
     const Assessment& assessment = *row.assessment;
     report_view::Verdict verdict = report_view::verdict(row);
     out << "<div class=\"card\"><h4><span class=\"label\">" << html(row.label) << "</span>"
-        << html(row.title.empty() ? row.id : report_view::shorten(row.title, 140)) << "</h4>";
+        << title_html(row, 140) << "</h4>";
     out << "<div class=\"meta\">" << html(row.site.empty() ? "unknown site" : row.site);
     if (!row.published.empty()) out << " · " << html(row.published);
     out << "</div><p><span class=\"badge " << tone_class(verdict.tone) << "\">"

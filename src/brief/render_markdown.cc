@@ -90,6 +90,12 @@ std::string link_target(const std::string& url) {
   return out;
 }
 
+// An untitled article is named by its opening words in italics.
+std::string untitled_words(const ArticleRow& row) {
+  if (row.display_title.empty()) return "*untitled*";
+  return "*" + escape(row.display_title) + "*";
+}
+
 class StoryWriter {
  public:
   StoryWriter(const Report& report, const Story& story, const report_view::CorpusIndex& corpus,
@@ -156,7 +162,7 @@ class StoryWriter {
     out << "|---|---|---|---|---|---|---|\n";
     for (const ArticleRow& row : view_.articles()) {
       std::string title =
-          row.title.empty() ? "(untitled)" : escape(report_view::shorten(row.title, 120));
+          row.untitled ? untitled_words(row) : escape(report_view::shorten(row.title, 120));
       std::string target = link_target(row.url);
       if (!target.empty()) title = "[" + title + "](" + target + ")";
       std::string group = row.independent ? "own" : "copy of " + row.copy_of;
@@ -320,7 +326,7 @@ class StoryWriter {
       const Assessment* assessment = row.assessment;
       if (!assessment) continue;
       out << "#### " << row.label << " · "
-          << escape(row.title.empty() ? row.id : report_view::shorten(row.title, 100));
+          << (row.untitled ? untitled_words(row) : escape(report_view::shorten(row.title, 100)));
       if (!row.site.empty()) out << " — " << escape(row.site);
       out << "\n\n";
       out << "- **Verdict:** " << escape(report_view::verdict(row).words) << "\n";

@@ -237,6 +237,7 @@ TEST(RenderHtml, SelfContainedAndStructured) {
   EXPECT_NE(html.find("<blockquote>The regional emergency agency said <mark>14 people were taken "
                       "to hospital</mark> after the river"),
             std::string::npos);
+  EXPECT_NE(html.find("<em class=\"untitled\">Residents of Millbridge"), std::string::npos);
   // Source labels link to the article rows.
   EXPECT_NE(html.find("<a class=\"label\" href=\"#s1-A4\">A4</a>"), std::string::npos);
   EXPECT_NE(html.find("<tr id=\"s1-A4\">"), std::string::npos);
@@ -338,6 +339,9 @@ TEST(RenderMarkdown, ContainsConflictSidesAndCitations) {
   EXPECT_NE(md.find("[[1]](#s1-c1)"), std::string::npos);
   EXPECT_NE(md.find("<a id=\"s1-c1\"></a>"), std::string::npos);
   EXPECT_NE(md.find("| A3 | `gamma` |"), std::string::npos);
+  // The untitled article is named by its opening words, in italics.
+  EXPECT_NE(md.find("| A4 | `delta` | [*Residents of Millbridge spent Thursday"),
+            std::string::npos);
   EXPECT_NE(md.find("copy of A1"), std::string::npos);
   EXPECT_NE(md.find("likely machine-written"), std::string::npos);
   EXPECT_NE(md.find("**Padding:** 20% of sentences"), std::string::npos);

@@ -42,6 +42,14 @@ StoryView::StoryView(const Report& report, const Story& story, const CorpusIndex
       row.doc = &doc;
       row.id = doc.id;
       row.title = one_line(doc.title);
+      row.untitled = row.title.empty();
+      if (row.untitled) {
+        Span opening = doc.sentences.empty() ? Span{0, static_cast<uint32_t>(doc.text.size())}
+                                             : doc.sentences.front().span;
+        row.display_title = shorten(one_line(doc.slice(opening)), 90);
+      } else {
+        row.display_title = row.title;
+      }
       row.site = doc.site;
       row.url = doc.canonical_url.empty() ? doc.url : doc.canonical_url;
       row.published = doc.published;
@@ -58,6 +66,8 @@ StoryView::StoryView(const Report& report, const Story& story, const CorpusIndex
       ArticleRow row;
       row.id = assessment.article;
       row.copy_group = assessment.article;
+      row.untitled = true;
+      row.display_title = assessment.article;
       add_row(std::move(row));
     }
   }

@@ -16,6 +16,9 @@ struct ArticleRow {
   std::string id;
   std::string label;  // "A1", "A2", ... in story order
   std::string title, site, url, published;
+  // For people: the title, or for an untitled article its opening words ("untitled" set).
+  std::string display_title;
+  bool untitled = false;
   std::string copy_group;  // id of the first article of its copy group
   std::string copy_of;     // label of that article when this one is a copy, else empty
   bool independent = true;
