@@ -294,6 +294,41 @@ TEST(Entities, MentionsAreSortedAndInsideTheText) {
   EXPECT_EQ(person->role_qualifier, "Italy");
 }
 
+TEST(Entities, ArbitraryTextGivesValidSpans) {
+  // Seeded random mixtures of names, title words, punctuation and broken UTF-8.
+  const char* pieces[] = {"President", "de",       "al-", "Smith", "'s",     "\xE2\x80\x99s",
+                          ",",         ".",        "US",  "U.S.",  "of",     "the",
+                          "\xC3",      "Ministry", "\"",  "-",     "Élysée", "a",
+                          "spokesman", "Kyiv",     "AND", "\n\n",  "J.",     "Mr"};
+  uint32_t state = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int length = static_cast<int>(state % 40);
+    for (int i = 0; i < length; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 8) % (sizeof(pieces) / sizeof(pieces[0]))];
+      if ((state >> 4) % 3 != 0) text += ' ';
+    }
+    Document doc;
+    doc.text = normalize(text);
+    annotate_text(doc);
+    std::vector<Mention> mentions = extractor().find_entities(doc);
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& mention = mentions[i];
+      ASSERT_LE(mention.span.end, doc.text.size()) << text;
+      ASSERT_LT(mention.span.start, mention.span.end) << text;
+      ASSERT_FALSE(mention.key.empty()) << text;
+      if (!mention.role.empty()) {
+        ASSERT_LE(mention.role_span.end, doc.text.size());
+        ASSERT_EQ(doc.slice(mention.role_span), mention.role);
+      }
+      if (i > 0) {
+        ASSERT_LE(mentions[i - 1].span.start, mention.span.start);
+      }
+    }
+  }
+}
+
 // Entity-level scores on CoNLL-2003 eng.testa with conlleval's chunk rules. A measurement with
 // a low floor that catches a broken tagger; the number itself is printed.
 struct Chunk {
