@@ -186,20 +186,36 @@ class StoryWriter {
     out << "\n";
   }
 
+  // Writes the first `shown` items, then folds the rest into <details> (rendered by forges and
+  // most viewers). `item(i)` writes item i.
+  template <typename Item>
+  void folded(std::ostream& out, size_t count, size_t shown, const char* more, Item item) {
+    bool fold = count > shown + 3;
+    size_t visible = fold ? shown : count;
+    for (size_t i = 0; i < visible; ++i) item(i);
+    if (fold) {
+      out << "\n<details><summary>" << count - shown << " " << more << "</summary>\n\n";
+      for (size_t i = shown; i < count; ++i) item(i);
+      out << "\n</details>\n";
+    }
+    out << "\n";
+  }
+
   void timeline(std::ostream& out) {
     if (story_.timeline.empty()) return;
     out << "### Timeline\n\n";
-    for (const TimelineEntry& entry : story_.timeline) {
+    folded(out, story_.timeline.size(), 15, "more dates", [&](size_t i) {
+      const TimelineEntry& entry = story_.timeline[i];
       out << "- **" << (entry.when.empty() ? "undated" : escape(entry.when)) << "** — "
           << escape(entry.what) << markers(entry.cites) << "\n";
-    }
-    out << "\n";
+    });
   }
 
   void actors(std::ostream& out) {
     if (story_.actors.empty()) return;
     out << "### Actors\n\n";
-    for (const Actor& actor : story_.actors) {
+    folded(out, story_.actors.size(), 15, "more actors", [&](size_t index) {
+      const Actor& actor = story_.actors[index];
       out << "- **" << escape(actor.name) << "** (" << report_view::type_words(actor.type);
       if (!actor.aliases.empty()) {
         out << "; also ";
@@ -220,29 +236,29 @@ class StoryWriter {
         }
       }
       out << "\n";
-    }
-    out << "\n";
+    });
   }
 
   void quotes(std::ostream& out) {
     if (story_.quotes.empty()) return;
     out << "### Quotes\n\n";
-    for (const QuoteClaim& quote : story_.quotes) {
+    folded(out, story_.quotes.size(), 8, "more quotes", [&](size_t i) {
+      const QuoteClaim& quote = story_.quotes[i];
       std::string speaker = quote.anonymous         ? "an unnamed source"
                             : quote.speaker.empty() ? "unknown speaker"
                                                     : escape(quote.speaker);
       out << "> “" << escape(quote.text) << "”  \n> — " << speaker << markers(quote.cites)
           << "\n\n";
-    }
+    });
   }
 
   void numbers(std::ostream& out) {
     if (story_.numbers.empty()) return;
     out << "### Numbers\n\n";
-    for (const NumberClaim& number : story_.numbers) {
+    folded(out, story_.numbers.size(), 15, "more numbers", [&](size_t i) {
+      const NumberClaim& number = story_.numbers[i];
       out << "- " << escape(report_view::describe_number(number)) << markers(number.cites) << "\n";
-    }
-    out << "\n";
+    });
   }
 
   void fact_list(std::ostream& out, const char* heading, FactStatus status) {

@@ -359,6 +359,7 @@ TEST(RenderAll, LongListsFold) {
   for (int i = 0; i < 20; ++i) story.quotes.push_back(story.quotes[0]);
   std::string md = render_markdown(fixture.report);
   EXPECT_NE(md.find("<details><summary>Single-source claims (21)</summary>"), std::string::npos);
+  EXPECT_NE(md.find("<details><summary>13 more quotes</summary>"), std::string::npos);
   std::string html = render_html(fixture.report);
   EXPECT_NE(html.find("<details><summary>Single-source claims (21)</summary>"), std::string::npos);
   EXPECT_NE(html.find("<details><summary>13 more quotes</summary>"), std::string::npos);
