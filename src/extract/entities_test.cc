@@ -276,6 +276,24 @@ TEST(Entities, WorksWithoutGazetteers) {
   EXPECT_TRUE(found);
 }
 
+TEST(Extractor, MissingGazetteersAreWarningsNotFailures) {
+  Resources resources;
+  resources.data_dir = "/nonexistent/crosscheck-data";
+  resources.iso_codes_dir = find_resources().iso_codes_dir;
+  std::vector<std::string> warnings;
+  std::unique_ptr<Extractor> loaded = Extractor::load(resources, &warnings);
+  ASSERT_NE(loaded, nullptr);
+  EXPECT_FALSE(warnings.empty());
+  if (resources.iso_codes_dir.empty()) GTEST_SKIP() << "no iso-codes";
+  Document doc;
+  doc.text = "Officials in Kenya and Norway said the talks would go on.";
+  annotate_text(doc);
+  std::vector<Mention> mentions = loaded->find_entities(doc);
+  int countries = 0;
+  for (const Mention& mention : mentions) countries += mention.type == EntityType::kPlace;
+  EXPECT_EQ(countries, 2) << mentions.size();
+}
+
 TEST(Entities, MentionsAreSortedAndInsideTheText) {
   REQUIRE_GAZETTEERS();
   Document doc = make_document(
