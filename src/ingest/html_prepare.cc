@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "ingest/html.h"
+#include "ingest/ingest.h"
 
 namespace crosscheck::ingest_internal {
 
@@ -24,6 +25,7 @@ std::string_view prepare_html(std::string_view html, size_t max_depth, std::stri
   bool copying = false;
   size_t copied_until = 0;  // bytes of `html` already accounted for in `storage`
   auto drop = [&](size_t from, size_t to) {
+    if (from < copied_until || to < from) return;  // ranges only ever move forward
     if (!copying) {
       storage.clear();
       storage.reserve(html.size());
@@ -56,17 +58,28 @@ std::string_view prepare_html(std::string_view html, size_t max_depth, std::stri
       continue;
     }
     std::string name = ascii_lower(html.substr(name_start, name_end - name_start));
-    // End of the tag, skipping quoted attribute values.
+    // End of the tag, skipping quoted attribute values. Attributes past kMaxHtmlAttributes are
+    // cut: the parser checks each new attribute against all earlier ones (quadratic).
     size_t close = name_end;
     char quote = 0;
+    size_t attributes = 0;
+    size_t attribute_cut = std::string_view::npos;
+    bool after_space = false;
     while (close < html.size()) {
       char c = html[close];
       if (quote != 0) {
         if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
       } else if (c == '>') {
         break;
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        after_space = true;
+      } else {
+        if (after_space && ++attributes > kMaxHtmlAttributes &&
+            attribute_cut == std::string_view::npos) {
+          attribute_cut = close;
+        }
+        after_space = false;
+        if (c == '"' || c == '\'') quote = c;
       }
       ++close;
     }
@@ -112,18 +125,22 @@ std::string_view prepare_html(std::string_view html, size_t max_depth, std::stri
         drop(open, end_close + 1);
         i = end_close + 1;
       } else {
+        if (attribute_cut != std::string_view::npos) drop(attribute_cut, close);
         i = found;
       }
       continue;
     }
+    bool dropped_tag = false;
     if (!uncounted) {
       if (depth >= max_depth) {
         ++dropped[name];
         drop(open, tag_end);
+        dropped_tag = true;
       } else {
         ++depth;
       }
     }
+    if (!dropped_tag && attribute_cut != std::string_view::npos) drop(attribute_cut, close);
     i = tag_end;
   }
   if (!copying) return html;

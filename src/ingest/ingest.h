@@ -40,8 +40,9 @@
 //     before anything is read, a gzip file while it is decompressed. Containers (JSON lines,
 //     WARC) are streamed record by record and have no total size limit.
 //   - depth: HTML nested deeper than kMaxHtmlDepth elements is flattened (the extra tags are
-//     dropped before parsing, the text is kept); a JSON line nested deeper than kMaxJsonDepth
-//     is rejected.
+//     dropped before parsing, the text is kept), and attributes past kMaxHtmlAttributes on one
+//     element are dropped (the parser's duplicate check is quadratic in them); a JSON line
+//     nested deeper than kMaxJsonDepth is rejected.
 //   - time: every reader is linear in its input apart from gumbo's own tree building, which
 //     the depth limit keeps near-linear. Comments, styles and scripts are cut before parsing;
 //     a typical 150 KB news page takes a few ms (gumbo is most of it), text and JSON lines
@@ -65,6 +66,7 @@
 namespace crosscheck {
 
 inline constexpr size_t kMaxHtmlDepth = 256;
+inline constexpr size_t kMaxHtmlAttributes = 256;  // per element; the rest are dropped
 inline constexpr size_t kMaxJsonDepth = 256;
 
 struct IngestOptions {

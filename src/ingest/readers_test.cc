@@ -264,6 +264,17 @@ TEST(HtmlReader, HostileUnclosedTagsAndHugeAttributes) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(seconds, 5.0);
 
+  // Many attributes on one element: the parser's duplicate check would be quadratic in them.
+  std::string attributes = "<html><body><div";
+  for (int i = 0; i < 100000; ++i) attributes += " a" + std::to_string(i) + "=1";
+  attributes += "><p>Text inside an element with many attributes.</p></div></body></html>";
+  auto attributes_start = std::chrono::steady_clock::now();
+  page = extract_html(attributes, "");
+  EXPECT_EQ(page.text, "Text inside an element with many attributes.");
+  EXPECT_LT(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - attributes_start).count(),
+      2.0);
+
   // Truncated markup in the middle of a tag or comment.
   page = extract_html("<html><body><p>Visible words here.</p><div class=\"a", "");
   EXPECT_EQ(page.text, "Visible words here.");
