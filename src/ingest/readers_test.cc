@@ -57,6 +57,9 @@ TEST(TextReader, FirstLineBecomesTitleOnlyWhenItReadsAsAHeadline) {
        "This line goes on and on with many words that keep going well past the length any "
        "newspaper headline would ever have and then some more words still without stopping\n"
        "Next."},
+      // A dateline or a byline is not a headline.
+      {"April 17, 2025\nThe talks began.", "", "April 17, 2025\nThe talks began."},
+      {"By Jane Doe\nThe talks began.", "", "By Jane Doe\nThe talks began."},
       // Markdown heading markers and bold are removed from the title.
       {"**Markets rally after rate cut**\n\nShares rose.", "Markets rally after rate cut",
        "Shares rose."},

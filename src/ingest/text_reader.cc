@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ingest/dates.h"
 #include "ingest/encoding.h"
 #include "ingest/html.h"
 #include "ingest/readers.h"
@@ -82,6 +83,9 @@ bool reads_as_headline(std::string_view line, bool blank_line_follows, bool mark
       })) {
     return false;
   }
+  // A dateline or a byline above the text is not its headline.
+  if (shape.words <= 6 && !normalize_date(line).empty()) return false;
+  if (shape.words <= 5 && (line.rfind("By ", 0) == 0 || line.rfind("by ", 0) == 0)) return false;
   char last = line.back();
   // A lead-in or an unfinished clause is not a headline.
   if (last == ':' || last == ',' || last == ';' || last == '-') return false;
