@@ -107,6 +107,22 @@ TEST(Ingest, GzipOverTheLimitIsRejectedWhileDecompressing) {
   EXPECT_EQ(result.problems[0].reason, "larger than 1048576 bytes after decompression");
 }
 
+TEST(Ingest, CorruptGzipIsAProblem) {
+  ScratchFolder folder;
+  std::string corrupt =
+      folder.write("bad.txt.gz", std::string("\x1F\x8B\x08\0garbage-not-deflate", 23));
+  std::string page;
+  for (int i = 0; i < 2000; ++i)
+    page += "<p>Paragraph " + std::to_string(i * 7919 % 10007) + ".</p>";
+  std::string compressed = gzip(page);
+  std::string cut = folder.write("cut.html.gz", compressed.substr(0, compressed.size() / 2));
+  IngestResult result = ingest({corrupt, cut}, {});
+  EXPECT_TRUE(result.documents.empty());
+  ASSERT_EQ(result.problems.size(), 2u) << reasons(result);
+  EXPECT_NE(result.problems[0].reason.find("gzip"), std::string::npos) << reasons(result);
+  EXPECT_EQ(result.problems[1].reason, "truncated gzip stream");
+}
+
 TEST(Ingest, MalformedJsonLinesKeepTheGoodLines) {
   ScratchFolder folder;
   std::string path = folder.write(
