@@ -171,10 +171,14 @@ void FileProcessor::run() {
   bool gzipped = is_gzip(magic);
   bool single_article = format == Format::kText || format == Format::kHtml;
   // A plain single-article file over the limit is rejected by its size, unread.
-  if (!gzipped && single_article && size_known && file_size > options_.max_article_bytes) {
-    return reject("larger than " + std::to_string(options_.max_article_bytes) + " bytes (" +
-                  std::to_string(file_size) + " bytes)");
-  }
+  auto over_limit = [&] {
+    return !gzipped && size_known && file_size > options_.max_article_bytes;
+  };
+  auto reject_size = [&] {
+    reject("larger than " + std::to_string(options_.max_article_bytes) + " bytes (" +
+           std::to_string(file_size) + " bytes)");
+  };
+  if (single_article && over_limit()) return reject_size();
   std::unique_ptr<ByteSource> source =
       std::make_unique<PrefixedSource>(std::move(magic), std::move(base));
   if (gzipped) source = std::make_unique<GzipSource>(std::move(source));
@@ -182,7 +186,10 @@ void FileProcessor::run() {
   std::string_view head = reader.peek(kSniffBytes);
   if (head.empty()) return reject(reader.error().empty() ? "empty" : reader.error());
   if (head.size() < kSniffBytes && is_blank(head)) return reject("empty");
-  if (format == Format::kUnknown) format = format_from_content(head);
+  if (format == Format::kUnknown) {
+    format = format_from_content(head);
+    if ((format == Format::kText || format == Format::kHtml) && over_limit()) return reject_size();
+  }
   if (format != Format::kWarc || head.substr(0, 5) != "WARC/") {
     std::string binary = binary_reason(head);
     if (!binary.empty()) return reject(binary);

@@ -95,6 +95,17 @@ TEST(Ingest, HugeFileIsRejectedBySizeWithoutReadingIt) {
   ASSERT_EQ(result.problems.size(), 1u);
   EXPECT_NE(result.problems[0].reason.find("larger than"), std::string::npos)
       << result.problems[0].reason;
+
+  // Without an extension the content is sniffed first, then the size decides, still unread.
+  std::string bare = folder.path() + "/huge";
+  { std::ofstream(bare) << "Plain words at the start."; }
+  std::filesystem::resize_file(bare, size_t{200} << 20);
+  start = std::chrono::steady_clock::now();
+  result = ingest({bare}, {});
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 0.5);
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_NE(result.problems[0].reason.find("larger than"), std::string::npos)
+      << result.problems[0].reason;
 }
 
 TEST(Ingest, GzipOverTheLimitIsRejectedWhileDecompressing) {
