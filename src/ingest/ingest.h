@@ -72,7 +72,7 @@ inline constexpr size_t kMaxJsonDepth = 256;
 struct IngestOptions {
   // Largest single article input (a text or HTML file, one JSON line, one WARC record body).
   size_t max_article_bytes = size_t{32} << 20;
-  // Articles whose text has fewer words than this are rejected as empty.
+  // Articles whose text has fewer words than this are rejected ("empty" when it has none).
   size_t min_words = 1;
   // Worker threads for parsing (0 = all hardware threads).
   unsigned jobs = 0;
