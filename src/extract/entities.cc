@@ -157,7 +157,10 @@ void mark_positions(std::vector<TokenView>& views) {
     for (size_t i = begin; i < end; ++i) {
       TokenView& view = views[i];
       if (!view.word) {
-        if (is_opening_punct(view.text)) previous_opens = true;
+        // Dashes open a list item only at the start of a line ("- Ford, Chrysler").
+        bool dash = view.text == "-" || view.text == "--" || view.text == "\xE2\x80\x94" ||
+                    view.text == "\xE2\x80\x93";
+        if (is_opening_punct(view.text) && (!dash || words_seen == 0)) previous_opens = true;
         if (!view.text.empty() && view.text[0] >= '0' && view.text[0] <= '9') ++numbers;
         continue;
       }
@@ -349,10 +352,10 @@ class Tagger {
 
   bool is_title_case_link(size_t i) const {
     static const std::unordered_set<std::string_view, FoldedHash> kLinks = {
-        "a",   "an",   "the",  "of",   "in",   "on",  "at",    "for",  "to",   "by",
-        "and", "or",   "but",  "with", "from", "as",  "into",  "over", "after", "is",
-        "are", "was",  "were", "be",   "it",   "its", "their", "his",  "her",  "this",
-        "that", "not", "no",   "how",  "why",  "what", "who",  "when", "where", "amid"};
+        "a",    "an",  "the",  "of",   "in",   "on",   "at",    "for",  "to",    "by",
+        "and",  "or",  "but",  "with", "from", "as",   "into",  "over", "after", "is",
+        "are",  "was", "were", "be",   "it",   "its",  "their", "his",  "her",   "this",
+        "that", "not", "no",   "how",  "why",  "what", "who",   "when", "where", "amid"};
     return kLinks.contains(views_[i].fold);
   }
 
@@ -535,7 +538,10 @@ class Tagger {
       if (name_start == r) continue;
       // A run ending in a title word is a title only after a known body or nationality
       // ("UK Foreign Secretary"); otherwise the word is part of a name ("Laura Dean").
-      if (name_start == last && r > first && !strong_gazetteer_word(views_[r - 1])) break;
+      if (name_start == last && r > first && !strong_gazetteer_word(views_[r - 1]) &&
+          !gazetteer_name(joined_fold(first, r))) {
+        break;
+      }
       if (r > first) process_run(first, r, false);
       if (name_start < last) {
         size_t name_first = name_start;
@@ -641,6 +647,10 @@ class Tagger {
     }
     const PlaceInfo* place = gazetteer_.place(whole);
     if (c.after_title) return set(EntityType::kPerson, 0.9);
+    // "Congress", "Senate", "the House": an institution named by its head word alone.
+    if (length == 1 && !head.all_caps && (has(c.first, kOrgHead) || head.fold == "house")) {
+      return set(EntityType::kOrganization, 0.7);
+    }
     // "World War II", "Super Bowl 50": the head is the word before a numeral.
     const TokenView& head_word =
         length >= 3 && (is_roman_numeral(tail.fold) || !tail.word) ? views_[c.last - 2] : tail;
@@ -944,7 +954,9 @@ class Tagger {
       const Mention& owner = mentions[starting[p]];
       size_t owner_last = token_at(owner.span.start);
       while (owner_last < views_.size() && views_[owner_last].end <= owner.span.end) ++owner_last;
-      if (owner_last == 0 || !views_[owner_last - 1].possessive) return;
+      // "Zelensky's chief of staff"; "the White House press secretary".
+      bool possessive = owner_last > 0 && views_[owner_last - 1].possessive;
+      if (!possessive && owner.type == EntityType::kPerson) return;
       qualifier = qualifier_text(owner);
       p = owner_last;
       if (p < views_.size() && is_possessive_marker(views_[p].text)) ++p;

@@ -140,9 +140,10 @@ std::string_view strip_company_suffix(std::string_view name) {
   size_t paren = name.find(" (");
   if (paren != std::string_view::npos) name = name.substr(0, paren);
   static const std::initializer_list<std::string_view> kSuffixes = {
-      ", Inc.", ", Inc",     " Inc.",  " Inc",     " Corporation", " Corp.", " Corp", " Company",
-      " Co.",   " Ltd.",     " Ltd",   " plc",     " PLC",         " N.V.",  " S.A.", " SA",
-      " AG",    " Holdings", " Group", " Limited", ", L.P.",       " L.P.",  " LLC",  ","};
+      ", Inc.",   ", Inc", " Inc.", " Inc",      " Corporation", " Corp.",   " Corp",
+      " Company", " Co.",  " Ltd.", " Ltd",      " plc",         " PLC",     " N.V.",
+      " S.A.",    " SA",   " AG",   " Holdings", " Group",       " Limited", ", L.P.",
+      " L.P.",    " LLC",  ",",     " Motor",    " Motors"};
   bool changed = true;
   while (changed) {
     changed = false;
@@ -561,7 +562,11 @@ struct Loader {
                         std::string_view name = field(f, 0);
                         add_org(name, OrgKind::kCompany);
                         std::string_view stripped = strip_company_suffix(name);
-                        if (stripped.size() >= 4) add_org(stripped, OrgKind::kCompany);
+                        // A stripped name that is a listed word ("General" from "General
+                        // Motors") would tag the word everywhere.
+                        if (stripped.size() >= 4 && words::word_flags(fold_name(stripped)) == 0) {
+                          add_org(stripped, OrgKind::kCompany);
+                        }
                       });
     if (!ok) warn("gazetteer missing: " + dir + "/org_companies_us_listed.tsv");
     ok = for_each_row(dir + "/org_government_us_federal.tsv",
