@@ -134,6 +134,34 @@ Span role_cite_span(const Mention& mention) {
               std::max(mention.span.end, mention.role_span.end)};
 }
 
+// "President" written without a country joins "President" of the one country the story gives
+// the same actor; with two or more candidates it stays apart.
+void merge_unqualified_roles(std::vector<ActorRole>& roles) {
+  std::vector<bool> merged(roles.size(), false);
+  for (size_t bare = 0; bare < roles.size(); ++bare) {
+    if (!roles[bare].qualifier.empty()) continue;
+    std::string role = fold_name(roles[bare].role);
+    size_t target = roles.size();
+    int matches = 0;
+    for (size_t other = 0; other < roles.size(); ++other) {
+      if (other != bare && !roles[other].qualifier.empty() &&
+          fold_name(roles[other].role) == role) {
+        target = other;
+        ++matches;
+      }
+    }
+    if (matches != 1) continue;
+    auto& cites = roles[target].cites;
+    cites.insert(cites.end(), roles[bare].cites.begin(), roles[bare].cites.end());
+    merged[bare] = true;
+  }
+  std::vector<ActorRole> kept;
+  for (size_t i = 0; i < roles.size(); ++i) {
+    if (!merged[i]) kept.push_back(std::move(roles[i]));
+  }
+  roles = std::move(kept);
+}
+
 }  // namespace
 
 std::string name_skeleton(std::string_view folded_word) {
@@ -372,6 +400,7 @@ std::vector<Actor> link_actors(const std::vector<Document>& documents, const Sto
       }
       actor.roles[it->second].cites.push_back(make_cite(doc, role_cite_span(mention)));
     }
+    merge_unqualified_roles(actor.roles);
     actor.name = choose_name(surfaces);
     std::vector<std::pair<int, std::string>> aliases;
     for (const auto& [text, count] : surfaces) {

@@ -137,6 +137,23 @@ TEST(Actors, AcronymsJoinTheirExpansion) {
   EXPECT_EQ(actor_with_key(actors, "un"), body) << describe(actors);
 }
 
+TEST(Actors, TitleWithoutCountryJoinsTheQualifiedTitle) {
+  REQUIRE_GAZETTEERS();
+  std::vector<Document> documents = {
+      make_document("a", "Brazilian President Lucia Moreira spoke first."),
+      make_document("b", "Later, President Lucia Moreira left the summit."),
+      make_document("c", "Moreira, a former senator, was elected in 2022.")};
+  std::vector<Actor> actors = resolve_actors(documents, story_of(documents));
+  const Actor* president = actor_with_key(actors, "lucia moreira");
+  ASSERT_NE(president, nullptr) << describe(actors);
+  ASSERT_EQ(president->roles.size(), 2u);
+  EXPECT_EQ(president->roles[0].role, "President");
+  EXPECT_EQ(president->roles[0].qualifier, "Brazil");
+  EXPECT_EQ(president->roles[0].cites.size(), 2u);
+  EXPECT_EQ(president->roles[1].role, "former senator");
+  EXPECT_EQ(president->articles, 3);
+}
+
 TEST(Actors, SortedByArticlesThenMentions) {
   REQUIRE_GAZETTEERS();
   std::vector<Document> documents = {

@@ -277,7 +277,24 @@ class Tagger {
     if (starts_personal_name(i)) return true;
     // The family name after a given name or initial ("Billy Andrade", "P. Simmons").
     if (i > 0 && starts_personal_name(i - 1) && !words::is_function_word(view.fold)) return true;
-    return sentence_initial_surname(i);
+    return sentence_initial_surname(i) || apposition_follows(i);
+  }
+
+  // "Moreira, a former senator, ...": a name followed by a titled apposition.
+  bool apposition_follows(size_t i) const {
+    size_t p = i + 1;
+    if (p >= views_.size() || !same_sentence(i, p) || views_[p].text != ",") return false;
+    ++p;
+    if (p < views_.size() &&
+        (views_[p].fold == "a" || views_[p].fold == "an" || views_[p].fold == "the")) {
+      ++p;
+    }
+    size_t limit = std::min(views_.size(), p + 5);
+    for (size_t stop = p + 1; stop <= limit; ++stop) {
+      if (!same_sentence(p, stop - 1) || views_[stop - 1].cap) break;
+      if (role_phrase_end(p, stop) == stop) return true;
+    }
+    return false;
   }
 
   // A given name or an initial followed by another capitalised word.
