@@ -1,6 +1,7 @@
 // write_brief: the story's title and its summary lines with cites.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -57,8 +58,8 @@ class Vocabulary {
 
 bool is_word_byte(unsigned char byte) { return std::isalnum(byte) || byte >= 0x80; }
 
-// Content-word terms of free text (titles, and sentences of documents without a token layer):
-// case-folded, stop words dropped, stemmed like the text stage stems tokens.
+// Content-word terms of a title: case-folded, stop words dropped, stemmed like the text stage
+// stems tokens, so they compare with the sentences' terms.
 std::vector<std::string> free_text_terms(std::string_view text) {
   std::vector<std::string> terms;
   size_t pos = 0;
@@ -78,6 +79,7 @@ std::vector<std::string> free_text_terms(std::string_view text) {
 struct Candidate {
   uint32_t doc = 0;       // corpus index
   uint32_t sentence = 0;  // sentence index in the document
+  Span span;              // the sentence in the document's text
   uint32_t position = 0;  // rank of the document in the story
   TermVector vector;
   size_t words = 0;
@@ -265,47 +267,41 @@ class BriefWriter {
   void build_candidates() {
     std::vector<std::unordered_map<uint32_t, int>> counts;
     for (uint32_t position = 0; position < sources_.size(); ++position) {
-      const Document& doc = documents_[sources_[position]];
+      // Documents stored without a token layer are annotated on a scratch copy; its spans
+      // index the same text, so cites still slice the stored article.
+      const Document& stored = documents_[sources_[position]];
+      const Document& doc = with_tokens(stored, scratch_.emplace_back());
       size_t first = candidates_.size();
       for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
         Candidate candidate;
         candidate.doc = sources_[position];
         candidate.sentence = s;
+        candidate.span = doc.sentences[s].span;
         candidate.position = position;
         candidates_.push_back(std::move(candidate));
         counts.emplace_back();
       }
-      auto add_term = [&](uint32_t sentence, std::string_view term) {
-        counts[first + sentence][vocabulary_.id(term)] += 1;
-      };
-      if (!doc.tokens.empty()) {
-        for (const Token& token : doc.tokens) {
-          if (token.sentence >= doc.sentences.size()) continue;
-          if (token.shape == TokenShape::kPunct || token.shape == TokenShape::kSymbol) continue;
-          candidates_[first + token.sentence].words += 1;
-          if (token.lower.size() < 2 || is_stop_word(token.lower)) continue;
-          add_term(token.sentence, token.stem.empty() ? token.lower : token.stem);
-        }
-      } else {
-        for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-          std::string_view text = doc.slice(doc.sentences[s].span);
-          candidates_[first + s].words =
-              static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
-          for (const std::string& term : free_text_terms(text)) add_term(s, term);
-        }
+      for (const Token& token : doc.tokens) {
+        if (token.sentence >= doc.sentences.size()) continue;
+        if (token.shape == TokenShape::kPunct || token.shape == TokenShape::kSymbol) continue;
+        candidates_[first + token.sentence].words += 1;
+        if (token.lower.size() < 2 || is_stop_word(token.lower)) continue;
+        std::string_view term = token.stem.empty() ? token.lower : token.stem;
+        counts[first + token.sentence][vocabulary_.id(term)] += 1;
       }
-      for (const Quantity& quantity : doc.quantities) {
+      // Quantities exist only on the stored document and index its sentences.
+      for (const Quantity& quantity : stored.quantities) {
         if (quantity.sentence < doc.sentences.size()) {
           candidates_[first + quantity.sentence].quantities.push_back(&quantity);
         }
       }
-      std::string headline = without_final_stop(strip_site_suffix(doc.title));
+      std::string headline = without_final_stop(strip_site_suffix(stored.title));
       for (size_t i = first; i < candidates_.size(); ++i) {
         Candidate& candidate = candidates_[i];
-        std::string_view text = doc.slice(doc.sentences[candidate.sentence].span);
+        std::string_view text = doc.slice(candidate.span);
         candidate.statement = reads_as_statement(text, candidate.words);
         candidate.selectable = candidate.statement &&
-                               !padding_.count({doc.id, candidate.sentence}) &&
+                               !padding_.count({stored.id, candidate.sentence}) &&
                                !repeats_title(text, headline);
       }
     }
@@ -363,8 +359,7 @@ class BriefWriter {
       // and the lead only breaks near-ties; a story of one article leans on its lead.
       double lead = alone ? 1.0 + 0.6 / (1.0 + 0.5 * candidate.sentence)
                           : 1.0 + 0.25 / (1.0 + candidate.sentence);
-      double standalone =
-          leans_on_context(doc.slice(doc.sentences[candidate.sentence].span)) ? 0.5 : 1.0;
+      double standalone = leans_on_context(doc.slice(candidate.span)) ? 0.5 : 1.0;
       // A disputed statement is shown under conflicts; the summary prefers what is not.
       double disputed = sides_of(candidate) ? 0.6 : 1.0;
       candidate.score = similarity * lead * standalone * (1.0 - 0.4 * p_machine) * disputed;
@@ -457,7 +452,7 @@ class BriefWriter {
         line.text.clear();
         for (const Candidate* sentence : cited) {
           const Document& doc = documents_[sentence->doc];
-          std::string_view text = doc.slice(doc.sentences[sentence->sentence].span);
+          std::string_view text = doc.slice(sentence->span);
           if (sentence->statement && !leans_on_context(text)) {
             line.text = one_line(text);
             break;
@@ -548,11 +543,17 @@ class BriefWriter {
     return echoes;
   }
 
+  // The whole sentence, cited in the stored article.
+  Cite cite_of(const Candidate& candidate) const {
+    Cite cite = make_cite(documents_[candidate.doc], candidate.span);
+    cite.sentence = candidate.sentence;
+    return cite;
+  }
+
   // The sentence itself, then the closest sentence of each other source that echoes it.
   SummaryLine sentence_line(const Candidate& candidate) const {
-    const Document& doc = documents_[candidate.doc];
     SummaryLine line;
-    line.cites.push_back(cite_sentence(doc, candidate.sentence));
+    line.cites.push_back(cite_of(candidate));
     line.text = one_line(line.cites.front().text);
     // An echo that takes the other side of a conflict from anything already cited on the line
     // would cite a contradiction as support.
@@ -564,7 +565,7 @@ class BriefWriter {
       });
       if (contradicts) continue;
       in_line.push_back(echo);
-      line.cites.push_back(cite_sentence(documents_[echo->doc], echo->sentence));
+      line.cites.push_back(cite_of(*echo));
     }
     return line;
   }
@@ -603,7 +604,7 @@ class BriefWriter {
     const Candidate* central = nullptr;
     for (size_t i = 0; i < std::min<size_t>(ranked_.size(), 5) && !central; ++i) {
       const Document& doc = documents_[ranked_[i]->doc];
-      bool standalone = !leans_on_context(doc.slice(doc.sentences[ranked_[i]->sentence].span));
+      bool standalone = !leans_on_context(doc.slice(ranked_[i]->span));
       if (ranked_[i]->words <= 18 && standalone) central = ranked_[i];
     }
     if (!central && !ranked_.empty()) central = ranked_.front();
@@ -613,8 +614,7 @@ class BriefWriter {
     }
     if (central) {
       const Document& doc = documents_[central->doc];
-      std::string text =
-          without_final_stop(one_line(doc.slice(doc.sentences[central->sentence].span)));
+      std::string text = without_final_stop(one_line(doc.slice(central->span)));
       if (!text.empty()) return shorten(text, 120);
     }
     return story_.id.empty() ? "Untitled story" : "Story " + story_.id;
@@ -632,6 +632,7 @@ class BriefWriter {
   std::vector<double> total_;             // sum of the sources' unit centroids
   std::vector<const Candidate*> ranked_;  // selectable sentences, best first
   std::vector<const Candidate*> chosen_;
+  std::deque<Document> scratch_;  // annotated copies of documents stored without tokens
 };
 
 }  // namespace

@@ -183,6 +183,27 @@ TEST(WriteBrief, WorksWithoutTokenLayer) {
   expect_cites_are_slices(docs, story);
 }
 
+TEST(WriteBrief, WorksOnUnannotatedDocuments) {
+  std::vector<Document> docs = flood_corpus();
+  for (Document& doc : docs) {
+    doc.tokens.clear();
+    doc.sentences.clear();
+  }
+  Story story = flood_story(docs);
+  story.facts.clear();
+  write_brief(docs, story);
+  EXPECT_GE(story.summary.size(), 3u);
+  for (const SummaryLine& line : story.summary) {
+    ASSERT_FALSE(line.cites.empty());
+    EXPECT_EQ(line.text, line.cites.front().text);  // a whole sentence of the stored text
+    for (const Cite& cite : line.cites) {
+      const Document* doc = find_doc(docs, cite.article);
+      ASSERT_NE(doc, nullptr);
+      EXPECT_EQ(cite.text, doc->text.substr(cite.start, cite.end - cite.start));
+    }
+  }
+}
+
 TEST(WriteBrief, EmptyAndDegenerateStoriesDoNotCrash) {
   std::vector<Document> docs = flood_corpus();
   Story empty;
