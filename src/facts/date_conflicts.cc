@@ -66,7 +66,11 @@ bool same_event(const StoryFrames& story, const Frame& a, const Frame& b,
   std::set_intersection(a.events.begin(), a.events.end(), b.events.begin(), b.events.end(),
                         std::back_inserter(events));
   if (events.empty()) return false;
-  if (!a.places.empty() && !b.places.empty() && shared_count(a.places, b.places) == 0) return false;
+  if (!a.places.empty() && !b.places.empty()) {
+    // Each naming a place the other does not: two places, two events.
+    const size_t shared_places = shared_count(a.places, b.places);
+    if (shared_places < a.places.size() && shared_places < b.places.size()) return false;
+  }
   std::vector<int32_t> pa = people_of(story, a), pb = people_of(story, b);
   shared_people->clear();
   std::set_intersection(pa.begin(), pa.end(), pb.begin(), pb.end(),

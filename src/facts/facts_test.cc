@@ -151,6 +151,51 @@ TEST(NumberConflicts, DifferentPlacesDoNotConflict) {
   EXPECT_EQ(count_kind(exact_story, ConflictKind::kNumber), 0u);
 }
 
+TEST(NumberConflicts, SharedCountryButDifferentCitiesDoNotConflict) {
+  std::vector<Document> docs;
+  docs.push_back(make_document(
+      "a", "A missile strike on the Norlandian city of Tarvik killed at least 35 people."));
+  docs.push_back(
+      make_document("b", "A drone attack on the Norlandian city of Ostrova killed three people."));
+  add_mention(docs[0], "Norlandian", EntityType::kPlace, "norland");
+  add_mention(docs[0], "Tarvik", EntityType::kPlace);
+  add_mention(docs[1], "Norlandian", EntityType::kPlace, "norland");
+  add_mention(docs[1], "Ostrova", EntityType::kPlace);
+  add_quantity(docs[0], "at least 35", 35, Bound::kAtLeast, "people", "kill", "killed");
+  add_quantity(docs[1], "three", 3, Bound::kExact, "people", "kill", "killed");
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  EXPECT_EQ(count_kind(story, ConflictKind::kNumber), 0u);
+}
+
+TEST(NumberConflicts, RareSharedNameTiesCountsButCommonNameDoesNot) {
+  auto build = [](bool common) {
+    std::vector<Document> docs;
+    std::string filler =
+        common ? " Norland said talks would go on. Norland sent envoys. Norland denied it. "
+                 "Norland closed its border. Norland called for calm."
+               : "";
+    docs.push_back(
+        make_document("a", "Norland said a strike on Tarvik killed three people." + filler));
+    docs.push_back(make_document(
+        "b", "A strike on Tarvik killed at least seven people, Norland said." + filler));
+    for (Document& doc : docs) {
+      // Taggers sometimes call a city an organisation; the name is still shared and rare.
+      add_mention(doc, common ? "Norland" : "Tarvik", EntityType::kOrganization);
+      if (common)
+        for (size_t k = 1; k <= 5; ++k)
+          add_mention(doc, "Norland", EntityType::kOrganization, "", "", "", "", k);
+    }
+    add_quantity(docs[0], "three", 3, Bound::kExact, "people", "kill", "killed");
+    add_quantity(docs[1], "at least seven", 7, Bound::kAtLeast, "people", "kill", "killed");
+    Story story = story_of(docs);
+    align_facts(docs, story);
+    return count_kind(story, ConflictKind::kNumber);
+  };
+  EXPECT_EQ(build(false), 1u);
+  EXPECT_EQ(build(true), 0u);
+}
+
 TEST(NumberConflicts, DifferentDaysAreDifferentEvents) {
   auto docs = casualty_articles("three people", "at least seven people", "Tarvik");
   add_quantity(docs[0], "three", 3, Bound::kExact, "people", "kill", "killed");

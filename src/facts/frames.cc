@@ -108,6 +108,10 @@ StoryFrames::StoryFrames(const std::vector<Document>& documents, const Story& st
     frame_begin_.push_back(static_cast<uint32_t>(frames_.size()));
   }
 
+  actor_sentences_.assign(actor_names_.size(), 0);
+  for (const Frame& frame : frames_)
+    for (int32_t actor : frame.actors) ++actor_sentences_[actor];
+
   std::vector<uint32_t> document_frequency(vocabulary_.size(), 0);
   for (const Frame& frame : frames_)
     for (uint32_t term : frame.terms) ++document_frequency[term];
@@ -275,6 +279,11 @@ std::string StoryFrames::actor_name(int32_t actor) const {
 EntityType StoryFrames::actor_type(int32_t actor) const {
   if (actor < 0 || static_cast<size_t>(actor) >= actor_types_.size()) return EntityType::kMisc;
   return actor_types_[actor];
+}
+
+int StoryFrames::sentences_naming(int32_t actor) const {
+  if (actor < 0 || static_cast<size_t>(actor) >= actor_sentences_.size()) return 0;
+  return actor_sentences_[actor];
 }
 
 bool StoryFrames::is_place(int32_t actor) const { return actor_type(actor) == EntityType::kPlace; }

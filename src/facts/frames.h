@@ -65,6 +65,8 @@ class StoryFrames {
   // Display name of an actor id.
   std::string actor_name(int32_t actor) const;
   bool is_place(int32_t actor) const;
+  // Number of sentences of the story that name the actor.
+  int sentences_naming(int32_t actor) const;
   EntityType actor_type(int32_t actor) const;
 
   // Weighted similarity of two frames in [0, 1]: IDF cosine of terms (or containment of the
@@ -83,6 +85,7 @@ class StoryFrames {
   std::vector<double> idf_;
   std::unordered_map<std::string, int32_t> actor_by_key_;
   std::vector<EntityType> actor_types_;
+  std::vector<int> actor_sentences_;
   std::vector<std::string> actor_names_;
   std::unordered_map<std::string, uint32_t> vocabulary_;
 };

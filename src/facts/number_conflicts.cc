@@ -11,6 +11,7 @@
 
 #include "facts/findings.h"
 #include "facts/lexicon.h"
+#include "text/text.h"
 
 namespace crosscheck::facts {
 
@@ -76,17 +77,51 @@ bool dates_compatible(const std::vector<int64_t>& a, const std::vector<int64_t>&
   return false;
 }
 
+// Nationality words ("Ukrainian", "French") name a country's people, not where something
+// happened; some taggers still mark them as places.
+bool is_demonym_like(const std::string& name) {
+  std::string lower = fold_case(name);
+  if (lower.find(' ') != std::string::npos) return false;
+  if (canonical_qualifier(lower) != lower) return true;
+  for (const char* suffix : {"ian", "ean", "ese", "ish"})
+    if (lower.size() > 5 && lower.ends_with(suffix)) return true;
+  return false;
+}
+
+// Named non-person actors of a sentence (places, and organisations that taggers often confuse
+// with places), without nationality words.
+std::vector<int32_t> named_subjects(const StoryFrames& story, const Frame& frame) {
+  std::vector<int32_t> out;
+  for (int32_t actor : frame.actors)
+    if (story.actor_type(actor) != EntityType::kPerson && !is_demonym_like(story.actor_name(actor)))
+      out.push_back(actor);
+  return out;
+}
+
 bool same_subject(const StoryFrames& story, const Frame& fa, const Frame& fb,
                   std::vector<int32_t>* places) {
+  std::vector<int32_t> sa = named_subjects(story, fa), sb = named_subjects(story, fb);
+  std::vector<int32_t> shared;
+  std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(shared));
+  // "Sumy" against "Dnipro": each names a place the other does not, so two different events.
+  if (shared.size() < sa.size() && shared.size() < sb.size()) return false;
   places->clear();
-  std::set_intersection(fa.places.begin(), fa.places.end(), fb.places.begin(), fb.places.end(),
-                        std::back_inserter(*places));
+  for (int32_t actor : shared)
+    if (story.is_place(actor)) places->push_back(actor);
   if (!places->empty()) return true;
+  // A rarely named organisation both sentences share ("Dnipro" tagged as one) is as good as a
+  // place; "Russia", named everywhere, is not.
+  const int rare = std::max(3, static_cast<int>(story.frames().size() / 20));
+  for (int32_t actor : shared) {
+    if (story.sentences_naming(actor) <= rare) {
+      places->push_back(actor);
+      return true;
+    }
+  }
   // Without a shared place, only the same day and a shared actor tie two counts together.
-  if (!fa.places.empty() || !fb.places.empty()) return false;
   std::vector<int64_t> da = days_of(story, fa), db = days_of(story, fb);
   if (da.empty() || db.empty() || !dates_compatible(da, db)) return false;
-  return shared_count(fa.actors, fb.actors) > 0;
+  return !shared.empty();
 }
 
 std::string event_words(const Document& doc, const Quantity& q) {
