@@ -60,9 +60,11 @@ int main(int argc, char** argv) {
 
   start = Clock::now();
   auto extractor = Extractor::load(find_resources());
-  stages.emplace_back("load gazetteers", since(start));
+  auto background = load_background_frequencies(find_resources());
+  stages.emplace_back("load models", since(start));
 
   PipelineOptions options;
+  options.cluster.background = background.get();
   options.jobs = jobs;
   options.on_stage = [&stages](const char* stage, double seconds) {
     stages.emplace_back(stage, seconds);

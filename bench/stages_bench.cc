@@ -20,6 +20,12 @@ const Extractor& extractor() {
   return *loaded;
 }
 
+const TermFrequencies* background() {
+  static const std::unique_ptr<TermFrequencies> loaded =
+      load_background_frequencies(find_resources());
+  return loaded.get();
+}
+
 // The corpus with text and extract layers, as the cross-document stages receive it.
 const std::vector<Document>& annotated_corpus() {
   static const std::vector<Document> corpus = [] {
@@ -77,7 +83,9 @@ void BM_dedup(benchmark::State& state) {
 
 void BM_cluster(benchmark::State& state) {
   const auto& docs = annotated_corpus();
-  for (auto _ : state) benchmark::DoNotOptimize(cluster(docs, ClusterOptions{}));
+  ClusterOptions options;
+  options.background = background();
+  for (auto _ : state) benchmark::DoNotOptimize(cluster(docs, options));
   count(state, docs);
 }
 
@@ -86,6 +94,7 @@ void BM_facts_assess_brief(benchmark::State& state) {
   std::vector<Document> docs = annotated_corpus();
   PipelineOptions options;
   options.jobs = 1;
+  options.cluster.background = background();
   for (auto _ : state) benchmark::DoNotOptimize(analyze_stories(docs, options));
   count(state, docs);
 }

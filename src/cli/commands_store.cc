@@ -121,7 +121,9 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   }
 
   std::vector<std::string> warnings;
-  auto extractor = Extractor::load(find_resources(), &warnings);
+  const Resources resources = find_resources();
+  auto extractor = Extractor::load(resources, &warnings);
+  auto background = load_background_frequencies(resources, &warnings);
   if (!run.quiet) {
     for (const auto& w : warnings) warn(w);
   }
@@ -136,6 +138,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   }
   for (Document& doc : fresh) documents.push_back(std::move(doc));
   options = pipeline_options(run, documents.size());
+  options.cluster.background = background.get();
   std::vector<Story> stories = analyze_stories(documents, options);
   if (!store.save_stories(stories, error)) {
     warn("store: " + error);

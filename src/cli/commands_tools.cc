@@ -7,6 +7,7 @@
 #include "assess/assess.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/pipeline.h"
 #include "cli/tagging.h"
 #include "cluster/cluster.h"
 #include "core/resources.h"
@@ -84,7 +85,10 @@ void add_cluster_command(CLI::App& app, int& exit_code) {
       annotate_text(doc);
       extractor->annotate(doc, entities_only);
     }
-    std::vector<Story> stories = cluster(result.documents, ClusterOptions{});
+    auto background = load_background_frequencies(find_resources());
+    ClusterOptions options;
+    options.background = background.get();
+    std::vector<Story> stories = cluster(result.documents, options);
     std::vector<std::string> story_of(result.documents.size());
     for (const Story& story : stories) {
       for (uint32_t index : story.documents) story_of[index] = story.id;

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   crosscheck::cli::add_quotes_command(app, exit_code);
   crosscheck::cli::add_detect_command(app, exit_code);
   crosscheck::cli::add_eval_command(app, exit_code);
+  crosscheck::cli::add_train_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -37,6 +37,21 @@ std::unique_ptr<tbb::global_control> limit_threads(unsigned jobs) {
 
 }  // namespace
 
+std::unique_ptr<TermFrequencies> load_background_frequencies(const Resources& resources,
+                                                             std::vector<std::string>* warnings) {
+  auto frequencies = std::make_unique<TermFrequencies>();
+  std::string path = resources.models_dir + "/news-df.tsv", error;
+  if (resources.models_dir.empty() || !load_term_frequencies(path, *frequencies, error)) {
+    if (warnings) {
+      warnings->push_back("no reference term frequencies (" +
+                          (error.empty() ? std::string("models/ not found") : error) +
+                          "); stories of small inputs may split");
+    }
+    return nullptr;
+  }
+  return frequencies;
+}
+
 void annotate_documents(std::vector<Document>& documents, const Extractor& extractor,
                         const PipelineOptions& options, StageTimes* times) {
   auto limit = limit_threads(options.jobs);

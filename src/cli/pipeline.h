@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "cluster/cluster.h"
 #include "core/document.h"
 #include "core/problem.h"
+#include "core/resources.h"
 #include "core/story.h"
 #include "dedup/dedup.h"
 #include "extract/extract.h"
@@ -35,6 +37,11 @@ struct StageTimes {
   double ingest = 0, text = 0, dedup = 0, cluster = 0, extract = 0, facts = 0, assess = 0,
          brief = 0;
 };
+
+// Reference term frequencies for clustering (models/news-df.tsv); nullptr, with a warning, when
+// the model is missing or unreadable.
+std::unique_ptr<TermFrequencies> load_background_frequencies(
+    const Resources& resources, std::vector<std::string>* warnings = nullptr);
 
 // Annotates `documents` (text and extract layers, copy groups) and returns the analysed stories.
 // Documents must have been ingested (normalised text). Deterministic for the same input.

@@ -26,6 +26,14 @@ const Extractor& extractor() {
   return *loaded;
 }
 
+PipelineOptions options_with_models() {
+  static const std::unique_ptr<TermFrequencies> background =
+      load_background_frequencies(find_resources());
+  PipelineOptions options;
+  options.cluster.background = background.get();
+  return options;
+}
+
 // Index of the story holding document `index`.
 size_t story_of(const std::vector<Story>& stories, uint32_t index) {
   for (size_t s = 0; s < stories.size(); ++s) {
@@ -49,7 +57,7 @@ class ParisTalks : public ::testing::Test {
   static void SetUpTestSuite() {
     documents_ = new std::vector<Document>(ingest_or_fail({kExample}));
     stories_ = new std::vector<Story>(
-        analyze_documents(*documents_, extractor(), PipelineOptions{}));
+        analyze_documents(*documents_, extractor(), options_with_models()));
   }
   static void TearDownTestSuite() {
     delete documents_;
@@ -122,7 +130,7 @@ TEST(MixedCorpus, ExampleStaysOneStoryAndNothingJoinsIt) {
   }
   std::vector<Document> documents = ingest_or_fail({kExample, others});
   ASSERT_GE(documents.size(), 35u);
-  std::vector<Story> stories = analyze_documents(documents, extractor(), PipelineOptions{});
+  std::vector<Story> stories = analyze_documents(documents, extractor(), options_with_models());
   std::vector<uint32_t> example;
   for (uint32_t i = 0; i < documents.size(); ++i) {
     if (documents[i].source.find("paris-talks") != std::string::npos) example.push_back(i);

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <queue>
 #include <string>
 #include <string_view>
@@ -123,8 +125,15 @@ double similarity(const Features& a, const Features& b, const ClusterOptions& op
 }
 
 // Smoothed IDF: log((N + 1) / (df + 1)) + 1, so a term in every document still counts a little.
-float idf(size_t documents, uint32_t df) {
+float idf(double documents, double df) {
   return static_cast<float>(std::log((documents + 1.0) / (df + 1.0)) + 1.0);
+}
+
+// Reference document frequency of `term`, 0 without a background.
+uint32_t background_df(const TermFrequencies* background, const std::string& term) {
+  if (!background) return 0;
+  auto it = background->df.find(term);
+  return it == background->df.end() ? 0 : it->second;
 }
 
 std::vector<Features> build_features(const std::vector<const Document*>& documents,
@@ -137,10 +146,13 @@ std::vector<Features> build_features(const std::vector<const Document*>& documen
   std::vector<uint32_t> term_df, entity_df;
   std::vector<std::vector<std::pair<uint32_t, int>>> term_counts(n);
   std::vector<std::vector<uint32_t>> entity_lists(n);
+  const TermFrequencies* background = options.background;
+  const double term_documents =
+      static_cast<double>(n) + (background ? static_cast<double>(background->documents) : 0.0);
   for (size_t i = 0; i < n; ++i) {
     for (const auto& [term, count] : raw[i].term_counts) {
       auto [it, inserted] = term_ids.emplace(term, static_cast<uint32_t>(term_df.size()));
-      if (inserted) term_df.push_back(0);
+      if (inserted) term_df.push_back(background_df(background, term));
       ++term_df[it->second];
       term_counts[i].emplace_back(it->second, count);
     }
@@ -157,7 +169,8 @@ std::vector<Features> build_features(const std::vector<const Document*>& documen
   tbb::parallel_for(size_t{0}, n, [&](size_t i) {
     Features& f = features[i];
     for (const auto& [id, count] : term_counts[i]) {
-      f.terms.emplace_back(id, static_cast<float>(1.0 + std::log(count)) * idf(n, term_df[id]));
+      f.terms.emplace_back(id,
+                           static_cast<float>(1.0 + std::log(count)) * idf(term_documents, term_df[id]));
     }
     SparseVector by_weight = f.terms;
     std::sort(by_weight.begin(), by_weight.end(), [](const auto& a, const auto& b) {
@@ -167,7 +180,9 @@ std::vector<Features> build_features(const std::vector<const Document*>& documen
       f.top_terms.push_back(by_weight[k].first);
     }
     normalize_vector(f.terms);
-    for (uint32_t id : entity_lists[i]) f.entities.emplace_back(id, idf(n, entity_df[id]));
+    for (uint32_t id : entity_lists[i]) {
+      f.entities.emplace_back(id, idf(static_cast<double>(n), entity_df[id]));
+    }
     normalize_vector(f.entities);
   });
   return features;
@@ -372,6 +387,73 @@ std::vector<Story> cluster(const std::vector<Document>& documents, const Cluster
     stories[static_cast<size_t>(story)].documents.push_back(i);
   }
   return stories;
+}
+
+TermFrequencies count_term_frequencies(const std::vector<Document>& documents) {
+  std::vector<RawFeatures> raw(documents.size());
+  tbb::parallel_for(size_t{0}, documents.size(),
+                    [&](size_t i) { raw[i] = raw_features(documents[i]); });
+  TermFrequencies frequencies;
+  frequencies.documents = documents.size();
+  for (const RawFeatures& features : raw) {
+    for (const auto& [term, count] : features.term_counts) ++frequencies.df[term];
+  }
+  return frequencies;
+}
+
+bool save_term_frequencies(const TermFrequencies& frequencies, const std::string& path,
+                           uint32_t min_df, std::string& error) {
+  std::vector<std::pair<std::string, uint32_t>> rows;
+  for (const auto& [term, df] : frequencies.df) {
+    if (df >= min_df && term.find_first_of("\t\n") == std::string::npos) rows.emplace_back(term, df);
+  }
+  std::sort(rows.begin(), rows.end());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << "#documents\t" << frequencies.documents << '\n';
+  for (const auto& [term, df] : rows) out << term << '\t' << df << '\n';
+  out.flush();
+  if (!out) {
+    error = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
+
+bool load_term_frequencies(const std::string& path, TermFrequencies& frequencies,
+                           std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot be read";
+    return false;
+  }
+  std::string line;
+  frequencies = TermFrequencies{};
+  size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab + 1 >= line.size()) {
+      error = path + ":" + std::to_string(line_number) + ": expected term<TAB>count";
+      return false;
+    }
+    char* end = nullptr;
+    unsigned long long value = std::strtoull(line.c_str() + tab + 1, &end, 10);
+    if (end == line.c_str() + tab + 1) {
+      error = path + ":" + std::to_string(line_number) + ": count is not a number";
+      return false;
+    }
+    if (line_number == 1 && line.compare(0, tab, "#documents") == 0) {
+      frequencies.documents = value;
+    } else {
+      frequencies.df[line.substr(0, tab)] = static_cast<uint32_t>(std::min<unsigned long long>(
+          value, UINT32_MAX));
+    }
+  }
+  if (frequencies.documents == 0) {
+    error = path + ": no #documents header";
+    return false;
+  }
+  return true;
 }
 
 double story_similarity(const Document& a, const Document& b, const ClusterOptions& options) {

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -31,7 +32,26 @@ namespace crosscheck {
 // kAverageCompared: mean over the pairs that were compared (candidates) only.
 enum class Linkage : uint8_t { kSingle, kAverage, kAverageCompared };
 
+// Document frequencies of terms in a reference news corpus. Blended into the IDF, they keep term
+// weights meaningful when the input is small (five articles about one event share most of
+// their words, so IDF from those five alone would weigh the event's own words near zero).
+struct TermFrequencies {
+  uint64_t documents = 0;
+  std::unordered_map<std::string, uint32_t> df;  // term (stem) -> documents containing it
+};
+
+// Counts the terms `cluster` uses (stems of content words) over `documents`.
+TermFrequencies count_term_frequencies(const std::vector<Document>& documents);
+// Tab-separated file: a first line "#documents<TAB>N", then "term<TAB>df" per line, terms with df
+// below `min_df` left out. False and `error` on failure.
+bool save_term_frequencies(const TermFrequencies& frequencies, const std::string& path,
+                           uint32_t min_df, std::string& error);
+bool load_term_frequencies(const std::string& path, TermFrequencies& frequencies,
+                           std::string& error);
+
 struct ClusterOptions {
+  // Reference frequencies blended into the IDF (models/news-df.tsv); none when null.
+  const TermFrequencies* background = nullptr;
   double threshold = 0.175;     // combined similarity to join a story (see docs/cluster.md)
   double entity_weight = 0.35;  // weight of shared named entities against TF-IDF cosine
   int top_terms = 20;           // terms per article used for candidate lookup

@@ -1,11 +1,13 @@
 // `eval cluster`: stories against the benchmark's event clusters.
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cluster/cluster.h"
 #include "core/problem.h"
+#include "core/resources.h"
 #include "dedup/dedup.h"
 #include "eval/benchmark_data.h"
 #include "eval/metrics.h"
@@ -54,6 +56,19 @@ ClusterOptions baseline_options() {
   return options;
 }
 
+// The reference term frequencies the pipeline clusters with (models/news-df.tsv), when present.
+std::unique_ptr<TermFrequencies> load_background(std::ostream& err) {
+  auto frequencies = std::make_unique<TermFrequencies>();
+  std::string error;
+  std::string models = find_resources().models_dir;
+  if (models.empty() || !load_term_frequencies(models + "/news-df.tsv", *frequencies, error)) {
+    err << "crosscheck: eval without reference term frequencies: "
+        << (error.empty() ? "models/ not found" : error) << '\n';
+    return nullptr;
+  }
+  return frequencies;
+}
+
 const char* linkage_name(Linkage linkage) {
   switch (linkage) {
     case Linkage::kSingle:
@@ -92,7 +107,9 @@ int run_cluster(const std::string& data, std::ostream& out, std::ostream& err) {
   }
   auto loaded = std::chrono::steady_clock::now();
   size_t n = corpus.documents.size();
+  auto background = load_background(err);
   ClusterOptions options;
+  options.background = background.get();
   ClusteringScores system =
       score_clustering(corpus.gold, labels_of(cluster(corpus.documents, options), n));
   auto clustered = std::chrono::steady_clock::now();
@@ -137,6 +154,7 @@ int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& 
     return kExitFatal;
   }
   size_t n = corpus.documents.size();
+  auto background = load_background(err);
   out << "cluster-sweep: " << data << " (" << n << " articles)\n";
   print_header(out, "linkage entity_weight threshold");
   nlohmann::json rows = nlohmann::json::array();
@@ -149,6 +167,7 @@ int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& 
         options.linkage = linkage;
         options.entity_weight = weight;
         options.threshold = threshold;
+        options.background = background.get();
         ClusteringScores s =
             score_clustering(corpus.gold, labels_of(cluster(corpus.documents, options), n));
         char name[64];
