@@ -187,7 +187,7 @@ class StoryWriter {
 
  private:
   std::string anchor(int cite_number) const {
-    return "s" + std::to_string(number_) + "-c" + std::to_string(cite_number);
+    return report_view::cite_anchor(number_, cite_number);
   }
 
   // Superscript links to the citation list; hovering shows the quoted slice.

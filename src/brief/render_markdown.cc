@@ -120,7 +120,7 @@ class StoryWriter {
 
  private:
   std::string anchor(int cite_number) const {
-    return "s" + std::to_string(number_) + "-c" + std::to_string(cite_number);
+    return report_view::cite_anchor(number_, cite_number);
   }
 
   // " [[1]](#s1-c1) [[2]](#s1-c2)" for the cites, registering each in the citation list.

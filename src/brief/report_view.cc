@@ -146,6 +146,10 @@ int CitationList::number(const Cite& cite) {
   return it->second;
 }
 
+std::string cite_anchor(int story_number, int cite_number) {
+  return "s" + std::to_string(story_number) + "-c" + std::to_string(cite_number);
+}
+
 Verdict verdict(const ArticleRow& row) {
   Verdict verdict;
   std::vector<std::string> parts;

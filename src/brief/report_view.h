@@ -89,6 +89,10 @@ class CitationList {
 
 Verdict verdict(const ArticleRow& row);
 
+// Anchor of citation `cite_number` of story `story_number` ("s1-c3"), the same in Markdown and
+// HTML so links into either report read alike.
+std::string cite_anchor(int story_number, int cite_number);
+
 // 35 -> "35", 2.5 -> "2.5", 1234567 -> "1,234,567".
 std::string format_number(double value);
 // "at least 35 people killed", "about 2.5 %", from a number claim.
