@@ -29,6 +29,7 @@ struct TokenView {
   bool possessive = false;  // followed by "'s" or "'"
   bool sentence_initial = false;
   bool headline = false;         // in a sentence written in title case or capitals
+  bool shouting = false;         // in a sentence written in capitals
   bool particle_prefix = false;  // "al-Assad", "bin-Salman": lower-case particle joined by hyphen
   mutable uint16_t word_flags = 0;  // WordFlag bits, filled on first use
 };
@@ -181,7 +182,10 @@ void mark_positions(std::vector<TokenView>& views) {
                       (content >= 2 && capitalised == content && unterminated && numbers == 0);
     bool shouting = words_seen >= 3 && capitals * 10 >= words_seen * 6;
     if (title_case || shouting) {
-      for (size_t i = begin; i < end; ++i) views[i].headline = true;
+      for (size_t i = begin; i < end; ++i) {
+        views[i].headline = true;
+        views[i].shouting = shouting;
+      }
     }
     begin = end;
   }
@@ -259,11 +263,13 @@ class Tagger {
   }
 
   const std::string* code_country(const TokenView& view) const {
-    if (!view.all_caps || view.headline) return nullptr;
+    if (!view.all_caps) return nullptr;
     std::string plain;
     for (char c : view.fold) {
       if (c != '.') plain += c;
     }
+    // "US" in a line of capitals may be the pronoun; "U.S." never is.
+    if (view.shouting && plain.size() == view.fold.size()) return nullptr;
     if (plain.size() < 2) return nullptr;
     auto it = gazetteer_.country_codes.find(plain);
     return it == gazetteer_.country_codes.end() ? nullptr : &it->second;
@@ -659,6 +665,13 @@ class Tagger {
       return set(EntityType::kPlace, 0.95);
     }
     const OrgKind* org = gazetteer_.organization(whole);
+    if (!org && length == 1 && head.all_caps && whole.find('.') != std::string::npos) {
+      std::string plain;
+      for (char ch : whole) {
+        if (ch != '.') plain += ch;
+      }
+      org = gazetteer_.organization(plain);  // "U.N." -> "un"
+    }
     if (org && *org != OrgKind::kCompany && !c.after_title) {
       return set(EntityType::kOrganization, 0.9);
     }
