@@ -42,18 +42,25 @@ double dot(const TermVector& a, const TermVector& b) {
 class Vocabulary {
  public:
   uint32_t id(std::string_view term) {
-    auto [it, inserted] = ids_.try_emplace(std::string(term), static_cast<uint32_t>(ids_.size()));
-    return it->second;
+    auto found = ids_.find(term);  // no allocation for terms already seen
+    if (found != ids_.end()) return found->second;
+    uint32_t next = static_cast<uint32_t>(ids_.size());
+    ids_.emplace(std::string(term), next);
+    return next;
   }
   // Id of a known term, or -1.
   int64_t find(std::string_view term) const {
-    auto it = ids_.find(std::string(term));
-    return it == ids_.end() ? int64_t{-1} : static_cast<int64_t>(it->second);
+    auto found = ids_.find(term);
+    return found == ids_.end() ? int64_t{-1} : static_cast<int64_t>(found->second);
   }
   size_t size() const { return ids_.size(); }
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
 };
 
 bool is_word_byte(unsigned char byte) { return std::isalnum(byte) || byte >= 0x80; }
