@@ -15,6 +15,9 @@ namespace crosscheck::facts {
 
 namespace {
 
+// Pairs scored at most per story; a few hundred thousand keep a huge story under a second.
+constexpr size_t kMaxPairs = 300000;
+
 struct Candidate {
   uint32_t a = 0, b = 0;
   double similarity = 0;
@@ -72,31 +75,14 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
   for (uint32_t i = 0; i < frames.size(); ++i)
     if (frames[i].statement) statements.push_back(i);
 
-  // Postings of informative terms (in at most half of the statements, or a handful in small
-  // stories) generate candidate pairs; common words only add to the exact score.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
-  for (uint32_t f : statements)
-    for (uint32_t term : frames[f].terms) postings[term].push_back(f);
-  const size_t informative = std::max<size_t>(4, statements.size() / 2);
-
   std::vector<Candidate> candidates;
-  std::unordered_set<uint64_t> seen;
-  for (auto& [term, list] : postings) {
-    if (list.size() > informative || list.size() > 400) continue;
-    for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
-        const Frame& a = frames[list[i]];
-        const Frame& b = frames[list[j]];
-        if (a.article == b.article) continue;
-        uint64_t key =
-            (static_cast<uint64_t>(std::min(list[i], list[j])) << 32) | std::max(list[i], list[j]);
-        if (!seen.insert(key).second) continue;
-        double similarity = story.similarity(a, b);
-        if (similarity >= options.align_threshold)
-          candidates.push_back({list[i], list[j], similarity});
-      }
-    }
-  }
+  for_each_candidate_pair(story, statements, kMaxPairs, [&](uint32_t x, uint32_t y) {
+    const Frame& a = frames[x];
+    const Frame& b = frames[y];
+    if (a.article == b.article) return;
+    double similarity = story.similarity(a, b);
+    if (similarity >= options.align_threshold) candidates.push_back({x, y, similarity});
+  });
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     if (x.similarity != y.similarity) return x.similarity > y.similarity;
     return std::tie(x.a, x.b) < std::tie(y.a, y.b);

@@ -3,9 +3,11 @@
 // of different articles comparable.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -106,6 +108,34 @@ size_t shared_count(const std::vector<T>& a, const std::vector<T>& b) {
     }
   }
   return n;
+}
+
+// Calls visit(x, y) once for each pair x < y of `frames` (indices into StoryFrames::frames()) that
+// share an informative term: one named by at most max(4, |frames| / 2) of them. Rare terms go
+// first, and the walk stops after `max_pairs` pairs, which bounds the cost on huge stories.
+template <typename Visit>
+void for_each_candidate_pair(const StoryFrames& story, const std::vector<uint32_t>& frames,
+                             size_t max_pairs, Visit&& visit) {
+  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
+  for (uint32_t f : frames)
+    for (uint32_t term : story.frames()[f].terms) postings[term].push_back(f);
+  const size_t informative = std::min<size_t>(400, std::max<size_t>(4, frames.size() / 2));
+  std::vector<std::pair<size_t, uint32_t>> order;  // (list size, term)
+  for (const auto& [term, list] : postings)
+    if (list.size() >= 2 && list.size() <= informative) order.emplace_back(list.size(), term);
+  std::sort(order.begin(), order.end());
+  std::unordered_set<uint64_t> seen;
+  for (const auto& [size, term] : order) {
+    const std::vector<uint32_t>& list = postings[term];
+    for (size_t i = 0; i < list.size(); ++i) {
+      for (size_t j = i + 1; j < list.size(); ++j) {
+        uint32_t x = std::min(list[i], list[j]), y = std::max(list[i], list[j]);
+        if (!seen.insert((static_cast<uint64_t>(x) << 32) | y).second) continue;
+        if (seen.size() > max_pairs) return;
+        visit(x, y);
+      }
+    }
+  }
 }
 
 // Content term of a token: Snowball stem, irregular verbs lemmatised first; empty for stop

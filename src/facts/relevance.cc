@@ -18,6 +18,7 @@ using facts::Frame;
 using facts::StoryFrames;
 
 constexpr int64_t kStoryDateDays = 10;
+constexpr size_t kMaxPairs = 300000;
 
 using SparseVector = std::unordered_map<uint32_t, double>;
 
@@ -100,27 +101,18 @@ std::vector<std::vector<SentenceRelevance>> sentence_relevance(
   }
 
   // Best match in another source, over candidate pairs that share an informative term.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
-  for (uint32_t f = 0; f < all.size(); ++f)
-    for (uint32_t term : all[f].terms) postings[term].push_back(f);
-  const size_t informative = std::max<size_t>(4, all.size() / 2);
-  std::unordered_set<uint64_t> seen;
-  for (const auto& [term, list] : postings) {
-    if (list.size() > informative || list.size() > 400) continue;
-    for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
-        const Frame& a = all[list[i]];
-        const Frame& b = all[list[j]];
-        if (a.source == b.source) continue;
-        if (!seen.insert((static_cast<uint64_t>(list[i]) << 32) | list[j]).second) continue;
-        SentenceRelevance& ra = relevance[a.article][a.sentence];
-        SentenceRelevance& rb = relevance[b.article][b.sentence];
-        double similarity = frames.similarity(a, b);
-        ra.best_match = std::max(ra.best_match, similarity);
-        rb.best_match = std::max(rb.best_match, similarity);
-      }
-    }
-  }
+  std::vector<uint32_t> indices(all.size());
+  for (uint32_t f = 0; f < all.size(); ++f) indices[f] = f;
+  for_each_candidate_pair(frames, indices, kMaxPairs, [&](uint32_t x, uint32_t y) {
+    const Frame& a = all[x];
+    const Frame& b = all[y];
+    if (a.source == b.source) return;
+    double similarity = frames.similarity(a, b);
+    SentenceRelevance& ra = relevance[a.article][a.sentence];
+    SentenceRelevance& rb = relevance[b.article][b.sentence];
+    ra.best_match = std::max(ra.best_match, similarity);
+    rb.best_match = std::max(rb.best_match, similarity);
+  });
   return relevance;
 }
 
