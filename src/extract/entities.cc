@@ -327,10 +327,20 @@ class Tagger {
     const TokenView& next = views_[i + 1];
     if (view.possessive) return true;
     if (!next.word || next.cap) return false;
-    static const NameSet kLinks = {"of",  "on", "in", "at",  "by",   "to",   "for", "with", "from",
-                                   "the", "a",  "an", "as",  "into", "up",   "out", "over", "after",
-                                   "and", "or", "is", "are", "was",  "were", "be"};
-    return !kLinks.contains(next.fold);
+    // The next word should read as a verb or adverb ("said", "later", "has", "left"):
+    // "Net profit" and "Six people" open sentences with ordinary words.
+    static const NameSet kVerbs = {
+        "said",     "told",  "met",    "won",      "lost",   "left",    "led",     "took",
+        "came",     "went",  "saw",    "made",     "gave",   "has",     "had",     "will",
+        "would",    "could", "can",    "may",      "might",  "must",    "should",  "later",
+        "also",     "then",  "now",    "still",    "never",  "again",   "himself", "herself",
+        "insisted", "spoke", "wrote",  "began",    "became", "held",    "sent",    "ran",
+        "got",      "did",   "does",   "knew",     "thinks", "thought", "warned",  "argued",
+        "urged",    "added", "denied", "responded"};
+    std::string_view word = next.fold;
+    return kVerbs.contains(word) || word.ends_with("ed") || word.ends_with("ly") ||
+           (word.ends_with("s") && !word.ends_with("ss") && word.size() >= 4 &&
+            !word.ends_with("ies") && !word.ends_with("ers"));
   }
 
   std::string joined_fold(size_t first, size_t last) const {
