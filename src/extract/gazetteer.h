@@ -78,8 +78,11 @@ struct Gazetteer {
   bool surname(std::string_view folded) const { return surnames.contains(folded); }
 };
 
-// Loads `data_dir`/gazetteers/*.tsv and `iso_codes_dir`/iso_3166-1.json. Missing or unreadable
-// files add a line to `warnings` and are skipped.
+// Loads `data_dir`/gazetteers/*.tsv (cities above 100,000 people with their alternate names,
+// the rest by main name only) and `iso_codes_dir`/iso_3166-{1,2,3}.json (countries, states and
+// provinces, former countries), plus built-in continents, world regions and news agencies.
+// Missing or unreadable files add a line to `warnings` and are skipped. About 0.1-0.2 s and
+// 25 MB.
 void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
                     const std::string& iso_codes_dir, std::vector<std::string>* warnings);
 
