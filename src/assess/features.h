@@ -2,7 +2,9 @@
 // weights so that they can be measured and fitted on labelled data.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "assess/assess.h"
 #include "core/document.h"
@@ -10,10 +12,12 @@
 namespace crosscheck::assess {
 
 struct Features {
-  double ai_byline = 0;               // 1 when a line near the top or end names an AI as author
-  int scaffold_lines = 0;             // "Key Points", "Summary", "FAQ", "Question:", table rules
-  int markdown_headings = 0;          // "**Heading**", "## Heading"
-  double stock_phrases = 0;           // occurrences of stock model phrases
+  double ai_byline = 0;       // 1 when a line near the top or end names an AI as author
+  int scaffold_lines = 0;     // "Key Points", "Summary", "FAQ", "Question:", table rules
+  int markdown_headings = 0;  // "**Heading**", "## Heading"
+  double stock_phrases = 0;
+  std::vector<std::string> stock_examples;  // the first three distinct stock phrases found //
+                                            // occurrences of stock model phrases
   int encyclopedic_sentences = 0;     // "born on", "served as ... from YEAR to YEAR", "refers to"
   double length_variation = 0;        // coefficient of variation of sentence lengths in words
   bool has_length_variation = false;  // at least five sentences of four or more words

@@ -187,7 +187,11 @@ Features machine_features(const Document& input) {
       ++f.markdown_headings;
   }
 
-  for (std::string_view phrase : kStockPhrases) f.stock_phrases += count_occurrences(lower, phrase);
+  for (std::string_view phrase : kStockPhrases) {
+    size_t count = count_occurrences(lower, phrase);
+    f.stock_phrases += static_cast<double>(count);
+    if (count > 0 && f.stock_examples.size() < 3) f.stock_examples.emplace_back(phrase);
+  }
 
   // Words, attribution cues, generic words, capitalised words inside sentences.
   int words = 0, generic = 0, attributions = 0, names = 0, digits = 0;
@@ -256,11 +260,13 @@ MachineScore score_features(const Features& f) {
   terms.push_back({std::min(f.scaffold_lines, 6) / 2.0, 1.2, buffer});
   std::snprintf(buffer, sizeof buffer, "%d markdown-style bold headings", f.markdown_headings);
   terms.push_back({std::min(f.markdown_headings, 4) / 2.0, 1.0, buffer});
-  std::snprintf(buffer, sizeof buffer,
-                "%d stock phrases typical of language models (\"only time will tell\", "
-                "\"underscores\", ...)",
+  std::string examples;
+  for (const std::string& example : f.stock_examples)
+    examples += (examples.empty() ? "\"" : ", \"") + example + "\"";
+  std::snprintf(buffer, sizeof buffer, "%d stock phrases typical of language models",
                 static_cast<int>(f.stock_phrases));
-  terms.push_back({std::min<double>(f.stock_phrases, 8), 0.55, buffer});
+  terms.push_back({std::min<double>(f.stock_phrases, 8), 0.55,
+                   std::string(buffer) + (examples.empty() ? "" : " (" + examples + ")")});
   std::snprintf(buffer, sizeof buffer,
                 "%d encyclopedia-style background sentences (born on, served as ... from ... to, "
                 "refers to)",

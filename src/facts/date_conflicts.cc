@@ -133,10 +133,10 @@ void find_date_conflicts(const StoryFrames& story, std::vector<Conflict>& out) {
       const std::string event_name = fa.events.front() == "meeting" ? "meeting" : "event";
       std::string claim_a = date_claim(story, a), claim_b = date_claim(story, b);
       if (weekday_clash) {
-        conflict.explanation = std::string(internal ? "The same article" : "The sources") +
-                               " date the " + event_name + " involving " + who + " to " + claim_a +
-                               ", a " + kWeekdays[a.weekday] + ", and to " + claim_b +
-                               ", which is not a " + kWeekdays[a.weekday] + ".";
+        conflict.explanation =
+            std::string(internal ? "The same article dates" : "The sources date") + " the " +
+            event_name + " involving " + who + " to " + claim_a + ", a " + kWeekdays[a.weekday] +
+            ", and to " + claim_b + ", which is not a " + kWeekdays[a.weekday] + ".";
       } else {
         conflict.explanation = std::string(internal ? "The same article puts" : "The sources put") +
                                " the " + event_name + " involving " + who +
