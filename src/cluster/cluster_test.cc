@@ -191,14 +191,28 @@ TEST(Cluster, SeedArticlesFormOneStoryAmongOtherEvents) {
     if (docs[i].id.ends_with(".txt")) seed_indices.insert(i);
   }
   ASSERT_EQ(seed_indices.size(), 5u);
-  std::vector<Story> stories = cluster(docs, ClusterOptions{});
-  for (const Story& story : stories) {
-    std::set<uint32_t> members(story.documents.begin(), story.documents.end());
-    bool has_seed = std::any_of(members.begin(), members.end(),
-                                [&](uint32_t d) { return seed_indices.contains(d); });
-    if (has_seed) {
-      EXPECT_EQ(members, seed_indices);
+  // With the corpus's own IDF, and with the reference frequencies the pipeline uses.
+  TermFrequencies reference;
+  std::string error;
+  bool have_reference =
+      !resources.models_dir.empty() &&
+      load_term_frequencies(resources.models_dir + "/news-df.tsv", reference, error);
+  for (bool use_reference : {false, true}) {
+    if (use_reference && !have_reference) continue;
+    ClusterOptions options;
+    options.background = use_reference ? &reference : nullptr;
+    std::vector<Story> stories = cluster(docs, options);
+    size_t seed_stories = 0;
+    for (const Story& story : stories) {
+      std::set<uint32_t> members(story.documents.begin(), story.documents.end());
+      bool has_seed = std::any_of(members.begin(), members.end(),
+                                  [&](uint32_t d) { return seed_indices.contains(d); });
+      if (has_seed) {
+        ++seed_stories;
+        EXPECT_EQ(members, seed_indices) << "reference frequencies: " << use_reference;
+      }
     }
+    EXPECT_EQ(seed_stories, 1u);
   }
 }
 
