@@ -162,6 +162,26 @@ void merge_unqualified_roles(std::vector<ActorRole>& roles) {
   roles = std::move(kept);
 }
 
+// Initials of the content words ("north-atlantic treaty organization" -> "nato").
+std::string content_initials(std::string_view expansion) {
+  std::string initials;
+  for (std::string_view word : split_words(expansion)) {
+    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "de" ||
+        word == "&") {
+      continue;
+    }
+    // "north-atlantic" gives both initials.
+    size_t begin = 0;
+    while (begin < word.size()) {
+      initials += word[begin];
+      size_t hyphen = word.find('-', begin);
+      if (hyphen == std::string_view::npos) break;
+      begin = hyphen + 1;
+    }
+  }
+  return initials;
+}
+
 }  // namespace
 
 std::string name_skeleton(std::string_view folded_word) {
@@ -210,21 +230,7 @@ std::string name_skeleton(std::string_view folded_word) {
 
 bool is_acronym_of(std::string_view acronym, std::string_view expansion) {
   if (acronym.size() < 2 || acronym.find(' ') != std::string_view::npos) return false;
-  std::string initials;
-  for (std::string_view word : split_words(expansion)) {
-    if (word == "of" || word == "the" || word == "and" || word == "for" || word == "de" ||
-        word == "&") {
-      continue;
-    }
-    // "north-atlantic" gives both initials.
-    size_t begin = 0;
-    while (begin < word.size()) {
-      initials += word[begin];
-      size_t hyphen = word.find('-', begin);
-      if (hyphen == std::string_view::npos) break;
-      begin = hyphen + 1;
-    }
-  }
+  std::string initials = content_initials(expansion);
   return initials.size() >= 2 && initials == acronym;
 }
 
@@ -287,23 +293,30 @@ std::vector<Actor> link_actors(const std::vector<Document>& documents, const Sto
   for (size_t k = 0; k < keys.size(); ++k) {
     if (keys[k].words.size() >= 2 && keys[k].type() == EntityType::kPerson) full_names.push_back(k);
   }
-  for (size_t x = 0; x < full_names.size(); ++x) {
-    const KeyInfo& a = keys[full_names[x]];
-    std::string a_first = name_skeleton(a.words.front()), a_last = name_skeleton(a.words.back());
-    for (size_t y = x + 1; y < full_names.size(); ++y) {
-      const KeyInfo& b = keys[full_names[y]];
-      if (a.words.front()[0] != b.words.front()[0] || a.words.back()[0] != b.words.back()[0]) {
-        continue;
+  // Compared only within buckets of the same first letters, with skeletons computed once.
+  std::map<std::pair<char, char>, std::vector<size_t>> buckets;
+  std::vector<std::string> first_skeleton(keys.size()), last_skeleton(keys.size());
+  for (size_t k : full_names) {
+    first_skeleton[k] = name_skeleton(keys[k].words.front());
+    last_skeleton[k] = name_skeleton(keys[k].words.back());
+    buckets[{keys[k].words.front()[0], keys[k].words.back()[0]}].push_back(k);
+  }
+  for (const auto& [letters, bucket] : buckets) {
+    for (size_t x = 0; x < bucket.size(); ++x) {
+      const std::string& a_first = first_skeleton[bucket[x]];
+      const std::string& a_last = last_skeleton[bucket[x]];
+      for (size_t y = x + 1; y < bucket.size(); ++y) {
+        const std::string& b_first = first_skeleton[bucket[y]];
+        const std::string& b_last = last_skeleton[bucket[y]];
+        // Endings carry gender and family ("Petrov"/"Petrova", "Marchenko"/"Marchenky"), so a
+        // near match must agree on its last letter.
+        bool same_last = a_last == b_last || (std::min(a_last.size(), b_last.size()) >= 6 &&
+                                              a_last.back() == b_last.back() &&
+                                              bounded_edit_distance(a_last, b_last, 1) <= 1);
+        bool same_first = a_first == b_first || (std::min(a_first.size(), b_first.size()) >= 5 &&
+                                                 bounded_edit_distance(a_first, b_first, 1) <= 1);
+        if (same_last && same_first) groups.unite(bucket[x], bucket[y]);
       }
-      std::string b_first = name_skeleton(b.words.front()), b_last = name_skeleton(b.words.back());
-      // Endings carry gender and family ("Petrov"/"Petrova", "Marchenko"/"Marchenky"), so a
-      // near match must agree on its last letter.
-      bool same_last = a_last == b_last || (std::min(a_last.size(), b_last.size()) >= 6 &&
-                                            a_last.back() == b_last.back() &&
-                                            bounded_edit_distance(a_last, b_last, 1) <= 1);
-      bool same_first = a_first == b_first || (std::min(a_first.size(), b_first.size()) >= 5 &&
-                                               bounded_edit_distance(a_first, b_first, 1) <= 1);
-      if (same_last && same_first) groups.unite(full_names[x], full_names[y]);
     }
   }
   // A surname alone goes to the one full name ending in it.
@@ -331,18 +344,20 @@ std::vector<Actor> link_actors(const std::vector<Document>& documents, const Sto
     if (roots.size() == 1) groups.unite(k, *roots.begin());
   }
   // Acronyms to their expansion when the story writes both ("US" and "United States").
+  std::unordered_map<std::string, std::vector<size_t>> by_initials;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k].words.size() < 2) continue;
+    std::string initials = content_initials(keys[k].key);
+    if (initials.size() >= 2 && initials.size() <= 6) by_initials[initials].push_back(k);
+  }
   for (size_t k = 0; k < keys.size(); ++k) {
     const KeyInfo& info = keys[k];
     if (info.words.size() != 1 || info.key.size() < 2 || info.key.size() > 6) continue;
+    auto expansions = by_initials.find(info.key);
+    if (expansions == by_initials.end()) continue;
     std::unordered_set<size_t> roots;
-    size_t expansion = 0;
-    for (size_t other = 0; other < keys.size(); ++other) {
-      if (keys[other].words.size() >= 2 && is_acronym_of(info.key, keys[other].key)) {
-        roots.insert(groups.find(other));
-        expansion = other;
-      }
-    }
-    if (roots.size() == 1) groups.unite(k, expansion);
+    for (size_t other : expansions->second) roots.insert(groups.find(other));
+    if (roots.size() == 1) groups.unite(k, expansions->second.front());
   }
 
   // Build one actor per group.
