@@ -140,7 +140,8 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   options = pipeline_options(run, documents.size());
   options.cluster.background = background.get();
   std::vector<Story> stories = analyze_stories(documents, options);
-  if (!store.save_stories(stories, error)) {
+  // Copy groups are known only now, after dedup over the whole corpus.
+  if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error)) {
     warn("store: " + error);
     exit_code = kExitFatal;
   }
