@@ -1,6 +1,7 @@
 #include "assess/assess.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <set>
@@ -60,6 +61,19 @@ bool cites_article(const Conflict& conflict, const std::string& id) {
   return false;
 }
 
+// True when the article is on a side that the fewest sources take: the odd one out ("the Biden
+// administration" against every source naming another president) is the one to flag.
+bool on_minority_side(const Conflict& conflict, const std::string& id) {
+  size_t fewest = SIZE_MAX;
+  for (const ConflictSide& side : conflict.sides) fewest = std::min(fewest, side.cites.size());
+  for (const ConflictSide& side : conflict.sides) {
+    if (side.cites.size() != fewest) continue;
+    for (const Cite& cite : side.cites)
+      if (cite.article == id) return true;
+  }
+  return false;
+}
+
 std::string percent(double share) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.0f%%", share * 100);
@@ -105,7 +119,7 @@ Assessment assess_article(const Document& doc, const Story& story,
     if (!cites_article(conflict, doc.id)) continue;
     if (conflict.internal) {
       out.internal_conflicts.push_back(conflict);
-    } else {
+    } else if (on_minority_side(conflict, doc.id)) {
       external.push_back(&conflict);
     }
   }

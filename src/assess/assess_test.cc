@@ -162,6 +162,29 @@ TEST(AssessStory, InternalConflictsAreListed) {
   EXPECT_TRUE(reason);
 }
 
+TEST(AssessStory, OnlyTheOddOneOutIsToldItDisagrees) {
+  std::vector<Document> docs;
+  docs.push_back(make_document(
+      "a", "President Maria Lopez signed the bill. The Lopez administration praised it."));
+  docs.push_back(make_document(
+      "b",
+      "President Maria Lopez spoke at noon. A spokesman said the Grant administration "
+      "has leverage over both sides."));
+  add_mention(docs[0], "Maria Lopez", EntityType::kPerson, "", "President", "", "President");
+  add_mention(docs[1], "Maria Lopez", EntityType::kPerson, "", "President", "", "President");
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  assess_story(docs, story);
+  ASSERT_EQ(story.assessments.size(), 2u);
+  auto disagrees = [](const Assessment& a) {
+    return std::any_of(a.reasons.begin(), a.reasons.end(), [](const std::string& r) {
+      return r.find("Grant administration") != std::string::npos;
+    });
+  };
+  EXPECT_FALSE(disagrees(story.assessments[0]));
+  EXPECT_TRUE(disagrees(story.assessments[1]));
+}
+
 TEST(AssessStory, SingleArticleStoryHasNoUnsupportedVerdict) {
   std::vector<Document> docs;
   docs.push_back(make_document("a", kWireStyle));
