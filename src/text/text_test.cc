@@ -11,22 +11,24 @@
 namespace crosscheck {
 namespace {
 
-std::vector<std::string> sentences_of(const std::string& text) {
+// The text of each annotation of one layer (sentences or tokens) of annotated `text`.
+template <typename Annotation>
+std::vector<std::string> slices_of(const std::string& text,
+                                   std::vector<Annotation> Document::*layer) {
   Document doc;
   doc.text = text;
   annotate_text(doc);
   std::vector<std::string> out;
-  for (const Sentence& s : doc.sentences) out.emplace_back(doc.slice(s.span));
+  for (const Annotation& a : doc.*layer) out.emplace_back(doc.slice(a.span));
   return out;
 }
 
+std::vector<std::string> sentences_of(const std::string& text) {
+  return slices_of(text, &Document::sentences);
+}
+
 std::vector<std::string> tokens_of(const std::string& text) {
-  Document doc;
-  doc.text = text;
-  annotate_text(doc);
-  std::vector<std::string> out;
-  for (const Token& t : doc.tokens) out.emplace_back(doc.slice(t.span));
-  return out;
+  return slices_of(text, &Document::tokens);
 }
 
 using Strings = std::vector<std::string>;
