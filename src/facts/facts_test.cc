@@ -360,6 +360,15 @@ TEST(RoleConflicts, AdministrationOfSomeoneElse) {
   EXPECT_NE(conflict->explanation.find("Maria Lopez"), std::string::npos);
   expect_cites_are_slices(docs, story);
 
+  // Reported in the past tense it is history, not a claim about today's government.
+  docs[1] = make_document("b",
+                          "President Maria Lopez spoke at noon. In 2015 the Grant "
+                          "administration said it had leverage over both sides.");
+  add_mention(docs[1], "Maria Lopez", EntityType::kPerson, "", "President", "", "President");
+  Story said_story = story_of(docs);
+  align_facts(docs, said_story);
+  EXPECT_EQ(count_kind(said_story, ConflictKind::kRole), 0u);
+
   // A past administration is no conflict.
   std::vector<Document> past;
   past.push_back(make_document("a", "President Maria Lopez signed the bill on Monday."));

@@ -56,6 +56,14 @@ std::string event_key(const std::string& event) {
   return cls.empty() ? event : std::string(cls) + ":" + event;
 }
 
+// "4 times", "3 years": frequencies and durations, not counts of things that happened.
+bool is_time_noun(const std::string& noun) {
+  std::string key = noun_key(noun);
+  return key == "time" || key == "year" || key == "month" || key == "week" || key == "day" ||
+         key == "hour" || key == "minute" || key == "second" || key == "decade" ||
+         key == "occasion";
+}
+
 // Day numbers of the calendar-day time expressions of a frame's sentence.
 std::vector<int64_t> days_of(const StoryFrames& story, const Frame& frame) {
   std::vector<int64_t> days;
@@ -183,7 +191,8 @@ void find_number_conflicts(const StoryFrames& story, std::vector<Conflict>& out)
     const Document& doc = story.doc(frames[f].article);
     for (uint32_t q : frames[f].quantities) {
       const Quantity& quantity = doc.quantities[q];
-      if (!quantity.noun.empty() && !quantity.event.empty()) counts.push_back({f, q});
+      if (!quantity.noun.empty() && !quantity.event.empty() && !is_time_noun(quantity.noun))
+        counts.push_back({f, q});
     }
   }
   struct Pending {

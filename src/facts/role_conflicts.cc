@@ -181,6 +181,24 @@ bool past_context(const Document& doc, size_t name_token) {
   return false;
 }
 
+// True when a present-tense or modal verb follows "administration" closely ("the X
+// administration has leverage", "... says", "... will"): a government of now, not of history
+// ("the X administration said", "since the X administration").
+bool speaks_of_now(const Document& doc, size_t administration_token) {
+  const uint32_t sentence = doc.tokens[administration_token].sentence;
+  for (size_t t = administration_token + 1; t < doc.tokens.size() && t <= administration_token + 3;
+       ++t) {
+    if (doc.tokens[t].sentence != sentence) break;
+    const std::string& w = doc.tokens[t].lower;
+    if (w == "has" || w == "have" || w == "is" || w == "are" || w == "will" || w == "says" ||
+        w == "wants" || w == "plans" || w == "can" || w == "must" || w == "should" ||
+        w == "intends" || w == "believes" || w == "insists" || w == "hopes" || w == "seeks" ||
+        w == "claims" || w == "argues" || w == "maintains" || w == "continues" || w == "does")
+      return true;
+  }
+  return false;
+}
+
 std::vector<AdministrationPhrase> administration_phrases(const StoryFrames& story) {
   std::vector<AdministrationPhrase> phrases;
   for (uint32_t article = 0; article < story.articles(); ++article) {
@@ -229,14 +247,12 @@ void administration_conflicts(const StoryFrames& story, const std::vector<RoleUs
   for (const AdministrationPhrase& phrase : phrases) {
     if (president_named(phrase.name) >= 0) continue;
     const Document& doc = story.doc(phrase.article);
-    if (past_context(doc, phrase.name_token)) continue;
-    int32_t president = -1;
-    if (governing.size() == 1) {
-      president = *governing.begin();
-    } else if (governing.empty() && presidents.size() == 1) {
-      president = presidents.begin()->first;
-    }
-    if (president < 0) continue;
+    if (past_context(doc, phrase.name_token) || !speaks_of_now(doc, phrase.name_token + 1))
+      continue;
+    // Only when the story itself uses "<President> administration" do we know which country's
+    // government the word means here.
+    if (governing.size() != 1) continue;
+    const int32_t president = *governing.begin();
     std::string written(doc.slice(phrase.span));
     auto [it, inserted] = by_name.try_emplace(phrase.name);
     Conflict& conflict = it->second;
