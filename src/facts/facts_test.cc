@@ -381,28 +381,32 @@ TEST(RoleConflicts, AdministrationOfSomeoneElse) {
 }
 
 TEST(PolarityConflicts, NegatedInOneSourceAffirmedInAnother) {
-  std::vector<Document> docs;
-  docs.push_back(make_document(
-      "a", "The northern province signed the water-sharing agreement with its neighbour."));
-  docs.push_back(
-      make_document("b",
-                    "The northern province has not signed the water-sharing agreement with its "
-                    "neighbour."));
-  Story story = story_of(docs);
-  align_facts(docs, story);
-  EXPECT_EQ(count_kind(story, ConflictKind::kPolarity), 1u);
-  expect_cites_are_slices(docs, story);
-
-  std::vector<Document> both;
-  both.push_back(make_document(
-      "a", "The northern province signed the water-sharing agreement with its neighbour."));
-  both.push_back(
-      make_document("b",
-                    "The northern province signed the water-sharing agreement with its neighbour, "
-                    "not the old treaty."));
-  Story both_story = story_of(both);
-  align_facts(both, both_story);
-  EXPECT_EQ(count_kind(both_story, ConflictKind::kPolarity), 0u);
+  auto polarity_conflicts = [](const std::string& first, const std::string& second) {
+    std::vector<Document> docs;
+    docs.push_back(make_document("a", first));
+    docs.push_back(make_document("b", second));
+    for (Document& doc : docs) add_mention(doc, "Varnia", EntityType::kPlace);
+    Story story = story_of(docs);
+    align_facts(docs, story);
+    expect_cites_are_slices(docs, story);
+    return count_kind(story, ConflictKind::kPolarity);
+  };
+  EXPECT_EQ(polarity_conflicts(
+                "The province of Varnia signed the water-sharing agreement with its neighbour.",
+                "The province of Varnia has not signed the water-sharing agreement with its "
+                "neighbour."),
+            1u);
+  // A negation of something else, or "not only", is no denial of the statement.
+  EXPECT_EQ(polarity_conflicts(
+                "The province of Varnia signed the water-sharing agreement with its neighbour.",
+                "The province of Varnia signed the water-sharing agreement with its neighbour, "
+                "not the old treaty."),
+            0u);
+  EXPECT_EQ(polarity_conflicts(
+                "The province of Varnia signed the water-sharing agreement with its neighbour.",
+                "The province of Varnia not only signed the water-sharing agreement with its "
+                "neighbour."),
+            0u);
 }
 
 TEST(AttributionConflicts, SameWordsDifferentSpeakers) {

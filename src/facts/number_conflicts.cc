@@ -143,8 +143,8 @@ bool values_compatible(const Quantity& a, const Quantity& b) {
   Range x = range_of(a), y = range_of(b);
   const double tolerance = 1e-9;
   if (x.high < y.low - tolerance || y.high < x.low - tolerance) return false;
-  if (std::abs(x.high - y.low) <= tolerance && (x.high_open || y.low_open)) return false;
-  if (std::abs(y.high - x.low) <= tolerance && (y.high_open || x.low_open)) return false;
+  // Open bounds touching a value ("fewer than 300" and "300") are read as closed: that is a
+  // rounding of one count, not two counts.
   return true;
 }
 

@@ -11,7 +11,7 @@ namespace crosscheck::facts {
 namespace {
 
 // Similarity above which a negated and an affirmed sentence are one statement read two ways.
-constexpr double kPolaritySimilarity = 0.55;
+constexpr double kPolaritySimilarity = 0.6;
 // Quotes sharing this much of the shorter one's words are one quotation.
 constexpr double kQuoteOverlap = 0.7;
 constexpr size_t kQuoteMinWords = 5;
@@ -26,6 +26,25 @@ std::string negated_term(const Document& doc, int cue) {
     if (!term.empty()) return term;
   }
   return {};
+}
+
+// True when the cue negates a verb phrase ("did not sign", "never met", "failed to", "denied")
+// rather than a noun ("no votes", "without him") or nothing ("not only", "whether or not").
+bool negates_predicate(const Document& doc, int cue) {
+  const std::string& word = doc.tokens[cue].lower;
+  const bool verbal = word == "not" || word == "n't" || word == "never" || word == "failed" ||
+                      word == "yet" || word == "denied" || word == "refused" ||
+                      word == "rejected" || word == "declined";
+  if (!verbal) return false;
+  if (static_cast<size_t>(cue) + 1 < doc.tokens.size()) {
+    const std::string& next = doc.tokens[cue + 1].lower;
+    if (next == "only" || next == "just" || next == "even") return false;
+  }
+  if (cue > 0) {
+    const std::string& before = doc.tokens[cue - 1].lower;
+    if (before == "or" || before == "if" || before == "whether") return false;
+  }
+  return true;
 }
 
 std::string clipped(std::string_view text, size_t max_bytes) {
@@ -64,6 +83,7 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
       const Frame& negated = frames[n];
       if (negated.negation_token < 0 || found) continue;
       const Document& negated_doc = story.doc(negated.article);
+      if (!negates_predicate(negated_doc, negated.negation_token)) continue;
       std::string term = negated_term(negated_doc, negated.negation_token);
       int64_t id = term.empty() ? -1 : story.term_id(term);
       if (id < 0) continue;
@@ -73,6 +93,7 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
         if (!std::binary_search(affirmed.terms.begin(), affirmed.terms.end(),
                                 static_cast<uint32_t>(id)))
           continue;
+        if (shared_count(negated.actors, affirmed.actors) == 0) continue;
         if (story.similarity(negated, affirmed) < kPolaritySimilarity) continue;
         const Document& affirmed_doc = story.doc(affirmed.article);
         Conflict conflict;
@@ -105,6 +126,12 @@ void find_attribution_conflicts(const StoryFrames& story, std::vector<Conflict>&
     const Document& doc = story.doc(article);
     for (const Quote& quote : doc.quotes) {
       if (quote.anonymous || quote.speaker.empty()) continue;
+      // Only people named in full: "police" and "officials", or a first name cut from its
+      // surname, are too vague to say the words were credited to someone else.
+      const int32_t actor = story.actor_of_name(quote.speaker);
+      if (actor < 0 || story.actor_type(actor) != EntityType::kPerson ||
+          story.actor_name(actor).find(' ') == std::string::npos)
+        continue;
       std::vector<std::string> words = quote_words(doc.slice(quote.content));
       if (words.size() < kQuoteMinWords) continue;
       said.push_back({article, &quote, std::move(words), story.actor_of_name(quote.speaker)});
