@@ -20,7 +20,6 @@ namespace {
 struct Range {
   double low = 0;
   double high = std::numeric_limits<double>::infinity();
-  bool low_open = false, high_open = false;
 };
 
 Range range_of(const Quantity& q) {
@@ -31,11 +30,11 @@ Range range_of(const Quantity& q) {
     case Bound::kAtLeast:
       return {v, std::numeric_limits<double>::infinity()};
     case Bound::kMoreThan:
-      return {v, std::numeric_limits<double>::infinity(), true, false};
+      return {v, std::numeric_limits<double>::infinity()};
     case Bound::kAtMost:
       return {0, v};
     case Bound::kLessThan:
-      return {0, v, false, true};
+      return {0, v};
     // Vague counts ("about 30", "dozens") cover a wide band: they contradict only far values.
     case Bound::kAbout:
       return {v * 0.5, v * 2.0};
