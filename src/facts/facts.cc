@@ -74,9 +74,30 @@ void align_story(const std::vector<Document>& documents, Story& story,
     if (a.sources != b.sources) return a.sources > b.sources;
     return a.frames.front() < b.frames.front();
   });
+  std::vector<Fact> facts;
+  for (const Alignment& group : groups)
+    facts.push_back(
+        make_fact(frames, group, options.corroboration_min_sources, contested_sentences));
+  // A role fact is contested only by a role conflict over the same words.
+  std::set<std::pair<std::string, uint32_t>> contested_roles;
+  for (const Conflict& conflict : conflicts)
+    if (conflict.kind == ConflictKind::kRole)
+      for (const ConflictSide& side : conflict.sides)
+        for (const Cite& cite : side.cites) contested_roles.insert({cite.article, cite.start});
+  for (Fact& fact : facts::role_facts(frames)) {
+    bool contested = false;
+    for (const Cite& cite : fact.cites)
+      contested |= contested_roles.contains({cite.article, cite.start});
+    fact.status = contested                                           ? FactStatus::kContested
+                  : fact.sources >= options.corroboration_min_sources ? FactStatus::kCorroborated
+                                                                      : FactStatus::kSingleSource;
+    facts.push_back(std::move(fact));
+  }
+  // Most widely reported first; ties keep statements before roles, in reading order.
+  std::stable_sort(facts.begin(), facts.end(),
+                   [](const Fact& a, const Fact& b) { return a.sources > b.sources; });
   story.facts.clear();
-  for (const Alignment& group : groups) {
-    Fact fact = make_fact(frames, group, options.corroboration_min_sources, contested_sentences);
+  for (Fact& fact : facts) {
     fact.id = "f" + std::to_string(story.facts.size() + 1);
     story.facts.push_back(std::move(fact));
   }

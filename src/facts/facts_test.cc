@@ -93,6 +93,25 @@ TEST(AlignFacts, CopiesCountOnceAndRestatementsAlign) {
   expect_cites_are_slices(docs, story);
 }
 
+TEST(AlignFacts, RolesGivenByTwoSourcesAreFacts) {
+  std::vector<Document> docs;
+  docs.push_back(make_document("a", "Ostian Trade Minister Pia Lind opened the fair."));
+  docs.push_back(make_document("b", "The fair was opened by Ostian Trade Minister Pia Lind."));
+  docs.push_back(make_document("c", "Former Ostian Trade Minister Pia Lind was in the crowd."));
+  for (Document& doc : docs)
+    add_mention(doc, "Pia Lind", EntityType::kPerson, "", "Trade Minister", "Ostian",
+                "Ostian Trade Minister");
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  const Fact* role = nullptr;
+  for (const Fact& fact : story.facts)
+    if (fact.text == "Pia Lind is the Ostian Trade Minister.") role = &fact;
+  ASSERT_NE(role, nullptr);
+  EXPECT_EQ(role->sources, 2);  // the "former" mention does not count
+  EXPECT_EQ(role->cites[0].text, "Ostian Trade Minister Pia Lind");
+  expect_cites_are_slices(docs, story);
+}
+
 std::vector<Document> casualty_articles(const std::string& first_count,
                                         const std::string& second_count,
                                         const std::string& second_place) {

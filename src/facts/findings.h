@@ -40,6 +40,13 @@ bool values_compatible(const Quantity& a, const Quantity& b);
 std::string describe_value(const Quantity& quantity);
 // The sentence of a frame with leading connectives dropped and whitespace trimmed.
 std::string statement_text(const StoryFrames& story, const Frame& frame);
+// True when a mention's role is marked as past or future ("former", "then-", "outgoing").
+bool role_in_past(const Document& doc, const Mention& mention);
+
+// Facts of the form "<person> is <qualifier> <role>" for roles that at least two independent
+// sources give the same person, cited to each role-and-name phrase.
+std::vector<Fact> role_facts(const StoryFrames& story);
+
 // Two actor ids that are probably one person spelled two ways ("Zelensky", "Zelenskyy").
 bool same_person(const StoryFrames& story, int32_t a, int32_t b);
 // Lower-case last word of a name.

@@ -41,27 +41,13 @@ std::vector<std::string> words_before(const Document& doc, uint32_t start, uint3
   return words;
 }
 
-bool in_past(const Document& doc, const Mention& mention) {
-  std::string role = fold_case(mention.role);
-  for (const char* marker : {"former", "then", "ex-", "late ", "outgoing", "elect", "acting"})
-    if (role.find(marker) != std::string::npos) return true;
-  uint32_t start = mention.role_span.empty()
-                       ? mention.span.start
-                       : std::min(mention.role_span.start, mention.span.start);
-  std::vector<std::string> before = words_before(doc, start, 14);
-  size_t keep = std::min<size_t>(before.size(), 2);
-  for (size_t i = before.size() - keep; i < before.size(); ++i)
-    if (is_temporal_role_word(before[i])) return true;
-  return false;
-}
-
 std::vector<RoleUse> role_uses(const StoryFrames& story) {
   std::vector<RoleUse> uses;
   for (uint32_t article = 0; article < story.articles(); ++article) {
     const Document& doc = story.doc(article);
     for (const Mention& mention : doc.mentions) {
       if (mention.role.empty() || mention.type != EntityType::kPerson) continue;
-      if (in_past(doc, mention)) continue;
+      if (role_in_past(doc, mention)) continue;
       RoleUse use;
       use.actor = story.actor_of_key(mention.key);
       if (use.actor < 0) continue;
@@ -287,6 +273,20 @@ void administration_conflicts(const StoryFrames& story, const std::vector<RoleUs
 }
 
 }  // namespace
+
+bool role_in_past(const Document& doc, const Mention& mention) {
+  std::string role = fold_case(mention.role);
+  for (const char* marker : {"former", "then", "ex-", "late ", "outgoing", "elect", "acting"})
+    if (role.find(marker) != std::string::npos) return true;
+  uint32_t start = mention.role_span.empty()
+                       ? mention.span.start
+                       : std::min(mention.role_span.start, mention.span.start);
+  std::vector<std::string> before = words_before(doc, start, 14);
+  size_t keep = std::min<size_t>(before.size(), 2);
+  for (size_t i = before.size() - keep; i < before.size(); ++i)
+    if (is_temporal_role_word(before[i])) return true;
+  return false;
+}
 
 std::string last_word(const std::string& name) {
   std::string folded = fold_case(name);
