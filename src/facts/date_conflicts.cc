@@ -66,7 +66,10 @@ bool same_event(const StoryFrames& story, const Frame& a, const Frame& b,
   std::set_intersection(a.events.begin(), a.events.end(), b.events.begin(), b.events.end(),
                         std::back_inserter(events));
   if (events.empty()) return false;
-  if (!a.places.empty() && !b.places.empty()) {
+  // Within one article, places named at different levels ("in St. Petersburg", "visited
+  // Russia") describe the same occasion; across articles, different places mean two events.
+  const bool same_article = a.article == b.article;
+  if (!same_article && !a.places.empty() && !b.places.empty()) {
     // Each naming a place the other does not: two places, two events.
     const size_t shared_places = shared_count(a.places, b.places);
     if (shared_places < a.places.size() && shared_places < b.places.size()) return false;

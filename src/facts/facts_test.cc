@@ -261,6 +261,36 @@ TEST(DateConflicts, WeekdayAgainstCalendarDateInOneArticle) {
   expect_cites_are_slices(docs, story);
 }
 
+TEST(DateConflicts, CityAndCountryInOneArticleAreOneOccasion) {
+  auto docs = meeting_article("Envoy Lena Hart met Oskar Brand in Geneva on Friday.",
+                              "On March 3, 2025, Hart visited Switzerland for talks with Brand.");
+  add_mention(docs[0], "Geneva", EntityType::kPlace);
+  add_mention(docs[0], "Switzerland", EntityType::kPlace);
+  add_timex(docs[0], "on Friday", "2025-03-07", 4);
+  add_timex(docs[0], "March 3, 2025", "2025-03-03", -1, "2025-03-03");
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  ASSERT_EQ(count_kind(story, ConflictKind::kDate), 1u);
+  EXPECT_TRUE(first_of(story, ConflictKind::kDate)->internal);
+}
+
+TEST(DateConflicts, DifferentPlacesAcrossArticlesAreDifferentMeetings) {
+  std::vector<Document> docs;
+  docs.push_back(make_document("a", "Lena Hart met Oskar Brand in Geneva on March 4, 2025."));
+  docs.push_back(make_document("b", "Lena Hart met Oskar Brand in Vienna on March 6, 2025."));
+  for (Document& doc : docs) {
+    add_mention(doc, "Lena Hart", EntityType::kPerson);
+    add_mention(doc, "Oskar Brand", EntityType::kPerson);
+  }
+  add_mention(docs[0], "Geneva", EntityType::kPlace);
+  add_mention(docs[1], "Vienna", EntityType::kPlace);
+  add_timex(docs[0], "March 4, 2025", "2025-03-04", -1, "2025-03-04");
+  add_timex(docs[1], "March 6, 2025", "2025-03-06", -1, "2025-03-06");
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  EXPECT_EQ(count_kind(story, ConflictKind::kDate), 0u);
+}
+
 TEST(DateConflicts, MatchingWeekdayIsNoConflict) {
   auto docs = meeting_article("Envoy Lena Hart met Oskar Brand in Geneva on Monday.",
                               "On March 3, 2025, Hart held talks with Brand about the border.");
