@@ -31,6 +31,8 @@ struct TokenView {
   bool headline = false;         // in a sentence written in title case or capitals
   bool shouting = false;         // in a sentence written in capitals
   bool particle_prefix = false;  // "al-Assad", "bin-Salman": lower-case particle joined by hyphen
+  bool glued = false;            // begins a sentence glued to the previous word ("DozensThe")
+  bool pair_second = false;      // second name of a hyphenated pair, never joined to the first
   mutable uint16_t word_flags = 0;  // WordFlag bits, filled on first use
 };
 
@@ -74,15 +76,66 @@ size_t possessive_suffix(std::string_view text) {
   return 0;
 }
 
-std::vector<TokenView> make_views(const Document& doc) {
-  std::vector<TokenView> views(doc.tokens.size());
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& token = doc.tokens[i];
+// A stretch of text the tagger treats as one token: a token of the document, or one side of
+// a token split where two words were glued together ("DozensThe") or two names hyphenated
+// ("Witkoff-Putin").
+struct Piece {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t sentence = 0;
+  bool glued = false;        // starts where a missing space or line break was
+  bool pair_second = false;  // second name of a hyphenated pair ("Putin" of "Witkoff-Putin")
+};
+
+// Position in `text` where a lower-case ASCII letter is directly followed by a capitalised
+// function word ending the token ("DozensThe", "SecurityHe": a heading run into the next
+// sentence when the line break was lost), or 0.
+size_t glue_point(std::string_view text) {
+  if (text.size() < 4) return 0;
+  for (size_t k = text.size() - 1; k >= 2; --k) {
+    char previous = text[k - 1], current = text[k];
+    if (!(current >= 'A' && current <= 'Z')) continue;
+    if (!(previous >= 'a' && previous <= 'z')) return 0;
+    std::string rest(text.substr(k));
+    for (char& c : rest) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      if (!(c >= 'a' && c <= 'z')) return 0;
+    }
+    // "McDonald", "iPhone" glue no function word; the first part must be a word too.
+    return words::is_function_word(rest) && k >= 3 ? k : 0;
+  }
+  return 0;
+}
+
+std::vector<Piece> make_pieces(const Document& doc) {
+  std::vector<Piece> pieces;
+  pieces.reserve(doc.tokens.size() + 4);
+  for (const Token& token : doc.tokens) {
+    Piece piece{token.span.start,
+                std::min<uint32_t>(token.span.end, static_cast<uint32_t>(doc.text.size())),
+                token.sentence, false};
+    if (piece.end < piece.start) piece.end = piece.start;
+    if (size_t glue = glue_point(doc.slice(Span{piece.start, piece.end})); glue != 0) {
+      uint32_t split = piece.start + static_cast<uint32_t>(glue);
+      pieces.push_back(Piece{piece.start, split, piece.sentence, false});
+      pieces.push_back(Piece{split, piece.end, piece.sentence, true});
+      continue;
+    }
+    pieces.push_back(piece);
+  }
+  return pieces;
+}
+
+std::vector<TokenView> make_views(const Document& doc, const std::vector<Piece>& pieces) {
+  std::vector<TokenView> views(pieces.size());
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& piece = pieces[i];
     TokenView& view = views[i];
-    view.start = token.span.start;
-    view.end = std::min<uint32_t>(token.span.end, static_cast<uint32_t>(doc.text.size()));
-    if (view.end < view.start) view.end = view.start;
-    view.sentence = token.sentence;
+    view.start = piece.start;
+    view.end = piece.end;
+    view.sentence = piece.sentence;
+    view.glued = piece.glued;
+    view.pair_second = piece.pair_second;
     std::string_view text = doc.slice(Span{view.start, view.end});
     if (size_t suffix = possessive_suffix(text); suffix != 0) {
       text.remove_suffix(suffix);
@@ -139,7 +192,7 @@ std::vector<TokenView> make_views(const Document& doc) {
     }
   }
   for (size_t i = 0; i + 1 < views.size(); ++i) {
-    if (views[i].word && views[i + 1].start == doc.tokens[i].span.end &&
+    if (views[i].word && views[i + 1].start == pieces[i].end &&
         is_possessive_marker(views[i + 1].text)) {
       if (views[i + 1].text.size() > 1 || views[i].fold.ends_with('s')) views[i].possessive = true;
     }
@@ -147,12 +200,27 @@ std::vector<TokenView> make_views(const Document& doc) {
   return views;
 }
 
-// Marks sentence-initial words and headline sentences.
-void mark_positions(std::vector<TokenView>& views) {
+// True when a new stretch of text starts at view `i` inside a sentence: after glued words or a
+// blank line that the sentence splitter did not see ("...Injures DozensThe talks also ...").
+bool starts_stretch(const Document& doc, const std::vector<TokenView>& views, size_t i) {
+  if (views[i].glued) return true;
+  if (i == 0 || views[i].start <= views[i - 1].end) return false;
+  std::string_view gap = doc.slice(Span{views[i - 1].end, views[i].start});
+  size_t line_break = gap.find('\n');
+  return line_break != std::string_view::npos &&
+         gap.find('\n', line_break + 1) != std::string_view::npos;
+}
+
+// Marks sentence-initial words and headline stretches. Title case is judged per stretch, so a
+// heading run into the next sentence is a heading and the sentence is not.
+void mark_positions(const Document& doc, std::vector<TokenView>& views) {
   size_t begin = 0;
   while (begin < views.size()) {
-    size_t end = begin;
-    while (end < views.size() && views[end].sentence == views[begin].sentence) ++end;
+    size_t end = begin + 1;
+    while (end < views.size() && views[end].sentence == views[begin].sentence &&
+           !starts_stretch(doc, views, end)) {
+      ++end;
+    }
     int content = 0, capitalised = 0, capitals = 0, words_seen = 0, numbers = 0;
     bool previous_opens = true;
     for (size_t i = begin; i < end; ++i) {
@@ -203,9 +271,11 @@ struct Candidate {
 
 class Tagger {
  public:
-  Tagger(const Document& doc, const Gazetteer& gazetteer)
-      : doc_(doc), gazetteer_(gazetteer), views_(make_views(doc)) {
-    mark_positions(views_);
+  Tagger(const Document& doc, const Gazetteer& gazetteer) : doc_(doc), gazetteer_(gazetteer) {
+    std::vector<Piece> pieces = make_pieces(doc);
+    views_ = make_views(doc, pieces);
+    if (split_name_pairs(pieces)) views_ = make_views(doc, pieces);
+    mark_positions(doc_, views_);
     for (const TokenView& view : views_) {
       if (!view.word) continue;
       if (!view.cap) {
@@ -214,6 +284,62 @@ class Tagger {
         cap_seen_mid_.insert(view.fold);
       }
     }
+  }
+
+  // "Witkoff-Putin talks", "U.S.-Russia relations": two names joined by a hyphen are two
+  // mentions when both are countries or both stand alone elsewhere in the document. Names
+  // written hyphenated ("Hewlett-Packard", "Baden-Württemberg") stay whole: their parts rarely
+  // stand alone, and gazetteer names are never split. Returns whether `pieces` changed.
+  bool split_name_pairs(std::vector<Piece>& pieces) const {
+    std::vector<std::pair<size_t, size_t>> splits;  // view index, hyphen offset in its text
+    std::unordered_set<std::string_view, FoldedHash> standalone;
+    for (size_t i = 0; i < views_.size(); ++i) {
+      const TokenView& view = views_[i];
+      if (!view.cap) continue;
+      size_t hyphen = view.text.find('-');
+      if (hyphen == std::string_view::npos) {
+        standalone.insert(view.fold);
+        continue;
+      }
+      if (hyphen == 0 || hyphen + 1 >= view.text.size() ||
+          view.text.find('-', hyphen + 1) != std::string_view::npos ||
+          !(view.text[hyphen + 1] >= 'A' && view.text[hyphen + 1] <= 'Z') ||
+          view.fold.size() != view.text.size() || gazetteer_name(view.fold)) {
+        continue;
+      }
+      splits.emplace_back(i, hyphen);
+    }
+    if (splits.empty()) return false;
+    auto country_part = [&](std::string_view part) {
+      if (gazetteer_.country(part)) return true;
+      std::string plain;
+      for (char c : part) {
+        if (c != '.') plain += c;
+      }
+      return plain.size() != part.size() && gazetteer_.country_codes.contains(plain);
+    };
+    std::vector<Piece> out;
+    out.reserve(pieces.size() + splits.size());
+    size_t next_split = 0;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      if (next_split < splits.size() && splits[next_split].first == i) {
+        size_t hyphen = splits[next_split++].second;
+        std::string_view fold = views_[i].fold;
+        std::string_view left = fold.substr(0, hyphen), right = fold.substr(hyphen + 1);
+        bool countries = country_part(left) && country_part(right);
+        bool known = standalone.contains(left) && standalone.contains(right);
+        if (countries || known) {
+          uint32_t cut = pieces[i].start + static_cast<uint32_t>(hyphen);
+          out.push_back(Piece{pieces[i].start, cut, pieces[i].sentence, pieces[i].glued});
+          out.push_back(Piece{cut + 1, pieces[i].end, pieces[i].sentence, false, true});
+          continue;
+        }
+      }
+      out.push_back(pieces[i]);
+    }
+    bool changed = out.size() != pieces.size();
+    pieces = std::move(out);
+    return changed;
   }
 
   std::vector<Mention> run() {
@@ -273,6 +399,10 @@ class Tagger {
     if (plain.size() < 2) return nullptr;
     auto it = gazetteer_.country_codes.find(plain);
     return it == gazetteer_.country_codes.end() ? nullptr : &it->second;
+  }
+
+  bool country_like(const TokenView& view) const {
+    return gazetteer_.country(view.fold) != nullptr || code_country(view) != nullptr;
   }
 
   // A sentence-initial or headline word counts as a name only with support.
@@ -375,7 +505,10 @@ class Tagger {
     std::string joined = views_[i].fold;
     for (size_t last = i + 2; last <= limit; ++last) {
       size_t added = last - 1;
-      if (views_[added - 1].possessive || !may_continue_gazetteer_name(added)) break;
+      if (views_[added - 1].possessive || views_[added].pair_second ||
+          !may_continue_gazetteer_name(added)) {
+        break;
+      }
       if (views_[added].start > views_[added - 1].end) joined += ' ';
       joined += views_[added].fold;
       if (name_token(added) && gazetteer_name(joined)) best = last;
@@ -398,6 +531,12 @@ class Tagger {
     if (views_[connector].fold != "and" || connector + 1 >= views_.size()) return false;
     const TokenView& next = views_[connector + 1];
     if (!next.cap || gazetteer_.country(next.fold) || gazetteer_.place(next.fold)) return false;
+    // "Adviser Jonathan Powell and Jens Ploetner": a given name after "and" starts a second
+    // person unless the word before "and" ends an organisation name.
+    if (starts_personal_name(connector + 1) && connector > run_first &&
+        !has(connector - 1, kOrgHead | kOrgLead)) {
+      return false;
+    }
     for (size_t i = run_first; i < connector; ++i) {
       if (has(i, kOrgHead | kOrgLead)) return true;
     }
@@ -412,8 +551,12 @@ class Tagger {
     if (!view.word) {
       // Hyphens written as separate tokens inside a name ("Jean - Noel" never happens; but
       // "Hewlett-Packard" split by other tokenisers does).
-      return (fold == "-" || fold == "\xE2\x80\x90") && view.start == views_[previous].end &&
-             connector + 1 < views_.size() && views_[connector + 1].start == view.end;
+      if (!((fold == "-" || fold == "\xE2\x80\x90") && view.start == views_[previous].end &&
+            connector + 1 < views_.size() && views_[connector + 1].start == view.end)) {
+        return false;
+      }
+      // "U.S.-Iran talks": two countries hyphenated are two names.
+      return !(country_like(views_[previous]) && country_like(views_[connector + 1]));
     }
     if (view.cap) return false;
     if (words::is_name_particle(fold) && fold != "y") return true;
@@ -436,7 +579,7 @@ class Tagger {
       }
       size_t gazetteer_end = gazetteer_run_end(i, end);
       size_t last = i + 1;
-      while (last < end && !views_[last - 1].possessive) {
+      while (last < end && !views_[last - 1].possessive && !views_[last].pair_second) {
         // Capitalised prepositions and articles mark title case ("Talks On Black Sea").
         if (name_token(last) && !is_title_case_link(last) && !has(last, kCalendar)) {
           ++last;
@@ -472,21 +615,53 @@ class Tagger {
         i = gazetteer_end;
         continue;
       }
-      if (!name_token(i) || !has_evidence(i) || has(i, kFunction)) {
+      if (!headline_name_word(i)) {
         ++i;
         continue;
       }
       size_t stop = i + 1;
-      while (stop < last && name_token(stop) && !views_[stop - 1].possessive &&
-             has_evidence(stop) && !has(stop, kFunction)) {
-        ++stop;
+      while (stop < last && !views_[stop - 1].possessive && headline_name_word(stop)) ++stop;
+      // "Turkey Hosts", "Dnipropetrovsk Kills", "Key Points": a run ending in a common word
+      // is a name only when that word is known as one or heads a name ("Black Sea").
+      size_t next = stop;
+      while (stop > i && common_word(stop - 1) && !strong_gazetteer_word(views_[stop - 1]) &&
+             !(stop - 1 > i && starts_personal_name(stop - 2)) &&
+             !(stop - i >= 2 && has(stop - 1, kPlaceHead | kOrgHead)) &&
+             !(stop - i == 1 && written_as_name(stop - 1))) {
+        --stop;
       }
-      process_run(i, stop, false);
-      i = stop;
+      if (stop > i) process_run(i, stop, false);
+      i = next;
     }
   }
 
   bool is_role_word(size_t i) const { return has(i, kRoleHead | kRoleModifier); }
+
+  // An English word the document or the system word list writes in lower case; for hyphenated
+  // words, the last part decides ("Cease-Fire").
+  bool common_word(size_t i) const {
+    std::string_view fold = views_[i].fold;
+    if (lower_seen_.contains(fold) || gazetteer_.common_word(fold)) return true;
+    size_t hyphen = fold.rfind('-');
+    if (hyphen == std::string_view::npos || hyphen + 1 >= fold.size()) return false;
+    fold.remove_prefix(hyphen + 1);
+    return lower_seen_.contains(fold) || gazetteer_.common_word(fold);
+  }
+
+  // The document writes the word capitalised in running text and never in lower case.
+  bool written_as_name(size_t i) const {
+    return cap_seen_mid_.contains(views_[i].fold) && !lower_seen_.contains(views_[i].fold);
+  }
+
+  // In a title-case line capitalisation proves nothing: a word there is part of a name only
+  // with evidence, and a common word only with strong evidence (a gazetteer, a given name
+  // next to it, or the document's own spelling).
+  bool headline_name_word(size_t i) const {
+    if (!name_token(i) || has(i, kFunction) || !has_evidence(i)) return false;
+    if (!common_word(i) || strong_gazetteer_word(views_[i])) return true;
+    if (starts_personal_name(i) || (i > 0 && starts_personal_name(i - 1))) return true;
+    return written_as_name(i);
+  }
 
   // End of the role phrase starting at `i` ("Foreign Secretary", "Secretary of State"), or
   // `i` when the words there do not make a role ending in a title head.
@@ -624,6 +799,12 @@ class Tagger {
     if (last - first == 1 && has(first, kRoleHead) && candidate.confidence < 0.8) {
       return;
     }
+    // "GDP", "CEO", "AI": abbreviations of ordinary things, even where an obscure party or
+    // company shares the letters.
+    if (last - first == 1 && views_[first].all_caps && !gazetteer_.country(views_[first].fold) &&
+        words::is_common_acronym(plain_acronym(first))) {
+      return;
+    }
     candidates_.push_back(std::move(candidate));
   }
 
@@ -642,6 +823,14 @@ class Tagger {
       }
     }
     return false;
+  }
+
+  std::string plain_acronym(size_t i) const {
+    std::string plain;
+    for (char c : views_[i].fold) {
+      if (c != '.') plain += c;
+    }
+    return plain;
   }
 
   bool title_before(size_t first) const {
@@ -722,6 +911,7 @@ class Tagger {
         has(c.first - 1, kPlacePreposition) && !surname) {
       return set(EntityType::kPlace, 0.6);
     }
+    if (!first_name && territory_object(c.first)) return set(EntityType::kPlace, 0.6);
     if (length >= 2 && length <= 3 && surname) return set(EntityType::kPerson, 0.65);
     if (length == 1 && head.all_caps && head.fold.size() <= 6) {
       return set(EntityType::kOrganization, 0.6);
@@ -760,6 +950,16 @@ class Tagger {
                                    "village", "area",     "valley",   "county", "oblast",
                                    "border",  "river",    "airport",  "port",   "state"};
     return kNouns.contains(views_[i].fold);
+  }
+
+  // "annexed Crimea", "the occupation of Abkhazia": the object of a verb or noun of
+  // conquest is a territory.
+  bool territory_object(size_t first) const {
+    if (first == 0 || !same_sentence(first - 1, first)) return false;
+    size_t p = first - 1;
+    if (views_[p].fold == "the" && p > 0 && same_sentence(p - 1, p)) --p;
+    if (views_[p].fold == "of" && p > 0 && same_sentence(p - 1, p)) --p;
+    return !views_[p].cap && words::is_territory_verb(views_[p].fold);
   }
 
   bool next_word_is_speech(size_t i) const {

@@ -380,6 +380,126 @@ std::set<Chunk> chunks_of(const std::vector<std::vector<std::string>>& tags) {
   return chunks;
 }
 
+// Every mention whose text contains `part`, for failure messages and negative checks.
+bool any_mention_contains(const Document& doc, std::string_view part) {
+  for (const Mention& mention : doc.mentions) {
+    if (doc.slice(mention.span).find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+TEST(EntitiesPrecision, HeadlineGluedToSentenceKeepsOnlyNames) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "READ MORE: Storm Batters Bulgarian Coast, Floods Hit Varna SuburbsThe mayor of Varna "
+      "said rescue teams had reached the flooded suburbs. A storm hit the coast again.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "Varna"), nullptr);
+  for (std::string_view junk : {"MORE", "Storm", "Batters", "Floods", "Suburbs", "Hit"}) {
+    EXPECT_FALSE(any_mention_contains(doc, junk)) << junk;
+  }
+}
+
+TEST(EntitiesPrecision, GluedFunctionWordSplitsTheToken) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Talks Continue In Vienna Over Nuclear InspectionsHe said the inspectors would return.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "Vienna"), nullptr);
+  EXPECT_FALSE(any_mention_contains(doc, "InspectionsHe"));
+  EXPECT_FALSE(any_mention_contains(doc, "Inspections"));
+}
+
+TEST(EntitiesPrecision, TitleCaseHeadingsAreNotNames) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Main Findings\n\nThe auditors listed their main findings on Monday.\n\nBackground of the "
+      "Hearing\n\nThe hearing in Lisbon lasted two days, and each finding was read aloud.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "Lisbon"), nullptr);
+  EXPECT_FALSE(any_mention_contains(doc, "Findings"));
+  EXPECT_FALSE(any_mention_contains(doc, "Hearing"));
+}
+
+TEST(EntitiesPrecision, CoordinatedPeopleAreTwoMentions) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "The panel heard Finnish Foreign Minister Mikko Salonen and Katarina Berg, a Swedish "
+      "diplomat, on Tuesday.");
+  SCOPED_TRACE(describe(doc));
+  const Mention* first = find_mention(doc, "Mikko Salonen");
+  const Mention* second = find_mention(doc, "Katarina Berg");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(first->type, EntityType::kPerson);
+  EXPECT_EQ(second->type, EntityType::kPerson);
+}
+
+TEST(EntitiesPrecision, OrganisationWithAndStaysWhole) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "A spokesman for the Department of Health and Human Services declined to comment.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "Department of Health and Human Services"), nullptr);
+}
+
+TEST(EntitiesPrecision, HyphenatedNamePairsAreTwoMentions) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Lavrov met Blinken in Geneva on Friday. The Lavrov-Blinken meeting lasted an hour, and "
+      "China-India relations were discussed. Later, U.S.-Iran contacts were mentioned too.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_FALSE(any_mention_contains(doc, "Lavrov-Blinken"));
+  EXPECT_FALSE(any_mention_contains(doc, "China-India"));
+  EXPECT_FALSE(any_mention_contains(doc, "U.S.-Iran"));
+  size_t lavrov = 0, china = 0;
+  for (const Mention& mention : doc.mentions) {
+    lavrov += doc.slice(mention.span) == "Lavrov" ? 1 : 0;
+    china += doc.slice(mention.span) == "China" ? 1 : 0;
+  }
+  EXPECT_EQ(lavrov, 2u);
+  EXPECT_EQ(china, 1u);
+}
+
+TEST(EntitiesPrecision, HyphenatedCompanyNameStaysWhole) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Shares of Hewlett-Packard rose after the results.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "Hewlett-Packard"), nullptr);
+}
+
+TEST(EntitiesPrecision, CommonAcronymsAreNotOrganisations) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Analysts said GDP shrank. The CEO blamed AI tools and TV adverts, and NATO officials "
+      "met at 10 UTC.");
+  SCOPED_TRACE(describe(doc));
+  for (std::string_view acronym : {"GDP", "CEO", "AI", "TV", "UTC"}) {
+    EXPECT_EQ(find_mention(doc, acronym), nullptr) << acronym;
+  }
+  EXPECT_NE(find_mention(doc, "NATO"), nullptr);
+}
+
+TEST(EntitiesPrecision, AnnexedTerritoryIsAPlace) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("The army occupied Transnistria in 1992 and later annexed Zorland.");
+  SCOPED_TRACE(describe(doc));
+  const Mention* zorland = find_mention(doc, "Zorland");
+  ASSERT_NE(zorland, nullptr);
+  EXPECT_EQ(zorland->type, EntityType::kPlace);
+}
+
+TEST(EntitiesPrecision, SubdivisionsArePlaces) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Floods hit Niedersachsen and Mazowieckie on Sunday.");
+  SCOPED_TRACE(describe(doc));
+  for (std::string_view region : {"Niedersachsen", "Mazowieckie"}) {
+    const Mention* mention = find_mention(doc, region);
+    ASSERT_NE(mention, nullptr) << region;
+    EXPECT_EQ(mention->type, EntityType::kPlace) << region;
+  }
+}
+
 TEST(Entities, Conll2003DevelopmentScore) {
   std::string data = find_resources().data_dir;
   if (data.empty()) GTEST_SKIP() << "no shared data folder";

@@ -296,8 +296,10 @@ struct Loader {
       return;
     }
     static const std::initializer_list<std::string_view> kKinds = {
-        "State",  "Province", "Region",    "Governorate", "Prefecture", "Republic",  "Oblast",
-        "Canton", "Emirate",  "Territory", "Country",     "Nation",     "Autonomous"};
+        "State",      "Province",  "Region",     "Governorate",
+        "Prefecture", "Republic",  "Oblast",     "Canton",
+        "Emirate",    "Territory", "Country",    "Nation",
+        "Autonomous", "Land",      "Voivodship", "Administrative region"};
     for (const auto& entry : subdivisions["3166-2"]) {
       if (!entry.is_object() || !entry.contains("name") || !entry.contains("type") ||
           !entry["name"].is_string() || !entry["type"].is_string()) {
@@ -640,6 +642,23 @@ const OrgKind* Gazetteer::organization(std::string_view folded) const {
   return it == organizations.end() ? nullptr : &it->second;
 }
 
+// Lower-case entries of a system word list; proper nouns there are capitalised.
+void load_common_words(Gazetteer& gazetteer, std::string_view path) {
+  std::ifstream in{std::string(path), std::ios::binary};
+  if (!in) return;
+  gazetteer.common_words.reserve(80'000);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Possessives repeat their word; multi-byte entries are loans ("café") and rare.
+    if (line.size() < 2 || line.find('\'') != std::string::npos) continue;
+    char first = line[0];
+    if (first >= 'a' && first <= 'z') {
+      gazetteer.common_words.insert(line);
+    }
+  }
+}
+
 void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
                     const std::string& iso_codes_dir, std::vector<std::string>* warnings) {
   Loader loader{gazetteer, warnings, {}, {}};
@@ -659,6 +678,10 @@ void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
   loader.add_country_acronyms();
   loader.add_regions();
   loader.add_news_organizations();
+  for (std::string_view path : {"/usr/share/dict/american-english", "/usr/share/dict/words"}) {
+    load_common_words(gazetteer, path);
+    if (!gazetteer.common_words.empty()) break;
+  }
   if (dir.empty()) return;
   loader.load_demonyms(dir);
   loader.load_capitals(dir);
@@ -1253,6 +1276,41 @@ const NameSet& is_place_preposition_list() {
 
 bool is_place_preposition(std::string_view folded) {
   return is_place_preposition_list().contains(folded);
+}
+
+const NameSet& is_common_acronym_list() {
+  // Economics, business, technology, time zones, units, media and everyday abbreviations.
+  static const NameSet kAcronyms = make_set({
+      "gdp",  "gnp",   "cpi",   "ppi",  "ipo", "ceo",  "cfo",  "coo",  "cto",  "vp",  "md",
+      "phd",  "ba",    "ma",    "msc",  "mp",  "mps",  "mep",  "pm",   "am",   "ai",  "tv",
+      "pc",   "it",    "hr",    "pr",   "vip", "faq",  "diy",  "utc",  "gmt",  "est", "edt",
+      "cet",  "cest",  "pst",   "pdt",  "bst", "km",   "mph",  "kg",   "usd",  "eur", "gbp",
+      "hiv",  "aids",  "covid", "dna",  "rna", "icu",  "er",   "gps",  "atm",  "pin", "id",
+      "sms",  "url",   "pdf",   "app",  "api", "vpn",  "ok",   "aka",  "asap", "fyi", "rip",
+      "lgbt", "lgbtq", "esg",   "ev",   "evs", "suv",  "lng",  "q1",   "q2",   "q3",  "q4",
+      "yoy",  "ytd",   "eps",   "roi",  "m&a", "r&d",  "ipos", "ceos", "hq",   "ot",  "lol",
+      "omg",  "tbd",   "etc",   "ie",   "eg",  "ps",   "nb",   "vs",   "iq",   "ppe", "wmd",
+      "icbm", "icbms", "uav",   "uavs", "ied", "ieds", "pow",  "pows", "mia",  "ngo", "ngos",
+      "sme",  "smes",
+  });
+  return kAcronyms;
+}
+
+bool is_common_acronym(std::string_view folded) {
+  return is_common_acronym_list().contains(folded);
+}
+
+const NameSet& is_territory_verb_list() {
+  static const NameSet kVerbs = make_set(
+      {"annex",      "annexed",  "annexing",  "annexes",    "annexation", "invade",    "invaded",
+       "invading",   "invades",  "invasion",  "occupy",     "occupied",   "occupying", "occupies",
+       "occupation", "liberate", "liberated", "liberating", "liberation", "evacuated", "evacuating",
+       "shelled",    "shelling", "bombed",    "bombing"});
+  return kVerbs;
+}
+
+bool is_territory_verb(std::string_view folded) {
+  return is_territory_verb_list().contains(folded);
 }
 
 uint16_t word_flags(std::string_view folded) {

@@ -65,6 +65,10 @@ struct Gazetteer {
   NameMap<OrgKind> organizations;
   NameSet first_names;
   NameSet surnames;
+  // English words the system word list writes in lower case ("attack", "kills", "points"):
+  // a capitalised one in a headline is no evidence of a name. Empty when no word list is
+  // installed (the tagger then relies on the document's own lower-case words).
+  NameSet common_words;
   // Longest organisation/place name in tokens, bounding multi-token lookups.
   size_t longest_name_tokens = 1;
 
@@ -76,13 +80,15 @@ struct Gazetteer {
   const OrgKind* organization(std::string_view folded) const;
   bool first_name(std::string_view folded) const { return first_names.contains(folded); }
   bool surname(std::string_view folded) const { return surnames.contains(folded); }
+  bool common_word(std::string_view folded) const { return common_words.contains(folded); }
 };
 
 // Loads `data_dir`/gazetteers/*.tsv (cities above 100,000 people with their alternate names,
 // the rest by main name only) and `iso_codes_dir`/iso_3166-{1,2,3}.json (countries, states and
 // provinces, former countries), plus built-in continents, world regions and news agencies.
-// Missing or unreadable files add a line to `warnings` and are skipped. About 0.1-0.2 s and
-// 25 MB.
+// Missing or unreadable files add a line to `warnings` and are skipped. The common-word
+// lexicon comes from the system word list (Debian's wamerican, /usr/share/dict) when present.
+// About 0.1-0.2 s and 30 MB.
 void load_gazetteer(Gazetteer& gazetteer, const std::string& data_dir,
                     const std::string& iso_codes_dir, std::vector<std::string>* warnings);
 
@@ -139,6 +145,11 @@ bool is_calendar_word(std::string_view folded);
 bool is_name_particle(std::string_view folded);
 // Prepositions that introduce a location ("in", "at", "near", "outside").
 bool is_place_preposition(std::string_view folded);
+// Capitalised abbreviations of things that are not named entities ("gdp", "ceo", "ai", "tv",
+// "utc"): never organisations by their shape alone.
+bool is_common_acronym(std::string_view folded);
+// Verbs and nouns whose object is a territory ("annexed", "invading", "occupation of").
+bool is_territory_verb(std::string_view folded);
 }  // namespace words
 
 }  // namespace crosscheck::extract
