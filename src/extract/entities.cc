@@ -230,7 +230,12 @@ void mark_positions(const Document& doc, std::vector<TokenView>& views) {
         bool dash = view.text == "-" || view.text == "--" || view.text == "\xE2\x80\x94" ||
                     view.text == "\xE2\x80\x93";
         if (is_opening_punct(view.text) && (!dash || words_seen == 0)) previous_opens = true;
-        if (!view.text.empty() && view.text[0] >= '0' && view.text[0] <= '9') ++numbers;
+        // A list number before the first word ("2) Scope of the Review") is no table cell;
+        // "1. Jan Ullrich 3:45:12" is a results row.
+        bool enumerator = words_seen == 0 && i + 1 < end && views[i + 1].text == ")";
+        if (!view.text.empty() && view.text[0] >= '0' && view.text[0] <= '9' && !enumerator) {
+          ++numbers;
+        }
         continue;
       }
       view.sentence_initial = previous_opens;
@@ -410,7 +415,7 @@ class Tagger {
     const TokenView& view = views_[i];
     if (cap_seen_mid_.contains(view.fold)) return true;
     if (strong_gazetteer_word(view)) return true;
-    if (starts_personal_name(i)) return true;
+    if (starts_personal_name(i) && !plural_noun(i + 1)) return true;
     // The family name after a given name or initial ("Billy Andrade", "P. Simmons").
     if (i > 0 && starts_personal_name(i - 1) && !words::is_function_word(view.fold)) return true;
     return sentence_initial_surname(i) || apposition_follows(i);
@@ -648,6 +653,14 @@ class Tagger {
     return lower_seen_.contains(fold) || gazetteer_.common_word(fold);
   }
 
+  // "Points", "Dates": the plural of a common noun, which family names rarely are.
+  bool plural_noun(size_t i) const {
+    std::string_view fold = views_[i].fold;
+    if (fold.size() < 4 || !fold.ends_with('s') || fold.ends_with("ss")) return false;
+    fold.remove_suffix(1);
+    return gazetteer_.common_word(fold) && gazetteer_.common_word(views_[i].fold);
+  }
+
   // The document writes the word capitalised in running text and never in lower case.
   bool written_as_name(size_t i) const {
     return cap_seen_mid_.contains(views_[i].fold) && !lower_seen_.contains(views_[i].fold);
@@ -659,7 +672,10 @@ class Tagger {
   bool headline_name_word(size_t i) const {
     if (!name_token(i) || has(i, kFunction) || !has_evidence(i)) return false;
     if (!common_word(i) || strong_gazetteer_word(views_[i])) return true;
-    if (starts_personal_name(i) || (i > 0 && starts_personal_name(i - 1))) return true;
+    // "Condoleezza Rice", "Grace Mugabe": a given name before a family name. Here word `i`
+    // is common, so before the plural of a noun it is a word too ("Key Dates").
+    if (starts_personal_name(i) && !plural_noun(i + 1)) return true;
+    if (i > 0 && starts_personal_name(i - 1)) return true;
     return written_as_name(i);
   }
 

@@ -414,8 +414,11 @@ TEST(EntitiesPrecision, TitleCaseHeadingsAreNotNames) {
   REQUIRE_GAZETTEERS();
   Document doc = make_document(
       "Main Findings\n\nThe auditors listed their main findings on Monday.\n\nBackground of the "
-      "Hearing\n\nThe hearing in Lisbon lasted two days, and each finding was read aloud.");
+      "Hearing\n\nThe hearing in Lisbon lasted two days, and each finding was read aloud.\n\n"
+      "2) Scope of the Review\n\nThe review covered dates.\n\n| Item | Key Dates |\n");
   SCOPED_TRACE(describe(doc));
+  EXPECT_FALSE(any_mention_contains(doc, "Review"));
+  EXPECT_FALSE(any_mention_contains(doc, "Key"));
   EXPECT_NE(find_mention(doc, "Lisbon"), nullptr);
   EXPECT_FALSE(any_mention_contains(doc, "Findings"));
   EXPECT_FALSE(any_mention_contains(doc, "Hearing"));
