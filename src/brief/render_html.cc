@@ -69,6 +69,8 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{color:var(--muted);font-weight:600;font-size:.8rem;text-transform:uppercase;
 letter-spacing:.04em}
+table.compact{width:auto;min-width:60%}
+.src-title{color:var(--muted)}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(320px,100%),1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:10px;background:var(--card);padding:12px 14px;
@@ -84,8 +86,8 @@ border:1px solid currentColor;white-space:nowrap}
 .meter{display:grid;grid-template-columns:9.5em 1fr 3.2em;align-items:center;gap:8px;
 font-size:.85rem;margin:5px 0}
 .meter .name{color:var(--muted)}.meter .value{text-align:right;font-variant-numeric:tabular-nums}
-.bar{height:8px;background:var(--line);border-radius:4px;overflow:hidden}
-.fill{height:100%;border-radius:4px;background:var(--neutral)}
+.bar{display:block;height:8px;background:var(--line);border-radius:4px;overflow:hidden}
+.fill{display:block;height:100%;border-radius:4px;background:var(--neutral)}
 .fill.tone-good{background:var(--good)}.fill.tone-warn{background:var(--warn)}
 .fill.tone-bad{background:var(--bad)}
 details{margin:8px 0}summary{cursor:pointer;color:var(--accent)}
@@ -110,15 +112,17 @@ section.story{break-before:page}section.story:first-of-type{break-before:auto}
 .kind{background:none;color:#000;border:1px solid #000}}
 )css";
 
-// Opens collapsed sections for printing and when a citation link points into one. The CSP
+// Opens collapsed sections for printing and when a citation link points into one (scrolling to
+// the target, which the browser could not do while it was folded). The CSP
 // below allows exactly this script by its SHA-256; change both together.
 constexpr const char* kScript =
-    "function openTarget(){var t=document.getElementById(decodeURIComponent(location.hash."
-    "slice(1)));for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS'){e.open=true}}}"
-    "addEventListener('hashchange',openTarget);addEventListener('load',openTarget);"
-    "addEventListener('beforeprint',function(){document.querySelectorAll('details')."
-    "forEach(function(d){d.open=true})});";
-constexpr const char* kScriptHash = "sha256-YPLtC4OJsq/oEa7cW9bqnlLHDOqoa2XVdppkhSa998M=";
+    "function openTarget(){var t=document.getElementById(decodeURIComponent(location.hash.sli"
+    "ce(1)));if(!t)return;var folded=false;for(var e=t.parentElement;e;e=e.parentElement){if("
+    "e.tagName==='DETAILS'&&!e.open){e.open=true;folded=true}}if(folded)t.scrollIntoView()}ad"
+    "dEventListener('hashchange',openTarget);addEventListener('load',openTarget);addEventList"
+    "ener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d"
+    ".open=true})});";
+constexpr const char* kScriptHash = "sha256-1r438aXBUeYj9M3uRJB/sJTjGJHM/r0Hrx8EYya8s4Q=";
 
 }  // namespace
 
@@ -192,9 +196,17 @@ class StoryWriter {
 
   // Superscript links to the citation list; hovering shows the quoted slice.
   std::string markers(const std::vector<Cite>& cites) {
+    // Numbered first, then written in ascending order so a run reads [13][14], not [14][13].
+    std::vector<std::pair<int, Cite>> numbered;
+    for (const Cite& cite : view_.usable(cites))
+      numbered.emplace_back(citations_.number(cite), cite);
+    std::stable_sort(numbered.begin(), numbered.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::string out;
-    for (const Cite& cite : view_.usable(cites)) {
-      int n = citations_.number(cite);
+    int previous = 0;
+    for (const auto& [n, cite] : numbered) {
+      if (n == previous) continue;  // the same words cited twice need one marker
+      previous = n;
       out += "<sup class=\"c\"><a href=\"#" + anchor(n) + "\" title=\"" +
              html(view_.label(cite.article) + ": " +
                   report_view::shorten(report_view::one_line(cite.text), 300)) +
@@ -227,6 +239,14 @@ class StoryWriter {
                           : "<span class=\"label\">" + html(cite.article) + "</span>";
     if (row && !row->site.empty()) out += " " + html(row->site);
     if (row && !row->published.empty()) out += " · " + html(row->published);
+    return out;
+  }
+
+  // Conflict sides also name the article, so a reader need not look the label up.
+  std::string source_line_titled(const Cite& cite) const {
+    std::string out = source_line(cite);
+    const ArticleRow* row = view_.article(cite.article);
+    if (row) out += " <span class=\"src-title\">" + title_html(*row, 70) + "</span>";
     return out;
   }
 
@@ -272,7 +292,7 @@ class StoryWriter {
           << "</div><div class=\"claim\">" << html(side.claim) << "</div>";
       for (const Cite& cite : view_.usable(side.cites)) {
         out << "<blockquote>" << highlighted(cite) << "</blockquote><div class=\"src\">"
-            << source_line(cite) << markers({cite}) << "</div>";
+            << source_line_titled(cite) << markers({cite}) << "</div>";
       }
       out << "</div>";
     }
@@ -290,9 +310,16 @@ class StoryWriter {
 
   void articles(std::ostream& out) {
     if (view_.articles().empty()) return;
+    // Columns nobody filled (pasted text has no site or date) would only repeat a dash.
+    bool any_site = false, any_date = false;
+    for (const ArticleRow& row : view_.articles()) {
+      any_site = any_site || !row.site.empty();
+      any_date = any_date || !row.published.empty();
+    }
     out << "<h3>Articles</h3>\n<div class=\"table-scroll\"><table><thead><tr><th></th>"
-           "<th>Title</th><th>Site</th><th>Published</th><th>Copy group</th><th>Verdict</th>"
-           "</tr></thead><tbody>\n";
+           "<th>Title</th>"
+        << (any_site ? "<th>Site</th>" : "") << (any_date ? "<th>Published</th>" : "")
+        << "<th>Copy</th><th>Verdict</th></tr></thead><tbody>\n";
     for (const ArticleRow& row : view_.articles()) {
       std::string title = title_html(row, 300);
       if (markup::is_web_url(row.url)) {
@@ -301,9 +328,13 @@ class StoryWriter {
       report_view::Verdict verdict = report_view::verdict(row);
       out << "<tr id=\"s" << number_ << "-" << html(row.label) << "\"><td class=\"label\">"
           << html(row.label) << "</td><td>" << title << "<div class=\"meta\"><code>" << html(row.id)
-          << "</code></div></td><td>" << html(row.site.empty() ? "—" : row.site)
-          << "</td><td class=\"num\">" << html(row.published.empty() ? "unknown" : row.published)
-          << "</td><td>" << (row.independent ? "own" : "copy of " + html(row.copy_of))
+          << "</code></div></td>";
+      if (any_site) out << "<td>" << html(row.site.empty() ? "—" : row.site) << "</td>";
+      if (any_date) {
+        out << "<td class=\"num\">" << html(row.published.empty() ? "unknown" : row.published)
+            << "</td>";
+      }
+      out << "<td>" << (row.independent ? "original" : "copy of " + html(row.copy_of))
           << "</td><td><span class=\"badge " << tone_class(verdict.tone) << "\">"
           << html(verdict.words) << "</span></td></tr>\n";
     }
@@ -315,10 +346,13 @@ class StoryWriter {
     report_view::Verdict verdict = report_view::verdict(row);
     out << "<div class=\"card\"><h4><span class=\"label\">" << html(row.label) << "</span>"
         << title_html(row, 140) << "</h4>";
-    out << "<div class=\"meta\">" << html(row.site.empty() ? "unknown site" : row.site);
-    if (!row.published.empty()) out << " · " << html(row.published);
-    out << "</div><p><span class=\"badge " << tone_class(verdict.tone) << "\">"
-        << html(verdict.words) << "</span></p>";
+    if (!row.site.empty() || !row.published.empty()) {
+      out << "<div class=\"meta\">" << html(row.site);
+      if (!row.site.empty() && !row.published.empty()) out << " · ";
+      out << html(row.published) << "</div>";
+    }
+    out << "<p><span class=\"badge " << tone_class(verdict.tone) << "\">" << html(verdict.words)
+        << "</span></p>";
     out << meter("Machine-written", assessment.p_machine,
                  share_tone(assessment.p_machine, 0.4, 0.7));
     out << meter("Padding", assessment.padding_share,
@@ -390,7 +424,8 @@ class StoryWriter {
     out << "</div>\n";
   }
 
-  void fact_items(std::ostream& out, const std::vector<const Fact*>& facts, bool single) {
+  void fact_items(std::ostream& out, const std::vector<const Fact*>& facts, bool single,
+                  Tone tone = Tone::kGood) {
     out << "<ul class=\"plain\">";
     for (const Fact* fact : facts) {
       out << "<li>";
@@ -398,7 +433,7 @@ class StoryWriter {
         std::string only = fact->articles.empty() ? "" : view_.label(fact->articles.front());
         if (!only.empty()) out << "<span class=\"label\">" << html(only) << "</span> ";
       } else {
-        out << "<span class=\"badge tone-good\">" << fact->sources
+        out << "<span class=\"badge " << tone_class(tone) << "\">" << fact->sources
             << (fact->sources == 1 ? " source" : " sources") << "</span> ";
       }
       out << html(fact->text) << markers(fact->cites) << "</li>";
@@ -425,7 +460,7 @@ class StoryWriter {
     }
     if (!contested.empty()) {
       out << "<h4>Contested (" << contested.size() << ")</h4>";
-      fact_items(out, contested, false);
+      fact_items(out, contested, false, Tone::kWarning);
     }
     if (!single.empty()) {
       out << "<details><summary>Single-source claims (" << single.size() << ")</summary>";
@@ -508,7 +543,8 @@ class StoryWriter {
     if (story_.numbers.empty()) return;
     out << "<h3>Numbers</h3>\n";
     auto rows = [&](size_t from, size_t to) {
-      out << "<div class=\"table-scroll\"><table><thead><tr><th>Figure</th><th>Counts</th>"
+      out << "<div class=\"table-scroll\"><table "
+             "class=\"compact\"><thead><tr><th>Figure</th><th>Counts</th>"
              "<th>Sources</th></tr></thead><tbody>";
       for (size_t i = from; i < to; ++i) {
         const NumberClaim& number = story_.numbers[i];
@@ -525,7 +561,9 @@ class StoryWriter {
 
   void citations(std::ostream& out) {
     if (citations_.cites().empty()) return;
-    out << "<h3>Citations</h3>\n<details open><summary>" << citations_.cites().size()
+    // A long list stays folded; the page script unfolds it when a marker links into it.
+    out << "<h3>Citations</h3>\n<details" << (citations_.cites().size() <= 30 ? " open" : "")
+        << "><summary>" << citations_.cites().size()
         << " exact quotations (article, sentence, byte range)</summary><ol class=\"cites\">\n";
     int n = 0;
     for (const Cite& cite : citations_.cites()) {

@@ -104,16 +104,18 @@ class StoryWriter {
 
   std::string write() {
     std::ostringstream body;
+    // Same order as the HTML page: what happened, where sources disagree, who said it and how
+    // far to trust them, then the supporting detail.
     header(body);
-    articles(body);
     summary(body);
+    conflicts(body);
+    articles(body);
+    assessments(body);
+    facts(body);
     timeline(body);
     actors(body);
     quotes(body);
     numbers(body);
-    facts(body);
-    conflicts(body);
-    assessments(body);
     citations(body);
     return body.str();
   }
@@ -125,9 +127,13 @@ class StoryWriter {
 
   // " [[1]](#s1-c1) [[2]](#s1-c2)" for the cites, registering each in the citation list.
   std::string markers(const std::vector<Cite>& cites) {
+    std::vector<int> numbers;
+    for (const Cite& cite : view_.usable(cites)) numbers.push_back(citations_.number(cite));
+    // Ascending and once each, so a run reads [13] [14], not [14] [13].
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
     std::string out;
-    for (const Cite& cite : view_.usable(cites)) {
-      int n = citations_.number(cite);
+    for (int n : numbers) {
       out += " [[" + std::to_string(n) + "]](#" + anchor(n) + ")";
     }
     return out;
@@ -158,18 +164,26 @@ class StoryWriter {
   void articles(std::ostream& out) {
     if (view_.articles().empty()) return;
     out << "### Articles\n\n";
-    out << "| | ID | Title | Site | Published | Copy group | Verdict |\n";
-    out << "|---|---|---|---|---|---|---|\n";
+    // Columns nobody filled (pasted text has no site or date) would only repeat a dash.
+    bool any_site = false, any_date = false;
+    for (const ArticleRow& row : view_.articles()) {
+      any_site = any_site || !row.site.empty();
+      any_date = any_date || !row.published.empty();
+    }
+    out << "| | Title |" << (any_site ? " Site |" : "") << (any_date ? " Published |" : "")
+        << " Copy | Verdict | ID |\n";
+    out << "|---|---|" << (any_site ? "---|" : "") << (any_date ? "---|" : "") << "---|---|---|\n";
     for (const ArticleRow& row : view_.articles()) {
       std::string title =
           row.untitled ? untitled_words(row) : escape(report_view::shorten(row.title, 120));
       std::string target = link_target(row.url);
       if (!target.empty()) title = "[" + title + "](" + target + ")";
-      std::string group = row.independent ? "own" : "copy of " + row.copy_of;
-      out << "| " << row.label << " | `" << markup::code_safe(row.id) << "` | " << title << " | "
-          << (row.site.empty() ? "—" : escape(row.site)) << " | "
-          << (row.published.empty() ? "unknown" : escape(row.published)) << " | " << group << " | "
-          << escape(report_view::verdict(row).words) << " |\n";
+      std::string group = row.independent ? "original" : "copy of " + escape(row.copy_of);
+      out << "| " << row.label << " | " << title << " | ";
+      if (any_site) out << (row.site.empty() ? "—" : escape(row.site)) << " | ";
+      if (any_date) out << (row.published.empty() ? "unknown" : escape(row.published)) << " | ";
+      out << group << " | " << escape(report_view::verdict(row).words) << " | `"
+          << markup::code_safe(row.id) << "` |\n";
     }
     out << "\n";
   }
@@ -364,13 +378,11 @@ class StoryWriter {
       out << "\n";
       out << "- **Unsupported:** " << report_view::percent(assessment->unsupported_share)
           << " of its facts";
+      // Fact ids mean nothing to a reader; the claims themselves are listed under Facts.
       if (!assessment->unsupported_facts.empty()) {
-        out << " (";
-        for (size_t i = 0; i < assessment->unsupported_facts.size(); ++i) {
-          out << (i ? ", " : "") << "`" << markup::code_safe(assessment->unsupported_facts[i])
-              << "`";
-        }
-        out << ")";
+        size_t count = assessment->unsupported_facts.size();
+        out << " (" << report_view::count_words(count, "claim", "claims")
+            << " no other source makes, listed under single-source claims)";
       }
       out << "\n";
       if (!assessment->internal_conflicts.empty()) {
