@@ -80,7 +80,7 @@ span.label,a.label{display:inline-block;min-width:2.2em;margin-right:.3em;font-w
 color:var(--muted)}td.label{font-weight:700;color:var(--muted)}
 a.label{color:var(--accent);text-decoration:none}
 .badge{display:inline-block;font-size:.76rem;padding:0 8px;border-radius:999px;
-border:1px solid currentColor;white-space:nowrap}
+border:1px solid currentColor;white-space:nowrap;margin:0 2px 3px 0}
 .tone-good{color:var(--good)}.tone-warn{color:var(--warn)}.tone-bad{color:var(--bad)}
 .tone-neutral{color:var(--neutral)}
 .meter{display:grid;grid-template-columns:9.5em 1fr 3.2em;align-items:center;gap:8px;
@@ -102,6 +102,12 @@ border-radius:50%;background:var(--accent);border:2px solid var(--bg)}
 ul.plain{list-style:none;padding-left:0}ul.plain li{margin:6px 0}
 code{font:.84em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
 .empty{color:var(--muted);font-style:italic}em.untitled{color:var(--muted)}
+@media (max-width:640px){.wrap{padding:0 14px}
+table.articles,table.articles tbody,table.articles tr,table.articles td{display:block}
+table.articles thead{display:none}
+table.articles tr{position:relative;padding:8px 0 8px 2.6em;border-bottom:1px solid var(--line)}
+table.articles td{border:0;padding:2px 0}table.articles td.label{position:absolute;left:0;top:8px}
+table.articles td.copy::before{content:"Copy: ";color:var(--muted)}}
 footer{color:var(--muted);font-size:.85rem;padding:20px 0 40px}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff;--accent:#000;
 --side-a:#f3f3f3;--side-b:#fafafa;--mark:#fff0a0}body{font-size:10.5pt}
@@ -152,6 +158,32 @@ Tone share_tone(double share, double warn, double bad) {
   if (share >= bad) return Tone::kBad;
   if (share >= warn) return Tone::kWarning;
   return Tone::kGood;
+}
+
+// One badge per verdict part ("likely machine-written", "mostly unsupported"): a long
+// comma-joined verdict in a single pill would overflow a narrow card.
+std::string badges(const report_view::Verdict& verdict) {
+  std::string out;
+  size_t from = 0;
+  while (from <= verdict.words.size()) {
+    size_t comma = verdict.words.find(", ", from);
+    size_t to = comma == std::string::npos ? verdict.words.size() : comma;
+    out += "<span class=\"badge " + std::string(tone_class(verdict.tone)) + "\">" +
+           html(verdict.words.substr(from, to - from)) + "</span> ";
+    if (comma == std::string::npos) break;
+    from = comma + 2;
+  }
+  return out;
+}
+
+// The card draws the machine-written probability as a bar, so a reason's "(p = 0.93)" only
+// repeats it in notation a general reader does not use.
+std::string without_probability(const std::string& reason) {
+  size_t open = reason.find(" (p = ");
+  if (open == std::string::npos) return reason;
+  size_t close = reason.find(')', open);
+  if (close == std::string::npos) return reason;
+  return reason.substr(0, open) + reason.substr(close + 1);
 }
 
 std::string meter(const char* name, double share, Tone tone) {
@@ -243,11 +275,10 @@ class StoryWriter {
   }
 
   // Conflict sides also name the article, so a reader need not look the label up.
-  std::string source_line_titled(const Cite& cite) const {
-    std::string out = source_line(cite);
+  std::string source_title(const Cite& cite) const {
     const ArticleRow* row = view_.article(cite.article);
-    if (row) out += " <span class=\"src-title\">" + title_html(*row, 70) + "</span>";
-    return out;
+    if (!row) return "";
+    return " <span class=\"src-title\">" + title_html(*row, 70) + "</span>";
   }
 
   void header(std::ostream& out) {
@@ -292,7 +323,7 @@ class StoryWriter {
           << "</div><div class=\"claim\">" << html(side.claim) << "</div>";
       for (const Cite& cite : view_.usable(side.cites)) {
         out << "<blockquote>" << highlighted(cite) << "</blockquote><div class=\"src\">"
-            << source_line_titled(cite) << markers({cite}) << "</div>";
+            << source_line(cite) << markers({cite}) << source_title(cite) << "</div>";
       }
       out << "</div>";
     }
@@ -316,7 +347,8 @@ class StoryWriter {
       any_site = any_site || !row.site.empty();
       any_date = any_date || !row.published.empty();
     }
-    out << "<h3>Articles</h3>\n<div class=\"table-scroll\"><table><thead><tr><th></th>"
+    out << "<h3>Articles</h3>\n<div class=\"table-scroll\"><table "
+           "class=\"articles\"><thead><tr><th></th>"
            "<th>Title</th>"
         << (any_site ? "<th>Site</th>" : "") << (any_date ? "<th>Published</th>" : "")
         << "<th>Copy</th><th>Verdict</th></tr></thead><tbody>\n";
@@ -334,9 +366,9 @@ class StoryWriter {
         out << "<td class=\"num\">" << html(row.published.empty() ? "unknown" : row.published)
             << "</td>";
       }
-      out << "<td>" << (row.independent ? "original" : "copy of " + html(row.copy_of))
-          << "</td><td><span class=\"badge " << tone_class(verdict.tone) << "\">"
-          << html(verdict.words) << "</span></td></tr>\n";
+      out << "<td class=\"copy\">"
+          << (row.independent ? "original" : "copy of " + html(row.copy_of)) << "</td><td>"
+          << badges(verdict) << "</td></tr>\n";
     }
     out << "</tbody></table></div>\n";
   }
@@ -351,8 +383,7 @@ class StoryWriter {
       if (!row.site.empty() && !row.published.empty()) out << " · ";
       out << html(row.published) << "</div>";
     }
-    out << "<p><span class=\"badge " << tone_class(verdict.tone) << "\">" << html(verdict.words)
-        << "</span></p>";
+    out << "<p class=\"badges\">" << badges(verdict) << "</p>";
     out << meter("Machine-written", assessment.p_machine,
                  share_tone(assessment.p_machine, 0.4, 0.7));
     out << meter("Padding", assessment.padding_share,
@@ -361,7 +392,9 @@ class StoryWriter {
                  share_tone(assessment.unsupported_share, 0.3, 0.5));
     if (!assessment.reasons.empty()) {
       out << "<ul>";
-      for (const std::string& reason : assessment.reasons) out << "<li>" << html(reason) << "</li>";
+      for (const std::string& reason : assessment.reasons) {
+        out << "<li>" << html(without_probability(reason)) << "</li>";
+      }
       out << "</ul>";
     }
     if (!assessment.machine_reasons.empty()) {
@@ -392,7 +425,8 @@ class StoryWriter {
       out << "</ul></details>";
     }
     if (!assessment.internal_conflicts.empty()) {
-      out << "<p class=\"tone-bad\">Contradicts itself:</p><ul>";
+      out << "<details><summary class=\"tone-bad\">Contradicts itself ("
+          << assessment.internal_conflicts.size() << ")</summary><ul>";
       for (const Conflict& conflict : assessment.internal_conflicts) {
         out << "<li><span class=\"kind\">" << html(to_string(conflict.kind)) << "</span>"
             << html(conflict.explanation);
@@ -401,7 +435,7 @@ class StoryWriter {
         }
         out << "</li>";
       }
-      out << "</ul>";
+      out << "</ul></details>";
     }
     out << "</div>\n";
   }
