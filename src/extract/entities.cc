@@ -297,16 +297,11 @@ class Tagger {
   // stand alone, and gazetteer names are never split. Returns whether `pieces` changed.
   bool split_name_pairs(std::vector<Piece>& pieces) const {
     std::vector<std::pair<size_t, size_t>> splits;  // view index, hyphen offset in its text
-    std::unordered_set<std::string_view, FoldedHash> standalone;
     for (size_t i = 0; i < views_.size(); ++i) {
       const TokenView& view = views_[i];
       if (!view.cap) continue;
       size_t hyphen = view.text.find('-');
-      if (hyphen == std::string_view::npos) {
-        standalone.insert(view.fold);
-        continue;
-      }
-      if (hyphen == 0 || hyphen + 1 >= view.text.size() ||
+      if (hyphen == std::string_view::npos || hyphen == 0 || hyphen + 1 >= view.text.size() ||
           view.text.find('-', hyphen + 1) != std::string_view::npos ||
           !(view.text[hyphen + 1] >= 'A' && view.text[hyphen + 1] <= 'Z') ||
           view.fold.size() != view.text.size() || gazetteer_name(view.fold)) {
@@ -315,6 +310,10 @@ class Tagger {
       splits.emplace_back(i, hyphen);
     }
     if (splits.empty()) return false;
+    std::unordered_set<std::string_view, FoldedHash> standalone;
+    for (const TokenView& view : views_) {
+      if (view.cap && view.text.find('-') == std::string_view::npos) standalone.insert(view.fold);
+    }
     auto country_part = [&](std::string_view part) {
       if (gazetteer_.country(part)) return true;
       std::string plain;
