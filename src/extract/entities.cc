@@ -332,7 +332,12 @@ class Tagger {
         std::string_view left = fold.substr(0, hyphen), right = fold.substr(hyphen + 1);
         bool countries = country_part(left) && country_part(right);
         bool known = standalone.contains(left) && standalone.contains(right);
-        if (countries || known) {
+        // "the Sánchez-Meloni summit", "Delhi-Dhaka ties": a pair modifying a noun of
+        // relations, both sides known as names.
+        bool relation = i + 1 < views_.size() && same_sentence(i, i + 1) &&
+                        is_relation_noun(views_[i + 1].fold) && known_name_word(left) &&
+                        known_name_word(right);
+        if (countries || known || relation) {
           uint32_t cut = pieces[i].start + static_cast<uint32_t>(hyphen);
           out.push_back(Piece{pieces[i].start, cut, pieces[i].sentence, pieces[i].glued});
           out.push_back(Piece{cut + 1, pieces[i].end, pieces[i].sentence, false, true});
@@ -344,6 +349,18 @@ class Tagger {
     bool changed = out.size() != pieces.size();
     pieces = std::move(out);
     return changed;
+  }
+
+  static bool is_relation_noun(std::string_view fold) {
+    static const NameSet kNouns = {
+        "talks",       "meeting",   "meetings", "summit",       "summits", "dialogue",
+        "dialogues",   "relations", "ties",     "negotiations", "rivalry", "border",
+        "partnership", "alliance",  "pact",     "call",         "phone",   "conversation"};
+    return kNouns.contains(fold);
+  }
+
+  bool known_name_word(std::string_view fold) const {
+    return gazetteer_.surname(fold) || gazetteer_.first_name(fold) || gazetteer_name(fold);
   }
 
   std::vector<Mention> run() {

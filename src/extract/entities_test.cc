@@ -464,6 +464,15 @@ TEST(EntitiesPrecision, HyphenatedNamePairsAreTwoMentions) {
   EXPECT_EQ(china, 1u);
 }
 
+TEST(EntitiesPrecision, HyphenatedPairBeforeRelationNounIsTwoMentions) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("Officials prepared for the Schmidt-Rossi summit next week.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_FALSE(any_mention_contains(doc, "Schmidt-Rossi"));
+  EXPECT_NE(find_mention(doc, "Schmidt"), nullptr);
+  EXPECT_NE(find_mention(doc, "Rossi"), nullptr);
+}
+
 TEST(EntitiesPrecision, HyphenatedCompanyNameStaysWhole) {
   REQUIRE_GAZETTEERS();
   Document doc = make_document("Shares of Hewlett-Packard rose after the results.");
