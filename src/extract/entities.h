@@ -4,7 +4,10 @@
 // capitalised token runs (with particles, initials, "of" inside organisation names and the
 // longest gazetteer names); runs split into qualifier, title and name ("UK Foreign Secretary
 // David Lammy"); each name typed by gazetteers, title words, organisation heads and context;
-// sentence-initial and headline words kept only with evidence from the rest of the document;
+// sentence-initial and headline words kept only with evidence from the rest of the document
+// (title case is judged per stretch of text, split where a heading was glued to the next
+// sentence, "DozensThe"; in a title-case stretch a common English word needs strong evidence);
+// hyphenated pairs of names ("U.S.-Iran", "Lavrov-Blinken talks") split into two mentions;
 // surname-only mentions typed from the full names the document gives; roles from titles and
 // appositions. Cost: a few hash probes per token, no regular expressions.
 #pragma once
