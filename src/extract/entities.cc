@@ -88,7 +88,7 @@ struct Piece {
 };
 
 // Position in `text` where a lower-case ASCII letter is directly followed by a capitalised
-// function word ending the token ("DozensThe", "SecurityHe": a heading run into the next
+// sentence-opening word ending the token ("DozensThe", "SecurityHe": a heading run into the next
 // sentence when the line break was lost), or 0.
 size_t glue_point(std::string_view text) {
   if (text.size() < 4) return 0;
@@ -101,8 +101,13 @@ size_t glue_point(std::string_view text) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
       if (!(c >= 'a' && c <= 'z')) return 0;
     }
-    // "McDonald", "iPhone" glue no function word; the first part must be a word too.
-    return words::is_function_word(rest) && k >= 3 ? k : 0;
+    // Words that open sentences; not "in"/"on", which end brand names ("LinkedIn").
+    // "McDonald" and "iPhone" glue no such word, and the first part must be a word too.
+    static const NameSet kOpeners = {"the",   "he",   "she",   "they",  "we",  "it",
+                                     "this",  "that", "these", "those", "his", "her",
+                                     "their", "its",  "but",   "and",   "an",  "after",
+                                     "while", "when", "there", "our",   "if",  "as"};
+    return kOpeners.contains(rest) && k >= 3 ? k : 0;
   }
   return 0;
 }

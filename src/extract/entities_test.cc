@@ -410,6 +410,13 @@ TEST(EntitiesPrecision, GluedFunctionWordSplitsTheToken) {
   EXPECT_FALSE(any_mention_contains(doc, "Inspections"));
 }
 
+TEST(EntitiesPrecision, CamelCaseBrandIsNotSplit) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document("The post was shared on LinkedIn and later deleted.");
+  SCOPED_TRACE(describe(doc));
+  EXPECT_NE(find_mention(doc, "LinkedIn"), nullptr);
+}
+
 TEST(EntitiesPrecision, TitleCaseHeadingsAreNotNames) {
   REQUIRE_GAZETTEERS();
   Document doc = make_document(
