@@ -176,16 +176,6 @@ std::string badges(const report_view::Verdict& verdict) {
   return out;
 }
 
-// The card draws the machine-written probability as a bar, so a reason's "(p = 0.93)" only
-// repeats it in notation a general reader does not use.
-std::string without_probability(const std::string& reason) {
-  size_t open = reason.find(" (p = ");
-  if (open == std::string::npos) return reason;
-  size_t close = reason.find(')', open);
-  if (close == std::string::npos) return reason;
-  return reason.substr(0, open) + reason.substr(close + 1);
-}
-
 std::string meter(const char* name, double share, Tone tone) {
   double clamped = std::isfinite(share) ? std::clamp(share, 0.0, 1.0) : 0.0;
   std::ostringstream out;
@@ -393,7 +383,7 @@ class StoryWriter {
     if (!assessment.reasons.empty()) {
       out << "<ul>";
       for (const std::string& reason : assessment.reasons) {
-        out << "<li>" << html(without_probability(reason)) << "</li>";
+        out << "<li>" << html(report_view::without_probability(reason)) << "</li>";
       }
       out << "</ul>";
     }

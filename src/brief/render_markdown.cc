@@ -399,7 +399,7 @@ class StoryWriter {
       if (!assessment->reasons.empty()) {
         out << "- **In plain words:**\n";
         for (const std::string& reason : assessment->reasons) {
-          out << "  - " << escape(reason) << "\n";
+          out << "  - " << escape(report_view::without_probability(reason)) << "\n";
         }
       }
       out << "\n";

@@ -7,6 +7,7 @@
 
 #include "brief/brief.h"
 #include "brief/markup.h"
+#include "brief/report_view.h"
 #include "brief/test_fixture.h"
 #include "gtest/gtest.h"
 
@@ -340,8 +341,7 @@ TEST(RenderMarkdown, ContainsConflictSidesAndCitations) {
   EXPECT_NE(md.find("<a id=\"s1-c1\"></a>"), std::string::npos);
   EXPECT_NE(md.find("`gamma` |"), std::string::npos);
   // The untitled article is named by its opening words, in italics.
-  EXPECT_NE(md.find("| A4 | [*Residents of Millbridge spent Thursday"),
-            std::string::npos);
+  EXPECT_NE(md.find("| A4 | [*Residents of Millbridge spent Thursday"), std::string::npos);
   EXPECT_NE(md.find("copy of A1"), std::string::npos);
   EXPECT_NE(md.find("likely machine-written"), std::string::npos);
   EXPECT_NE(md.find("**Padding:** 20% of sentences"), std::string::npos);
@@ -495,6 +495,35 @@ TEST(RenderAll, EmptyReportAndNoCorpus) {
   EXPECT_NO_THROW(render_markdown(fixture.report));
   EXPECT_NO_THROW(render_html(fixture.report));
   EXPECT_NO_THROW(json::parse(render_json(fixture.report)));
+}
+
+TEST(ReportView, ReasonsLoseProbabilityNotation) {
+  EXPECT_EQ(report_view::without_probability("likely machine-written (p = 0.93): stock phrases"),
+            "likely machine-written: stock phrases");
+  EXPECT_EQ(report_view::without_probability("no probability here"), "no probability here");
+  EXPECT_EQ(report_view::without_probability("unclosed (p = 0.5"), "unclosed (p = 0.5");
+}
+
+TEST(RenderHtml, VerdictPartsAreSeparateBadgesAndMarkersAscend) {
+  Fixture fixture;
+  fixture.report.stories[0].assessments[0].reasons = {"likely machine-written (p = 0.91): x"};
+  std::string page = render_html(fixture.report);
+  EXPECT_EQ(page.find("(p = 0.91)"), std::string::npos);
+  EXPECT_NE(page.find("likely machine-written: x"), std::string::npos);
+  EXPECT_EQ(page.find("\">likely machine-written, "), std::string::npos);
+  // Within one run of markers, numbers never go down.
+  size_t at = 0;
+  int runs = 0;
+  while ((at = page.find("</a></sup><sup class=\"c\"><a href=\"#s1-c", at)) != std::string::npos) {
+    size_t before = page.rfind("\">[", at);
+    int first = std::stoi(page.substr(before + 3));
+    size_t next = page.find("\">[", at);
+    int second = std::stoi(page.substr(next + 3));
+    EXPECT_LT(first, second);
+    at = next;
+    ++runs;
+  }
+  EXPECT_GT(runs, 0) << "the fixture should cite some statement more than once";
 }
 
 }  // namespace

@@ -251,6 +251,14 @@ std::string percent(double share) {
   return std::to_string(static_cast<int>(std::lround(std::clamp(share, 0.0, 1.0) * 100))) + "%";
 }
 
+std::string without_probability(const std::string& reason) {
+  size_t open = reason.find(" (p = ");
+  if (open == std::string::npos) return reason;
+  size_t close = reason.find(')', open);
+  if (close == std::string::npos) return reason;
+  return reason.substr(0, open) + reason.substr(close + 1);
+}
+
 std::string count_words(size_t count, const char* singular, const char* plural) {
   return std::to_string(count) + " " + (count == 1 ? singular : plural);
 }

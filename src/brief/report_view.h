@@ -103,6 +103,10 @@ const char* bound_words(Bound bound);
 std::string percent(double share);
 // "1 source", "3 sources".
 std::string count_words(size_t count, const char* singular, const char* plural);
+
+// A reason without its "(p = 0.93)": the reports show the probability as a percentage or bar
+// already, and the notation means nothing to a general reader.
+std::string without_probability(const std::string& reason);
 // "Number", "Date", ...
 const char* kind_title(ConflictKind kind);
 const char* type_words(EntityType type);
