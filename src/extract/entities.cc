@@ -1031,9 +1031,18 @@ class Tagger {
       for (size_t other : {k - 1, k + 1}) {
         if (other >= candidates_.size()) continue;
         const Candidate& o = candidates_[other];
-        if (o.type != EntityType::kPerson || o.confidence < 0.65 || o.needs_evidence) continue;
+        bool named_person = o.type == EntityType::kPerson && o.confidence >= 0.65;
         size_t gap_first = other < k ? o.last : c.last;
         size_t gap_last = other < k ? c.first : o.first;
+        // "Witkoff-Putin talks": the halves of a hyphenated pair are alike; a family name the
+        // document gives in full elsewhere ("Maria Kowalczyk") is a person there.
+        if (gap_last == gap_first && gap_last < views_.size() && views_[gap_last].pair_second &&
+            (named_person || person_parts.contains(keys[other]))) {
+          c.type = EntityType::kPerson;
+          c.confidence = 0.6;
+          continue;
+        }
+        if (!named_person || o.needs_evidence) continue;
         if (gap_last != gap_first + 1) continue;
         const std::string& link = views_[gap_first].fold;
         if (link == "and" || link == "or" || link == "," || link == "nor") {

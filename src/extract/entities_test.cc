@@ -480,6 +480,19 @@ TEST(EntitiesPrecision, HyphenatedPairBeforeRelationNounIsTwoMentions) {
   EXPECT_NE(find_mention(doc, "Rossi"), nullptr);
 }
 
+TEST(EntitiesPrecision, HalvesOfAPersonPairArePeople) {
+  REQUIRE_GAZETTEERS();
+  Document doc = make_document(
+      "Envoy Maria Kowalczyk flew in on Monday. The Kowalczyk-Vorlanik talks began at noon, "
+      "and Vorlanik later left.");
+  SCOPED_TRACE(describe(doc));
+  size_t people = 0;
+  for (const Mention& mention : doc.mentions) {
+    if (doc.slice(mention.span) == "Vorlanik" && mention.type == EntityType::kPerson) ++people;
+  }
+  EXPECT_GE(people, 1u);
+}
+
 TEST(EntitiesPrecision, HyphenatedCompanyNameStaysWhole) {
   REQUIRE_GAZETTEERS();
   Document doc = make_document("Shares of Hewlett-Packard rose after the results.");
