@@ -327,7 +327,8 @@ struct Loader {
   void add_country_acronym(std::string_view name, const std::string& common) {
     std::string initials;
     size_t words = 0;
-    for (std::string_view word : split(fold_name(name), ' ')) {
+    const std::string folded = fold_name(name);  // the split views point into it
+    for (std::string_view word : split(folded, ' ')) {
       if (word.empty() || word == "of" || word == "the" || word == "and") continue;
       ++words;
       if (static_cast<unsigned char>(word[0]) >= 0x80) return;
