@@ -5,7 +5,6 @@
 // neither run code nor load anything.
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <sstream>
 
 #include "brief/brief.h"
@@ -18,6 +17,8 @@ namespace {
 using markup::html;
 using report_view::ArticleRow;
 using report_view::CitationList;
+using report_view::report_totals;
+using report_view::ReportTotals;
 using report_view::StoryView;
 using report_view::Tone;
 
@@ -608,20 +609,7 @@ class StoryWriter {
 }  // namespace
 
 std::string render_html(const Report& report) {
-  std::set<std::string> articles;
-  size_t conflicts = 0, machine = 0;
-  for (const Story& story : report.stories) {
-    conflicts += story.conflicts.size();
-    for (const Assessment& assessment : story.assessments) {
-      articles.insert(assessment.article);
-      machine += assessment.p_machine >= 0.7;
-    }
-    if (report.documents) {
-      for (uint32_t index : story.documents) {
-        if (index < report.documents->size()) articles.insert((*report.documents)[index].id);
-      }
-    }
-  }
+  const ReportTotals totals = report_totals(report);
   std::ostringstream out;
   out << "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
@@ -638,9 +626,10 @@ std::string render_html(const Report& report) {
   out << "<header class=\"top\"><div class=\"wrap\"><h1>crosscheck report</h1>"
          "<div class=\"counts\"><span><b>"
       << report.stories.size() << "</b>" << (report.stories.size() == 1 ? "story" : "stories")
-      << "</span><span><b>" << articles.size() << "</b>"
-      << (articles.size() == 1 ? "article" : "articles") << "</span><span><b>" << conflicts
-      << "</b>" << (conflicts == 1 ? "conflict" : "conflicts") << "</span><span><b>" << machine
+      << "</span><span><b>" << totals.articles << "</b>"
+      << (totals.articles == 1 ? "article" : "articles") << "</span><span><b>" << totals.conflicts
+      << "</b>" << (totals.conflicts == 1 ? "conflict" : "conflicts") << "</span><span><b>"
+      << totals.likely_machine
       << "</b>likely machine-written</span></div><p class=\"meta\">Each bracketed number links "
          "to the exact words of the article a statement comes from; hover over it to read them."
          "</p>";

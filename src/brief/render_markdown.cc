@@ -15,6 +15,8 @@ namespace {
 
 using report_view::ArticleRow;
 using report_view::CitationList;
+using report_view::report_totals;
+using report_view::ReportTotals;
 using report_view::StoryView;
 
 // Backslash-escapes what Markdown would read as markup in text taken from articles: emphasis,
@@ -429,12 +431,8 @@ class StoryWriter {
 
 std::string render_markdown(const Report& report) {
   std::ostringstream out;
-  size_t articles = 0;
-  size_t conflicts = 0;
-  for (const Story& story : report.stories) {
-    articles += story.documents.size();
-    conflicts += story.conflicts.size();
-  }
+  const ReportTotals totals = report_totals(report);
+  const size_t articles = totals.articles, conflicts = totals.conflicts;
   out << "# crosscheck report\n\n";
   out << report.stories.size() << (report.stories.size() == 1 ? " story" : " stories") << " · "
       << articles << (articles == 1 ? " article" : " articles") << " · " << conflicts

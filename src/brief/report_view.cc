@@ -150,6 +150,18 @@ std::string cite_anchor(int story_number, int cite_number) {
   return "s" + std::to_string(story_number) + "-c" + std::to_string(cite_number);
 }
 
+ReportTotals report_totals(const Report& report) {
+  ReportTotals totals;
+  for (const Story& story : report.stories) {
+    totals.articles += std::max(story.documents.size(), story.assessments.size());
+    totals.conflicts += story.conflicts.size();
+    for (const Assessment& assessment : story.assessments) {
+      totals.likely_machine += assessment.p_machine >= kLikelyMachine;
+    }
+  }
+  return totals;
+}
+
 Verdict verdict(const ArticleRow& row) {
   Verdict verdict;
   std::vector<std::string> parts;
@@ -167,7 +179,7 @@ Verdict verdict(const ArticleRow& row) {
   auto raise = [&worst](Tone tone) {
     if (static_cast<int>(tone) > static_cast<int>(worst)) worst = tone;
   };
-  if (assessment->p_machine >= 0.7) {
+  if (assessment->p_machine >= kLikelyMachine) {
     parts.push_back("likely machine-written");
     raise(Tone::kBad);
   } else if (assessment->p_machine >= 0.4) {

@@ -89,6 +89,17 @@ class CitationList {
 
 Verdict verdict(const ArticleRow& row);
 
+// Machine-written probability from which an article is called "likely machine-written".
+inline constexpr double kLikelyMachine = 0.7;
+
+// Counts shown at the top of a report. Every article is in exactly one story.
+struct ReportTotals {
+  size_t articles = 0;
+  size_t conflicts = 0;
+  size_t likely_machine = 0;
+};
+ReportTotals report_totals(const Report& report);
+
 // Anchor of citation `cite_number` of story `story_number` ("s1-c3"), the same in Markdown and
 // HTML so links into either report read alike.
 std::string cite_anchor(int story_number, int cite_number);
