@@ -37,19 +37,14 @@ void add_report_files(CLI::App* command, ReportFiles& files) {
   command->add_option("--json", files.json, "Write the JSON report (docs/report-format.md)");
 }
 
-void report_problems(const Problems& problems) {
-  for (const Problem& p : problems) warn(p.input + ": " + p.reason);
-}
-
 // Writes every requested rendering; Markdown goes to stdout when nothing is named.
 int write_reports(const Report& report, const ReportFiles& files, bool markdown_by_default) {
   struct Target {
     const std::string& path;
     std::string (*render)(const Report&);
   };
-  const Target targets[] = {{files.md, render_markdown},
-                            {files.html, render_html},
-                            {files.json, render_json}};
+  const Target targets[] = {
+      {files.md, render_markdown}, {files.html, render_html}, {files.json, render_json}};
   int exit_code = kExitOk;
   bool any = false;
   for (const Target& target : targets) {
@@ -69,6 +64,13 @@ int write_reports(const Report& report, const ReportFiles& files, bool markdown_
     }
   }
   return exit_code;
+}
+
+// The options analyze and ingest share: what to read and how.
+void add_input_options(CLI::App* command, RunOptions& run) {
+  command->add_option("inputs", run.inputs, "Files, folders (recursive) or '-'")->required();
+  command->add_option("--jobs", run.jobs, "Worker threads (default: all cores)");
+  command->add_flag("--quiet", run.quiet, "No progress lines or warnings about resources");
 }
 
 PipelineOptions pipeline_options(const RunOptions& run, size_t articles) {
@@ -103,13 +105,11 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   IngestOptions ingest_options;
   ingest_options.jobs = run.jobs;
   IngestResult ingested = ingest(run.inputs, ingest_options);
-  report_problems(ingested.problems);
-  if (!ingested.problems.empty()) exit_code = kExitSomeRejected;
+  report_problems(ingested.problems, exit_code);
   PipelineOptions options = pipeline_options(run, ingested.documents.size());
   if (options.on_stage) {
-    options.on_stage("ingest",
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                         .count());
+    options.on_stage(
+        "ingest", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
 
   documents = store.load_documents();
@@ -157,11 +157,9 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
       "Analyse articles (files, folders, '-' for stdin) and write the cross-checked report. "
       "Markdown goes to stdout unless --md/--html/--json name files.\n"
       "Example: crosscheck analyze examples/paris-talks --html report.html");
-  command->add_option("inputs", run->inputs, "Files, folders (recursive) or '-'")->required();
+  add_input_options(command, *run);
   command->add_option("--db", run->db, "Keep articles and results in this SQLite file");
   add_report_files(command, run->outputs);
-  command->add_option("--jobs", run->jobs, "Worker threads (default: all cores)");
-  command->add_flag("--quiet", run->quiet, "No progress lines or warnings about resources");
   command->callback([run, &exit_code] {
     auto store = open_store(run->db, exit_code);
     if (!store) return;
@@ -177,15 +175,11 @@ void add_analyze_command(CLI::App& app, int& exit_code) {
 
 void add_ingest_command(CLI::App& app, int& exit_code) {
   auto run = std::make_shared<RunOptions>();
-  CLI::App* command = app.add_subcommand(
-      "ingest",
-      "Add articles to a store and update its stories.\n"
-      "Example: crosscheck ingest crawl.warc.gz --db news.db");
-  command->add_option("inputs", run->inputs, "Files, folders (recursive) or '-'")->required();
-  command->add_option("--db", run->db, "SQLite store to add to (created when missing)")
-      ->required();
-  command->add_option("--jobs", run->jobs, "Worker threads (default: all cores)");
-  command->add_flag("--quiet", run->quiet, "No progress lines");
+  CLI::App* command = app.add_subcommand("ingest",
+                                         "Add articles to a store and update its stories.\n"
+                                         "Example: crosscheck ingest crawl.warc.gz --db news.db");
+  add_input_options(command, *run);
+  command->add_option("--db", run->db, "SQLite store to add to (created when missing)")->required();
   command->callback([run, &exit_code] {
     auto store = open_store(run->db, exit_code);
     if (!store) return;

@@ -21,11 +21,6 @@ namespace crosscheck::cli {
 
 namespace {
 
-void report_problems(const Problems& problems, int& exit_code) {
-  for (const Problem& p : problems) warn(p.input + ": " + p.reason);
-  if (!problems.empty()) exit_code = kExitSomeRejected;
-}
-
 std::unique_ptr<Extractor> load_extractor() {
   std::vector<std::string> warnings;
   auto extractor = Extractor::load(find_resources(), &warnings);
@@ -230,7 +225,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
       "eval",
       "Run a benchmark; prints a table and, as the last line, one JSON object of metrics.\n"
       "Example: crosscheck eval cluster --data ../shared/data/duc2004/clusters.dev.jsonl\n"
-      "Tasks:" + names);
+      "Tasks:" +
+          names);
   command->add_option("task", *task, "Benchmark task")->required();
   command->add_option("--data", *data, "Benchmark folder or file")->required();
   command->callback([task, data, &exit_code] {

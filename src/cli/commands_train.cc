@@ -17,7 +17,8 @@ namespace {
 // content-word stem counted once per article; stems in fewer than 3 articles are left out.
 int train_term_frequencies(const std::string& data, const std::string& out) {
   IngestResult result = ingest({data}, IngestOptions{});
-  for (const Problem& p : result.problems) warn(p.input + ": " + p.reason);
+  int exit_code = kExitOk;
+  report_problems(result.problems, exit_code);
   if (result.documents.empty()) {
     warn(data + ": no articles to train on");
     return kExitSomeRejected;
@@ -32,7 +33,7 @@ int train_term_frequencies(const std::string& data, const std::string& out) {
   }
   std::cerr << "crosscheck: " << out << ": " << frequencies.documents << " articles, "
             << frequencies.df.size() << " terms counted\n";
-  return result.problems.empty() ? kExitOk : kExitSomeRejected;
+  return exit_code;
 }
 
 }  // namespace

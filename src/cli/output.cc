@@ -99,4 +99,9 @@ nlohmann::ordered_json article_json(const Document& doc) {
 
 void warn(const std::string& message) { std::cerr << "crosscheck: " << message << '\n'; }
 
+void report_problems(const Problems& problems, int& exit_code) {
+  for (const Problem& p : problems) warn(p.input + ": " + p.reason);
+  if (!problems.empty()) exit_code = kExitSomeRejected;
+}
+
 }  // namespace crosscheck::cli

@@ -1,11 +1,11 @@
 // Writing results: files written whole or not at all, and the article JSON of DESIGN.md.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/document.h"
+#include "core/problem.h"
 
 namespace crosscheck::cli {
 
@@ -21,5 +21,8 @@ nlohmann::ordered_json article_json(const Document& doc);
 
 // Prints "crosscheck: <message>" on stderr.
 void warn(const std::string& message);
+
+// Names each rejected input with its reason on stderr; any rejection sets `exit_code` to 1.
+void report_problems(const Problems& problems, int& exit_code);
 
 }  // namespace crosscheck::cli
