@@ -31,8 +31,7 @@ void finish_stage(const PipelineOptions& options, const char* stage, double* slo
 
 std::unique_ptr<tbb::global_control> limit_threads(unsigned jobs) {
   if (jobs == 0) return nullptr;
-  return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                               jobs);
+  return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, jobs);
 }
 
 }  // namespace
@@ -64,8 +63,8 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
   finish_stage(options, "extract", times ? &times->extract : nullptr, start);
 }
 
-std::vector<Story> analyze_stories(std::vector<Document>& documents,
-                                   const PipelineOptions& options, StageTimes* times) {
+std::vector<Story> analyze_stories(std::vector<Document>& documents, const PipelineOptions& options,
+                                   StageTimes* times) {
   auto limit = limit_threads(options.jobs);
   auto start = Clock::now();
   find_copies(documents, options.dedup);
@@ -76,9 +75,8 @@ std::vector<Story> analyze_stories(std::vector<Document>& documents,
 
   // Story-level extraction (dates of undated articles, actors) belongs to extract's budget.
   for (const Story& story : stories) resolve_story_times(documents, story);
-  tbb::parallel_for(size_t{0}, stories.size(), [&](size_t i) {
-    stories[i].actors = resolve_actors(documents, stories[i]);
-  });
+  tbb::parallel_for(size_t{0}, stories.size(),
+                    [&](size_t i) { stories[i].actors = resolve_actors(documents, stories[i]); });
   finish_stage(options, "actors", times ? &times->extract : nullptr, start);
 
   tbb::parallel_for(size_t{0}, stories.size(),

@@ -53,7 +53,7 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
                         const PipelineOptions& options, StageTimes* times = nullptr);
 
 // Cross-document part: copies, stories, actors, facts, assessments, briefs.
-std::vector<Story> analyze_stories(std::vector<Document>& documents,
-                                   const PipelineOptions& options, StageTimes* times = nullptr);
+std::vector<Story> analyze_stories(std::vector<Document>& documents, const PipelineOptions& options,
+                                   StageTimes* times = nullptr);
 
 }  // namespace crosscheck

@@ -1,4 +1,6 @@
 // End-to-end checks of the pipeline on the commissioning example and on a mixed corpus.
+#include "cli/pipeline.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <set>
 
 #include "brief/brief.h"
-#include "cli/pipeline.h"
 #include "core/resources.h"
 
 namespace crosscheck {
@@ -16,8 +17,8 @@ const std::string kExample = std::string(CROSSCHECK_SOURCE_DIR) + "/examples/par
 
 std::vector<Document> ingest_or_fail(const std::vector<std::string>& inputs) {
   IngestResult result = ingest(inputs, IngestOptions{});
-  EXPECT_TRUE(result.problems.empty()) << result.problems.front().input << ": "
-                                       << result.problems.front().reason;
+  EXPECT_TRUE(result.problems.empty())
+      << result.problems.front().input << ": " << result.problems.front().reason;
   return std::move(result.documents);
 }
 
@@ -56,8 +57,8 @@ class ParisTalks : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     documents_ = new std::vector<Document>(ingest_or_fail({kExample}));
-    stories_ = new std::vector<Story>(
-        analyze_documents(*documents_, extractor(), options_with_models()));
+    stories_ =
+        new std::vector<Story>(analyze_documents(*documents_, extractor(), options_with_models()));
   }
   static void TearDownTestSuite() {
     delete documents_;

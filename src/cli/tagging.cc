@@ -14,10 +14,14 @@ namespace {
 
 const char* conll_type(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "PER";
-    case EntityType::kOrganization: return "ORG";
-    case EntityType::kPlace: return "LOC";
-    case EntityType::kMisc: return "MISC";
+    case EntityType::kPerson:
+      return "PER";
+    case EntityType::kOrganization:
+      return "ORG";
+    case EntityType::kPlace:
+      return "LOC";
+    case EntityType::kMisc:
+      return "MISC";
   }
   return "MISC";
 }
@@ -56,8 +60,8 @@ void tag_document(std::vector<ConllLine>& lines, const std::string& text,
         doc.mentions[next_mention].span.start <= line.token.start) {
       mention = static_cast<int>(next_mention);
       EntityType type = doc.mentions[next_mention].type;
-      bool begins_adjacent = previous_mention >= 0 && previous_mention != mention &&
-                             previous_type == type;
+      bool begins_adjacent =
+          previous_mention >= 0 && previous_mention != mention && previous_type == type;
       tag = std::string(begins_adjacent ? "B-" : "I-") + conll_type(type);
       previous_type = type;
     }
@@ -71,11 +75,20 @@ void tag_document(std::vector<ConllLine>& lines, const std::string& text,
 void escape_xml(std::string_view text, std::string& out) {
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
 }
@@ -183,7 +196,8 @@ bool read_timeml(std::string_view xml, std::string& text, std::string& dct, std:
 }
 
 std::string write_timeml(const Document& doc, const std::string& dct) {
-  std::string out = "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"";
+  std::string out =
+      "<?xml version=\"1.0\" ?>\n<TimeML>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"";
   escape_xml(dct, out);
   out += "\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">";
   escape_xml(dct, out);
