@@ -31,6 +31,50 @@ struct Sentence {
 
 enum class TokenShape : uint8_t { kWord, kNumber, kPunct, kSymbol };
 
+// ---- Syntax layer (UD v2), filled by the syntax stage (src/syntax/syntax.h) ----
+// Tables of names and conversions are in core/ud.h. Every field keeps its default on a token
+// that was not parsed (non-English sentence, syntax stage not run).
+
+// Universal part-of-speech tag; kNone when the token was not tagged.
+enum class Upos : uint8_t {
+  kNone,
+  kAdj,
+  kAdp,
+  kAdv,
+  kAux,
+  kCconj,
+  kDet,
+  kIntj,
+  kNoun,
+  kNum,
+  kPart,
+  kPron,
+  kPropn,
+  kPunct,
+  kSconj,
+  kSym,
+  kVerb,
+  kX
+};
+
+enum class Tense : uint8_t { kNone, kPast, kPres, kFut };
+enum class VerbForm : uint8_t { kNone, kFin, kInf, kPart, kGer };
+enum class Mood : uint8_t { kNone, kInd, kImp, kSub, kCnd };
+enum class GrammaticalNumber : uint8_t { kNone, kSing, kPlur };
+enum class Voice : uint8_t { kNone, kAct, kPass };
+
+// The morphological features crosscheck reads (a subset of UD FEATS).
+struct Morph {
+  Tense tense = Tense::kNone;
+  VerbForm verb_form = VerbForm::kNone;
+  Mood mood = Mood::kNone;
+  GrammaticalNumber number = GrammaticalNumber::kNone;
+  Voice voice = Voice::kNone;
+  uint8_t person = 0;     // 1, 2, 3; 0 when absent
+  bool negative = false;  // Polarity=Neg ("not", "n't", "no")
+  friend bool operator==(const Morph&, const Morph&) = default;
+};
+
 struct Token {
   Span span;
   uint32_t sentence = 0;  // index into Document::sentences
@@ -39,6 +83,17 @@ struct Token {
   bool all_caps = false;     // every letter upper case and at least two letters
   std::string lower;         // case-folded form
   std::string stem;          // Snowball stem of `lower` (empty for non-words)
+
+  // Syntax layer (see above). `head` is an index into Document::tokens of this token's
+  // syntactic head, -1 for the root of its sentence or when not parsed; heads never leave the
+  // token's sentence. `xpos` and `deprel` index the tables `xpos_tag_name()` and
+  // `deprel_name()` of core/ud.h (0 = none). `lemma` is empty when not lemmatised.
+  Upos upos = Upos::kNone;
+  uint8_t xpos = 0;
+  uint8_t deprel = 0;
+  Morph morph;
+  int32_t head = -1;
+  std::string lemma;
 };
 
 enum class EntityType : uint8_t { kPerson, kOrganization, kPlace, kMisc };
@@ -49,10 +104,10 @@ struct Mention {
   Span span;
   uint32_t sentence = 0;
   EntityType type = EntityType::kMisc;
-  std::string key;        // normalised name used to link aliases ("david lammy")
-  std::string role;       // title or apposition role, empty when none ("Foreign Secretary")
+  std::string key;             // normalised name used to link aliases ("david lammy")
+  std::string role;            // title or apposition role, empty when none ("Foreign Secretary")
   std::string role_qualifier;  // country, organisation or leader the role belongs to ("UK")
-  Span role_span;         // where the role is written, empty when none
+  Span role_span;              // where the role is written, empty when none
   double confidence = 1.0;
 };
 
@@ -65,8 +120,8 @@ struct Timex {
   uint32_t sentence = 0;
   TimexType type = TimexType::kDate;
   std::string value;
-  std::string anchored_to;  // "absolute", "publication", "story", "unresolved"
-  int weekday = -1;         // 0 = Monday .. 6 = Sunday when the text names a weekday, else -1
+  std::string anchored_to;    // "absolute", "publication", "story", "unresolved"
+  int weekday = -1;           // 0 = Monday .. 6 = Sunday when the text names a weekday, else -1
   std::string explicit_date;  // YYYY-MM-DD written out in the text itself, else empty
 };
 
@@ -106,10 +161,10 @@ struct Document {
   std::string site;
   std::string title;
   std::vector<std::string> authors;
-  std::string published;               // YYYY-MM-DD, empty when unknown
+  std::string published;                // YYYY-MM-DD, empty when unknown
   std::string published_from = "none";  // jsonld|meta|time|url|text|crawl|none
-  std::string lang;                    // ISO 639-1 code, empty when unknown
-  std::string source;                  // file name or WARC record id
+  std::string lang;                     // ISO 639-1 code, empty when unknown
+  std::string source;                   // file name or WARC record id
   // Index (into the corpus) of the first article of this article's copy group; set by dedup.
   // An article that copies no other is its own group.
   int32_t copy_group = -1;
