@@ -74,6 +74,25 @@ CREATE TABLE story_history (
   PRIMARY KEY (story_id, version)
 );
 )sql"},
+    {"keep earlier versions of updated articles", R"sql(
+CREATE TABLE article_history (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  url TEXT,
+  canonical_url TEXT,
+  site TEXT,
+  title TEXT,
+  authors TEXT,
+  published TEXT,
+  published_from TEXT,
+  lang TEXT,
+  source TEXT,
+  text TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  replaced_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (id, version)
+);
+)sql"},
 };
 
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
@@ -174,9 +193,13 @@ struct Store::Impl {
   std::string path;
   std::function<void(int)> after_insert_hook;
   std::unique_ptr<Statement> insert_article;
+  std::unique_ptr<Statement> stored_text;
+  std::unique_ptr<Statement> keep_history;
 
   ~Impl() {
     insert_article.reset();
+    stored_text.reset();
+    keep_history.reset();
     if (db) sqlite3_close_v2(db);
   }
 
@@ -341,34 +364,73 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
 }
 
 bool Store::add_documents(const std::vector<Document>& documents, int& added, std::string& error) {
+  AddCounts counts;
+  bool ok = add_documents(documents, counts, error);
+  added = counts.added;
+  return ok;
+}
+
+bool Store::add_documents(const std::vector<Document>& documents, AddCounts& counts,
+                          std::string& error) {
   // Out of memory is the one exception the calls below can raise; it must not cross the API
   // or leave the transaction open.
   try {
-    return add_documents_batch(documents, added, error);
+    return add_documents_batch(documents, counts, error);
   } catch (const std::exception& problem) {
     impl_->rollback();
-    added = 0;
+    counts = {};
     error = std::string("cannot store articles: ") + problem.what();
     return false;
   }
 }
 
-bool Store::add_documents_batch(const std::vector<Document>& documents, int& added,
+namespace {
+
+std::unique_ptr<Statement> prepare(sqlite3* db, const char* sql, const char* what,
+                                   std::string& error) {
+  std::string prepare_error;
+  auto statement = std::make_unique<Statement>(db, sql, prepare_error);
+  if (!statement->get()) {
+    error = std::string("cannot prepare ") + what + ": " + prepare_error;
+    return nullptr;
+  }
+  return statement;
+}
+
+}  // namespace
+
+bool Store::add_documents_batch(const std::vector<Document>& documents, AddCounts& counts,
                                 std::string& error) {
-  added = 0;
+  counts = {};
   Impl& impl = *impl_;
   if (!impl.insert_article) {
-    std::string prepare_error;
-    impl.insert_article = std::make_unique<Statement>(impl.db, R"sql(
+    // An update keeps the row (and so its place in insertion order); its copy group is
+    // recomputed by the next dedup.
+    impl.insert_article = prepare(impl.db, R"sql(
 INSERT INTO articles (id, url, canonical_url, site, title, authors, published, published_from,
                       lang, source, copy_group, text, sentences, tokens, mentions, timexes,
                       quantities, quotes)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-ON CONFLICT (id) DO NOTHING)sql",
-                                                      prepare_error);
-    if (!impl.insert_article->get()) {
+ON CONFLICT (id) DO UPDATE SET
+  url = excluded.url, canonical_url = excluded.canonical_url, site = excluded.site,
+  title = excluded.title, authors = excluded.authors, published = excluded.published,
+  published_from = excluded.published_from, lang = excluded.lang, source = excluded.source,
+  copy_group = -1, text = excluded.text, sentences = excluded.sentences,
+  tokens = excluded.tokens, mentions = excluded.mentions, timexes = excluded.timexes,
+  quantities = excluded.quantities, quotes = excluded.quotes,
+  added_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))sql",
+                                  "article insert", error);
+    impl.stored_text =
+        prepare(impl.db, "SELECT text FROM articles WHERE id = ?1", "article lookup", error);
+    impl.keep_history = prepare(impl.db, R"sql(
+INSERT INTO article_history (id, version, url, canonical_url, site, title, authors, published,
+                             published_from, lang, source, text, added_at)
+SELECT id, (SELECT count(*) + 1 FROM article_history WHERE id = ?1), url, canonical_url, site,
+       title, authors, published, published_from, lang, source, text, added_at
+FROM articles WHERE id = ?1)sql",
+                                "article history", error);
+    if (!impl.insert_article || !impl.stored_text || !impl.keep_history) {
       impl.insert_article.reset();
-      error = "cannot prepare article insert: " + prepare_error;
       return false;
     }
   }
@@ -377,8 +439,30 @@ ON CONFLICT (id) DO NOTHING)sql",
     error = "cannot start a transaction on " + impl.path + ": " + sql_error;
     return false;
   }
-  int inserted = 0;
+  AddCounts batch;
   for (const Document& doc : documents) {
+    bool stored = false, same = false;
+    {
+      Use lookup(impl.stored_text->get());
+      lookup.text(1, doc.id);
+      if (lookup.step() == SQLITE_ROW) {
+        stored = true;
+        same = lookup.column_text(0) == doc.text;
+      }
+    }
+    if (same) {
+      ++batch.unchanged;
+      continue;
+    }
+    if (stored) {
+      Use history(impl.keep_history->get());
+      history.text(1, doc.id);
+      if (history.step() != SQLITE_DONE) {
+        error = impl.describe(("cannot keep the earlier version of article " + doc.id).c_str());
+        impl.rollback();
+        return false;
+      }
+    }
     Use insert(impl.insert_article->get());
     insert.text(1, doc.id);
     insert.text_or_null(2, doc.url);
@@ -403,18 +487,25 @@ ON CONFLICT (id) DO NOTHING)sql",
       impl.rollback();
       return false;
     }
-    if (sqlite3_changes(impl.db) > 0) {
-      ++inserted;
-      if (impl.after_insert_hook) impl.after_insert_hook(inserted);
-    }
+    ++(stored ? batch.updated : batch.added);
+    if (impl.after_insert_hook) impl.after_insert_hook(batch.added + batch.updated);
   }
   if (!impl.exec("COMMIT", sql_error)) {
     error = "cannot commit articles to " + impl.path + ": " + sql_error;
     impl.rollback();
     return false;
   }
-  added = inserted;
+  counts = batch;
   return true;
+}
+
+int Store::article_versions(const std::string& id) const {
+  std::string error;
+  Statement count(impl_->db, "SELECT count(*) FROM article_history WHERE id = ?1", error);
+  if (!count.get()) return 0;
+  Use row(count.get());
+  row.text(1, id);
+  return row.step() == SQLITE_ROW ? static_cast<int>(row.column_integer(0)) : 0;
 }
 
 std::vector<Document> Store::load_documents() const {

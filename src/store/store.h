@@ -13,6 +13,8 @@
 //                 added_at, and one compact binary blob per annotation layer
 //   stories       id, position, title, version, json (the full analysed story), saved_at
 //   story_history earlier versions of stories (story id, version, title, json, saved_at)
+//   article_history earlier versions of updated articles (id, version, metadata, text,
+//                 added_at, replaced_at)
 //
 // Errors are values: every call that can fail returns false (or nullptr) and says why in
 // `error`; nothing is thrown across this API. A Store is used from one thread at a time.
@@ -41,9 +43,17 @@ class Store {
   // The schema version this build writes (and the newest it reads).
   static int schema_version();
 
-  // Adds documents (text, metadata and annotation layers) in one transaction. Documents whose id
-  // is already stored, or repeated within the batch, are skipped; `added` says how many were
-  // new. False and `error` on failure (then nothing of the batch is kept).
+  struct AddCounts {
+    int added = 0;      // new ids
+    int updated = 0;    // stored ids with a different text: the earlier version is kept in
+                        // the article history, the row takes the new text and metadata
+    int unchanged = 0;  // stored ids with the same text: nothing written
+  };
+  // Adds documents (text, metadata and annotation layers) in one transaction, in order, so an
+  // id repeated within the batch is an update of its earlier occurrence. Nothing stored is ever
+  // deleted. False and `error` on failure (then nothing of the batch is kept).
+  bool add_documents(const std::vector<Document>& documents, AddCounts& counts, std::string& error);
+  // The same; `added` counts new and updated articles' new ids only.
   bool add_documents(const std::vector<Document>& documents, int& added, std::string& error);
 
   // Every stored document, in insertion order, with its annotation layers. A row whose layers
@@ -51,6 +61,8 @@ class Store {
   std::vector<Document> load_documents() const;
   // Number of stored documents.
   int count_documents() const;
+  // Number of earlier versions of article `id` kept in the article history.
+  int article_versions(const std::string& id) const;
 
   // Writes Document::copy_group of every stored document in `documents` (matched by id) in one
   // transaction. Dedup runs after articles are added, so callers save its result with this.
@@ -74,7 +86,8 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Impl> impl);
-  bool add_documents_batch(const std::vector<Document>& documents, int& added, std::string& error);
+  bool add_documents_batch(const std::vector<Document>& documents, AddCounts& counts,
+                           std::string& error);
   bool save_stories_batch(const std::vector<Story>& stories, std::string& error);
   std::vector<Document> load_documents_unchecked() const;
   std::vector<Story> load_stories_unchecked() const;

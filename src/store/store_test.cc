@@ -240,24 +240,45 @@ TEST(Store, MemoryRoundTripsEveryLayer) {
   expect_same_document(docs[1], loaded[1]);
 }
 
-TEST(Store, DuplicateIdsAreSkipped) {
+TEST(Store, SameTextIsANoOpAndChangedTextAnUpdateWithHistory) {
   std::string error;
   auto store = Store::open(":memory:", error);
   ASSERT_TRUE(store) << error;
-  int added = 0;
-  ASSERT_TRUE(store->add_documents({sample_document("a"), sample_document("b")}, added, error));
-  EXPECT_EQ(added, 2);
+  Store::AddCounts counts;
+  ASSERT_TRUE(store->add_documents({sample_document("a"), sample_document("b")}, counts, error));
+  EXPECT_EQ(counts.added, 2);
   Document changed = sample_document("a");
   changed.text = "different";
   ASSERT_TRUE(
-      store->add_documents({changed, sample_document("c"), sample_document("c")}, added, error));
-  EXPECT_EQ(added, 1);
+      store->add_documents({changed, sample_document("b"), sample_document("c")}, counts, error));
+  EXPECT_EQ(counts.added, 1);
+  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.unchanged, 1);
   std::vector<Document> loaded = store->load_documents();
   ASSERT_EQ(loaded.size(), 3u);
-  EXPECT_EQ(loaded[0].id, "a");
-  EXPECT_EQ(loaded[0].text, sample_document("a").text);  // first stored version kept
+  EXPECT_EQ(loaded[0].id, "a");  // an update keeps the article's place
+  EXPECT_EQ(loaded[0].text, "different");
   EXPECT_EQ(loaded[2].id, "c");
+  EXPECT_EQ(store->article_versions("a"), 1);
+  EXPECT_EQ(store->article_versions("b"), 0);
   EXPECT_EQ(store->count_documents(), 3);
+}
+
+TEST(Store, AnIdRepeatedInOneBatchKeepsBothVersions) {
+  std::string error;
+  auto store = Store::open(":memory:", error);
+  ASSERT_TRUE(store) << error;
+  Document first = sample_document("x");
+  Document second = sample_document("x");
+  second.text = "second version";
+  Store::AddCounts counts;
+  ASSERT_TRUE(store->add_documents({first, second, second}, counts, error)) << error;
+  EXPECT_EQ(counts.added, 1);
+  EXPECT_EQ(counts.updated, 1);
+  EXPECT_EQ(counts.unchanged, 1);
+  ASSERT_EQ(store->load_documents().size(), 1u);
+  EXPECT_EQ(store->load_documents()[0].text, "second version");
+  EXPECT_EQ(store->article_versions("x"), 1);
 }
 
 TEST(Store, CopyGroupsAreUpdatedAfterDedup) {
