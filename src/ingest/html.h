@@ -54,6 +54,9 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
 // Text of `node` with whitespace collapsed, at most about `max_bytes` bytes.
 std::string node_text(const GumboNode* node, size_t max_bytes);
 
+// Host of an absolute URL, lower case, without "www." and port; empty when `url` has no scheme.
+std::string host_of(std::string_view url);
+
 // Case-insensitive ASCII helpers shared by the HTML code.
 std::string ascii_lower(std::string_view text);
 std::string collapse_whitespace(std::string_view text);

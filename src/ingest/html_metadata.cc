@@ -64,6 +64,29 @@ bool is_article_type(const json& type) {
   return std::find(std::begin(kTypes), std::end(kTypes), lower) != std::end(kTypes);
 }
 
+const GumboNode* find_tag(const GumboNode* node, GumboTag tag, int depth) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > 4) return nullptr;
+  if (node->v.element.tag == tag) return node;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    auto* found = find_tag(static_cast<const GumboNode*>(children.data[i]), tag, depth + 1);
+    if (found) return found;
+  }
+  return nullptr;
+}
+
+// JSON-LD strings often carry HTML character references ("&#8216;Sea wall&#8217;"); gumbo
+// decodes them as it would in a <title>, so every reference HTML knows is covered.
+std::string decode_character_references(std::string text) {
+  if (text.find('&') == std::string::npos) return text;
+  std::string html = "<title>" + text + "</title>";
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  const GumboNode* title = find_tag(output->root, GUMBO_TAG_TITLE, 0);
+  if (title) text = node_text(title, html.size() * 2);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return text;
+}
+
 struct JsonLdArticle {
   std::string headline;
   std::string name;
@@ -94,8 +117,12 @@ bool find_article(const json& node, JsonLdArticle& article, int depth) {
   if (!node.is_object()) return false;
   auto type = node.find("@type");
   if (type != node.end() && is_article_type(*type)) {
-    if (auto it = node.find("headline"); it != node.end()) article.headline = json_string(*it);
-    if (auto it = node.find("name"); it != node.end()) article.name = json_string(*it);
+    if (auto it = node.find("headline"); it != node.end()) {
+      article.headline = decode_character_references(json_string(*it));
+    }
+    if (auto it = node.find("name"); it != node.end()) {
+      article.name = decode_character_references(json_string(*it));
+    }
     if (auto it = node.find("datePublished"); it != node.end()) {
       article.published = json_string(*it);
     }
@@ -105,7 +132,12 @@ bool find_article(const json& node, JsonLdArticle& article, int depth) {
       }
     }
     if (auto it = node.find("author"); it != node.end()) read_authors(*it, article.authors);
-    if (auto it = node.find("publisher"); it != node.end()) article.publisher = json_string(*it);
+    if (auto it = node.find("publisher"); it != node.end()) {
+      article.publisher = decode_character_references(json_string(*it));
+    }
+    for (std::string& author : article.authors) {
+      author = decode_character_references(std::move(author));
+    }
     if (auto it = node.find("url"); it != node.end()) article.url = json_string(*it);
     return true;
   }
@@ -126,6 +158,8 @@ JsonLdArticle read_json_ld(const PageFacts& facts) {
   return article;
 }
 
+}  // namespace
+
 std::string host_of(std::string_view url) {
   size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return {};
@@ -138,6 +172,8 @@ std::string host_of(std::string_view url) {
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
   return host;
 }
+
+namespace {
 
 // Resolves an absolute or root-relative `href` against `base`.
 std::string absolute_url(std::string_view href, std::string_view base) {
@@ -362,7 +398,7 @@ void fill_metadata(const PageFacts& facts, std::string_view page_url, HtmlPage& 
   page.site = meta(facts, "og:site_name");
   if (page.site.empty()) page.site = json_ld.publisher;
   if (page.site.empty()) page.site = meta(facts, "application-name");
-  if (page.site.empty()) page.site = host_of(url);
+  if (page.site.empty()) page.site = registered_domain(url);
 
   // Readability's order: the most deliberate statement of the title first. Metadata titles
   // are kept as written (sites choose them); only <title> loses its site-name part.

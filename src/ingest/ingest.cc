@@ -34,7 +34,8 @@ struct InputFile {
   std::string path;  // to open
   std::string name;  // as reported: the path as given, joined with the entry's relative path
   bool is_stdin = false;
-  Problem problem;  // set instead of a file when the input was rejected while expanding
+  Problem problem;    // set instead of a file when the input was rejected while expanding
+  std::string scope;  // the name relative to the input's root (Pending::scope)
 };
 
 struct FileResult {
@@ -71,7 +72,7 @@ bool is_hidden_name(const fs::path& path) {
 
 void expand_input(const std::string& input, std::vector<InputFile>& files) {
   if (input == "-") {
-    files.push_back({"-", "-", true, {}});
+    files.push_back({"-", "-", true, {}, ""});
     return;
   }
   std::error_code error;
@@ -81,7 +82,7 @@ void expand_input(const std::string& input, std::vector<InputFile>& files) {
     return;
   }
   if (!fs::is_directory(status)) {
-    files.push_back({input, input, false, {}});
+    files.push_back({input, input, false, {}, fs::path(input).filename().generic_string()});
     return;
   }
   std::vector<fs::path> entries;
@@ -105,7 +106,7 @@ void expand_input(const std::string& input, std::vector<InputFile>& files) {
   std::sort(entries.begin(), entries.end());
   for (const fs::path& relative : entries) {
     std::string name = (fs::path(input) / relative).generic_string();
-    files.push_back({name, name, false, {}});
+    files.push_back({name, name, false, {}, relative.generic_string()});
   }
 }
 
@@ -119,6 +120,7 @@ class FileProcessor {
  private:
   void reject(std::string reason) { result_.problems.push_back({file_.name, std::move(reason)}); }
   void add(Pending&& pending) {
+    pending.scope = file_.scope;
     batch_bytes_ += pending.html.size() + pending.doc.text.size();
     batch_.push_back(std::move(pending));
     if (batch_.size() >= kBatchArticles || batch_bytes_ >= kBatchBytes) flush();
@@ -209,7 +211,9 @@ void FileProcessor::run() {
     }
     if (!reader.error().empty()) return reject(reader.error());
     if (is_blank(bytes)) return reject("empty");
-    if (format == Format::kHtml) {
+    if (format == Format::kFeed) {
+      parse_feed(bytes, file_.name, sink);
+    } else if (format == Format::kHtml) {
       parse_html(bytes, file_.name, sink);
     } else {
       std::string lower = file_.name;
@@ -222,13 +226,22 @@ void FileProcessor::run() {
   flush();
 }
 
+// The scope of an in-memory input: its file name.
+std::string scope_of(const std::string& name) {
+  return name == "-" ? std::string() : fs::path(name).filename().generic_string();
+}
+
 // Runs `read` on in-memory bytes (gunzipped when they carry the gzip magic), converting what it
 // finds in order on the calling thread.
 template <typename Read>
-std::vector<Document> read_in_memory(std::string_view bytes, Problems& problems,
-                                     const IngestOptions& options, const Read& read) {
+std::vector<Document> read_in_memory(std::string_view bytes, const std::string& scope,
+                                     Problems& problems, const IngestOptions& options,
+                                     const Read& read) {
   std::vector<Document> documents;
-  auto sink = [&](Pending&& pending) { convert(std::move(pending), documents, problems, options); };
+  auto sink = [&](Pending&& pending) {
+    pending.scope = scope;
+    convert(std::move(pending), documents, problems, options);
+  };
   std::unique_ptr<ByteSource> source = std::make_unique<MemorySource>(bytes);
   if (is_gzip(bytes)) source = std::make_unique<GzipSource>(std::move(source));
   Reader reader(*source);
@@ -300,33 +313,50 @@ std::vector<Document> read_text(std::string_view bytes, const std::string& name,
   std::string storage;
   if (!accept_single_article(bytes, storage, name, problems, options)) return documents;
   bool markdown = name.ends_with(".md") || name.ends_with(".md.gz");
-  parse_text(bytes, name, markdown,
-             [&](Pending&& pending) { convert(std::move(pending), documents, problems, options); });
+  parse_text(bytes, name, markdown, [&](Pending&& pending) {
+    pending.scope = scope_of(name);
+    convert(std::move(pending), documents, problems, options);
+  });
   return documents;
 }
 
 std::vector<Document> read_html(std::string_view bytes, const std::string& name, Problems& problems,
+                                const IngestOptions& options, std::string_view url) {
+  std::vector<Document> documents;
+  std::string storage;
+  if (!accept_single_article(bytes, storage, name, problems, options)) return documents;
+  parse_html(bytes, name, [&](Pending&& pending) {
+    if (pending.doc.url.empty()) pending.doc.url = url;
+    pending.scope = scope_of(name);
+    convert(std::move(pending), documents, problems, options);
+  });
+  return documents;
+}
+
+std::vector<Document> read_feed(std::string_view bytes, const std::string& name, Problems& problems,
                                 const IngestOptions& options) {
   std::vector<Document> documents;
   std::string storage;
   if (!accept_single_article(bytes, storage, name, problems, options)) return documents;
-  parse_html(bytes, name,
-             [&](Pending&& pending) { convert(std::move(pending), documents, problems, options); });
+  parse_feed(bytes, name, [&](Pending&& pending) {
+    pending.scope = scope_of(name);
+    convert(std::move(pending), documents, problems, options);
+  });
   return documents;
 }
 
 std::vector<Document> read_jsonl(std::string_view bytes, const std::string& name,
                                  Problems& problems, const IngestOptions& options) {
-  return read_in_memory(bytes, problems, options, [&](Reader& reader, const auto& sink) {
-    parse_jsonl(reader, name, options, sink);
-  });
+  return read_in_memory(
+      bytes, scope_of(name), problems, options,
+      [&](Reader& reader, const auto& sink) { parse_jsonl(reader, name, options, sink); });
 }
 
 std::vector<Document> read_warc(std::string_view bytes, const std::string& name, Problems& problems,
                                 const IngestOptions& options) {
-  return read_in_memory(bytes, problems, options, [&](Reader& reader, const auto& sink) {
-    parse_warc(reader, name, options, sink);
-  });
+  return read_in_memory(
+      bytes, scope_of(name), problems, options,
+      [&](Reader& reader, const auto& sink) { parse_warc(reader, name, options, sink); });
 }
 
 }  // namespace crosscheck

@@ -9,6 +9,11 @@
 //                              ({"id","text",...}) or cluster rows ({"articles": [...]});
 //                              a pretty-printed .json document (one row or an array of rows)
 //                              is read as a whole
+//   .rss .atom (or XML content  RSS 2.0, RSS 1.0 (RDF) and Atom feeds through libxml2: one
+//    whose root is rss, feed,  article per item (title, link, date, authors, and as text
+//    rdf:RDF)                  content:encoded / content, else description / summary, read
+//                              as HTML when it is markup); `site` is the feed's title, `source`
+//                              "path item N"; no entity expansion, nothing fetched
 //   .warc                      WARC 1.0/1.1/0.17: HTTP 200 HTML `response` records and
 //                              text/html `resource` records
 // Without a known extension the content decides ("WARC/1." prefix, "<!doctype html"/"<html",
@@ -29,8 +34,12 @@
 // text and JSON lines must be UTF-8 (a UTF-8 or UTF-16 byte order mark is accepted).
 //
 // Every document's text is passed through crosscheck::normalize (text stage) and its language
-// identified with CLD2. `id` is the input's own id (JSON `id`, WARC-Record-ID), else
-// stable_id(source); `source` is the path as given (joined with the entry's path inside a
+// identified with CLD2. `id` is the input's own id (JSON `id`, WARC-Record-ID), else a hash of
+// its normalised URL (the canonical URL when it names a page), else a hash of its normalised
+// text and its name relative to the input given (a file's name, a folder entry's path inside
+// the folder, nothing for stdin): the same content gives the same id from any working
+// directory, a changed file gives a new id, two articles on stdin two ids. `source` is the
+// path as given (joined with the entry's path inside a
 // given folder), the row's own `source`, else "path:LINE" for a JSON line ("path:LINE
 // article N" inside a cluster row), or the WARC-Record-ID.
 //
@@ -91,10 +100,14 @@ IngestResult ingest(const std::vector<std::string>& inputs, const IngestOptions&
 // Each returns the documents found and appends problems; they never throw.
 std::vector<Document> read_text(std::string_view bytes, const std::string& name, Problems& problems,
                                 const IngestOptions& options);
+// `url` (may be empty) is where the page came from: recorded as the article's url and used for
+// the site name and URL-path dates.
 std::vector<Document> read_html(std::string_view bytes, const std::string& name, Problems& problems,
-                                const IngestOptions& options);
+                                const IngestOptions& options, std::string_view url = {});
 std::vector<Document> read_jsonl(std::string_view bytes, const std::string& name,
                                  Problems& problems, const IngestOptions& options);
+std::vector<Document> read_feed(std::string_view bytes, const std::string& name, Problems& problems,
+                                const IngestOptions& options);
 std::vector<Document> read_warc(std::string_view bytes, const std::string& name, Problems& problems,
                                 const IngestOptions& options);
 
@@ -108,7 +121,13 @@ bool to_utf8(std::string_view bytes, const std::string& declared_charset, std::s
 // ISO 639-1 code of the text's language (CLD2), empty when unknown or unreliable.
 std::string identify_language(std::string_view text);
 
-// Stable id for an input without one: 16 hex digits of XXH64 (seed 0) of the source name.
+// The registered domain of a URL or host by the Public Suffix List of Debian's `publicsuffix`
+// package ("https://www.bbc.co.uk/news/x" -> "bbc.co.uk"); the host without "www." when the
+// list is missing, the host itself for IP addresses; empty for an empty or unparsable URL.
+std::string registered_domain(std::string_view url);
+
+// 16 hex digits of XXH64 (seed 0) of `source`; the hash behind the ids of articles without
+// their own.
 std::string stable_id(std::string_view source);
 
 }  // namespace crosscheck

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "ingest/test_support.h"
 
@@ -195,10 +196,138 @@ TEST(Ingest, FoldersRecurseSortedAndSkipHiddenEntries) {
   std::string base = folder.path();
   EXPECT_EQ(sources, (std::vector<std::string>{base + "/a.txt", base + "/b/a/one.txt",
                                                base + "/b/two.txt", base + "/c.md"}));
-  // Ids are hashes of the source as given, stable between runs.
-  EXPECT_EQ(result.documents[0].id, stable_id(base + "/a.txt"));
+  // Same text under different names inside the folder: different articles.
+  EXPECT_NE(result.documents[0].id, result.documents[1].id);
   IngestResult again = ingest({folder.path()}, {});
   EXPECT_EQ(again.documents[2].id, result.documents[2].id);
+}
+
+TEST(Ingest, IdsDoNotDependOnWhereTheFolderIs) {
+  ScratchFolder first, second;
+  first.write("daily/latest.txt", kBody);
+  second.write("elsewhere/deeper/daily/latest.txt", kBody);
+  IngestResult a = ingest({first.path() + "/daily"}, {});
+  IngestResult b = ingest({second.path() + "/elsewhere/deeper/daily/"}, {});
+  IngestResult c = ingest({second.path() + "/elsewhere/deeper/daily/latest.txt"}, {});
+  ASSERT_EQ(a.documents.size(), 1u);
+  ASSERT_EQ(b.documents.size(), 1u);
+  ASSERT_EQ(c.documents.size(), 1u);
+  EXPECT_EQ(a.documents[0].id, b.documents[0].id);
+  EXPECT_EQ(a.documents[0].id, c.documents[0].id);
+}
+
+TEST(Ingest, AChangedFileGetsANewId) {
+  ScratchFolder folder;
+  std::string path = folder.write("latest.txt", kBody);
+  IngestResult before = ingest({path}, {});
+  folder.write("latest.txt", std::string(kBody) + " A correction was added.");
+  IngestResult after = ingest({path}, {});
+  ASSERT_EQ(before.documents.size(), 1u);
+  ASSERT_EQ(after.documents.size(), 1u);
+  EXPECT_NE(before.documents[0].id, after.documents[0].id);
+}
+
+TEST(Ingest, ArticlesWithoutIdsInOneInputAreKeptApart) {
+  Problems problems;
+  std::vector<Document> docs = read_jsonl(
+      "{\"text\": \"The first article says one thing.\", \"source\": \"Fox News\"}\n"
+      "{\"text\": \"The second article says another.\", \"source\": \"Fox News\"}\n",
+      "-", problems, {});
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_NE(docs[0].id, docs[1].id);
+  EXPECT_EQ(docs[0].site, "Fox News");  // a source that names an outlet is the site
+  // Plain text on stdin: the id comes from the text alone.
+  std::vector<Document> one = read_text("First article on stdin.", "-", problems, {});
+  std::vector<Document> two = read_text("Second article on stdin.", "-", problems, {});
+  ASSERT_EQ(one.size(), 1u);
+  ASSERT_EQ(two.size(), 1u);
+  EXPECT_NE(one[0].id, two[0].id);
+}
+
+std::string fuzz_seed(const std::string& name) {
+  std::ifstream in("tests/fuzz/feed_fuzz/" + name, std::ios::binary);  // tests run in the root
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(Feeds, RssItemsBecomeArticles) {
+  Problems problems;
+  std::vector<Document> docs = read_feed(fuzz_seed("rss.xml"), "news.rss", problems, {});
+  ASSERT_EQ(docs.size(), 2u) << (problems.empty() ? "" : problems[0].reason);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].title, "Floodwater recedes in the old town");
+  EXPECT_EQ(docs[0].url, "https://harbour.example/news/2024/03/06/flood");
+  EXPECT_EQ(docs[0].published, "2024-03-06");
+  EXPECT_EQ(docs[0].site, "Harbour Times");
+  EXPECT_EQ(docs[0].authors, std::vector<std::string>{"Ana Ruiz"});
+  EXPECT_EQ(docs[0].text, "Floodwater receded on Wednesday & shops reopened.");
+  EXPECT_EQ(docs[0].source, "news.rss item 1");
+  EXPECT_EQ(docs[1].title, "Council approves \u2018sea wall\u2019 plan");
+  EXPECT_NE(docs[1].text.find("The council approved the plan on Tuesday."), std::string::npos);
+  EXPECT_NE(docs[1].text.find("Work starts in May."), std::string::npos);
+  EXPECT_EQ(docs[1].text.find("<p>"), std::string::npos);
+  EXPECT_NE(docs[0].id, docs[1].id);
+}
+
+TEST(Feeds, AtomAndRdfEntries) {
+  Problems problems;
+  std::vector<Document> atom = read_feed(fuzz_seed("atom.xml"), "valley.atom", problems, {});
+  ASSERT_EQ(atom.size(), 2u);
+  EXPECT_EQ(atom[0].url, "https://valley.example/a/bridge");
+  EXPECT_EQ(atom[0].published, "2024-03-07");
+  EXPECT_EQ(atom[0].authors, std::vector<std::string>{"Tom Lee"});
+  EXPECT_EQ(atom[0].text, "The bridge reopened after two years.");
+  EXPECT_EQ(atom[1].text, "Only a summary here.");
+  std::vector<Document> rdf = read_feed(fuzz_seed("rdf.rdf"), "n.rdf", problems, {});
+  ASSERT_EQ(rdf.size(), 1u);
+  EXPECT_EQ(rdf[0].site, "RDF News");
+  EXPECT_EQ(rdf[0].published, "2024-01-02");
+  EXPECT_TRUE(problems.empty());
+}
+
+TEST(Feeds, HostileAndBrokenFeeds) {
+  Problems problems;
+  // Entities are never expanded and external ones never read.
+  std::vector<Document> docs = read_feed(fuzz_seed("entities.xml"), "e.rss", problems, {});
+  for (const Document& doc : docs) {
+    EXPECT_LT(doc.text.size(), 1000u);
+    EXPECT_EQ(doc.text.find("root:"), std::string::npos);
+  }
+  problems.clear();
+  docs = read_feed(fuzz_seed("truncated.xml"), "cut.rss", problems, {});
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems.back().input, "cut.rss");
+  EXPECT_NE(problems.back().reason.find("malformed XML"), std::string::npos);
+  problems.clear();
+  EXPECT_TRUE(read_feed("<html><body>not a feed</body></html>", "x.rss", problems, {}).empty());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].reason.find("not an RSS or Atom feed"), std::string::npos);
+}
+
+TEST(Feeds, FeedFilesAreRecognisedByContent) {
+  ScratchFolder folder;
+  std::string path = folder.write("latest.xml", fuzz_seed("rss.xml"));
+  IngestResult result = ingest({path}, {});
+  ASSERT_EQ(result.documents.size(), 2u) << reasons(result);
+  EXPECT_EQ(result.documents[1].source, path + " item 2");
+}
+
+TEST(Ingest, UrlsNameArticlesWhateverTheTrackingParameters) {
+  Problems problems;
+  auto id_of = [&](const std::string& url, const std::string& text) {
+    std::vector<Document> docs = read_jsonl(
+        "{\"url\": \"" + url + "\", \"text\": \"" + text + "\"}\n", "x.jsonl", problems, {});
+    return docs.empty() ? std::string() : docs[0].id;
+  };
+  std::string plain = id_of("https://www.example.com/news/a-story/", "One text.");
+  std::vector<Document> by_url =
+      read_jsonl("{\"url\": \"https://www.theguardian.co.uk/x\", \"text\": \"Words.\"}\n",
+                 "y.jsonl", problems, {});
+  ASSERT_EQ(by_url.size(), 1u);
+  EXPECT_EQ(by_url[0].site, "theguardian.co.uk");
+  EXPECT_EQ(plain, id_of("http://example.com/news/a-story?utm_source=feed#top", "Other text."));
+  EXPECT_NE(plain, id_of("https://example.com/news/b-story", "One text."));
+  // A front page as URL names the site, not the article: the text decides.
+  EXPECT_NE(id_of("https://example.com/", "One text."), id_of("https://example.com/", "Two."));
 }
 
 TEST(Ingest, OutputOrderFollowsInputsWithManyThreads) {
@@ -378,7 +507,7 @@ TEST(Ingest, WarcGarbageBetweenRecordsIsReportedOnce) {
 }
 
 TEST(Ingest, SharedWarcSamplesWhenAvailable) {
-  std::string folder = std::string(CROSSCHECK_SOURCE_DIR) + "/../shared/data/html/warc";
+  std::string folder = "../shared/data/html/warc";  // tests run in the project root
   if (!std::filesystem::exists(folder)) GTEST_SKIP() << "no shared WARC samples at " << folder;
   IngestResult plain = ingest({folder + "/cc-main-2020-34-excerpt.warc"}, {});
   IngestResult gz = ingest({folder + "/cc-main-2020-34-excerpt.warc.gz"}, {});

@@ -71,6 +71,10 @@ bool article_from_object(const json& row, Pending& pending, std::string& reason)
   doc.lang = string_field(row, "lang");
   std::string source = string_field(row, "source");
   if (!source.empty()) doc.source = source;
+  // Outlet: the row's site, else its publisher, else a source that names one ("Fox News")
+  // rather than a file or a record ("wire/a.txt", "urn:uuid:...").
+  if (doc.site.empty()) doc.site = string_field(row, "publisher");
+  if (doc.site.empty() && source.find_first_of("/\\:") == std::string::npos) doc.site = source;
   return true;
 }
 

@@ -47,6 +47,53 @@ std::string stable_id(std::string_view source) {
 
 namespace ingest_internal {
 
+std::string normalize_url(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos && scheme < 10) url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find('#'));
+  size_t path_start = url.find_first_of("/?");
+  std::string host(url.substr(0, path_start));
+  std::transform(host.begin(), host.end(), host.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (host.starts_with("www.")) host.erase(0, 4);
+  if (host.ends_with(":80")) host.resize(host.size() - 3);
+  if (host.ends_with(":443")) host.resize(host.size() - 4);
+  std::string_view rest = path_start == std::string_view::npos ? "" : url.substr(path_start);
+  std::string_view path = rest.substr(0, rest.find('?'));
+  std::string out = host + std::string(path);
+  while (!out.empty() && out.back() == '/') out.pop_back();
+  if (size_t query = rest.find('?'); query != std::string_view::npos) {
+    std::string kept;
+    std::string_view params = rest.substr(query + 1);
+    while (!params.empty()) {
+      size_t amp = params.find('&');
+      std::string_view param = params.substr(0, amp);
+      bool tracking = param.starts_with("utm_") || param.starts_with("fbclid=") ||
+                      param.starts_with("gclid=") || param.empty();
+      if (!tracking) kept += (kept.empty() ? "?" : "&") + std::string(param);
+      if (amp == std::string_view::npos) break;
+      params.remove_prefix(amp + 1);
+    }
+    out += kept;
+  }
+  return out;
+}
+
+std::string content_id(const Document& doc, std::string_view scope) {
+  // A canonical URL that is only a host names the site, not the page (some sites mark every
+  // page so); such a URL would merge unrelated articles.
+  auto names_page = [](const std::string& normalized) {
+    return normalized.find_first_of("/?") != std::string::npos;
+  };
+  for (const std::string* url : {&doc.canonical_url, &doc.url}) {
+    if (url->empty()) continue;
+    std::string normalized = normalize_url(*url);
+    if (names_page(normalized)) return stable_id("url\n" + normalized);
+  }
+  std::string key = "text\n" + std::string(scope) + "\n" + doc.text;
+  return stable_id(key);
+}
+
 namespace {
 
 size_t count_words(std::string_view text, size_t enough) {
@@ -112,7 +159,8 @@ void convert(Pending&& pending, std::vector<Document>& documents, Problems& prob
   }
   std::string lang = identify_language(doc.text);
   if (!lang.empty()) doc.lang = std::move(lang);
-  if (doc.id.empty()) doc.id = stable_id(doc.source);
+  if (doc.site.empty()) doc.site = registered_domain(doc.url.empty() ? doc.canonical_url : doc.url);
+  if (doc.id.empty()) doc.id = content_id(doc, pending.scope);
   documents.push_back(std::move(doc));
 }
 

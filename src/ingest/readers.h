@@ -25,12 +25,16 @@ struct Pending {
   std::string charset;     // kHtml: charset declared by HTTP, lower case, may be empty
   std::string crawl_date;  // kHtml from WARC: the capture date, YYYY-MM-DD
   std::string input;       // what a problem with this article names
-  Problem problem;         // kProblem
+  // The input's name relative to the root it was found under (a file given by path: its file
+  // name; a folder entry: its path inside the folder; stdin: empty). Part of the id of an
+  // article without its own id or URL, so ids do not depend on the working directory.
+  std::string scope;
+  Problem problem;  // kProblem
 };
 
 using PendingSink = std::function<void(Pending&&)>;
 
-enum class Format { kUnknown, kText, kHtml, kJsonLines, kWarc };
+enum class Format { kUnknown, kText, kHtml, kJsonLines, kWarc, kFeed };
 
 // Format named by a file name's extension (".gz" removed first), kUnknown when none.
 Format format_from_name(std::string_view name, bool& gzipped);
@@ -40,6 +44,10 @@ Format format_from_content(std::string_view head);
 void parse_text(std::string_view bytes, const std::string& name, bool markdown,
                 const PendingSink& sink);
 void parse_html(std::string_view bytes, const std::string& name, const PendingSink& sink);
+// RSS/Atom: one pending article per item (feed_reader.cc).
+void parse_feed(std::string_view bytes, const std::string& name, const PendingSink& sink);
+// True when lower-case `head` starts an RSS, RDF or Atom feed rather than an HTML page.
+bool looks_like_feed(std::string_view head);
 void parse_jsonl(Reader& reader, const std::string& name, const IngestOptions& options,
                  const PendingSink& sink);
 void parse_warc(Reader& reader, const std::string& name, const IngestOptions& options,
@@ -49,6 +57,14 @@ void parse_warc(Reader& reader, const std::string& name, const IngestOptions& op
 // identifies the language and fills the id. Appends to `documents` or to `problems`.
 void convert(Pending&& pending, std::vector<Document>& documents, Problems& problems,
              const IngestOptions& options);
+
+// The id of an article without its own: XXH64 of its normalised URL (canonical URL when that
+// names a page rather than a site's front page, else the URL), else of `scope` and its text.
+std::string content_id(const Document& doc, std::string_view scope);
+
+// A URL reduced to what names the page: scheme, "www.", fragment, tracking parameters
+// (utm_*, fbclid, gclid) and a trailing slash removed, host lower case.
+std::string normalize_url(std::string_view url);
 
 // Deepest nesting of JSON brackets outside strings; counting stops once past `limit`.
 size_t json_nesting_depth(std::string_view text, size_t limit);

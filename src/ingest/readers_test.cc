@@ -133,7 +133,8 @@ TEST(HtmlReader, Metadata) {
   EXPECT_EQ(doc.published_from, "jsonld");
   EXPECT_EQ(doc.lang, "en");
   EXPECT_EQ(doc.source, "news_article.html");
-  EXPECT_EQ(doc.id, stable_id("news_article.html"));
+  // No own id: the canonical URL names the page.
+  EXPECT_EQ(doc.id, stable_id("url\ncourier.example.com/news/2024/03/08/harbour-bridge-reopens"));
 }
 
 TEST(HtmlReader, MetadataFallbacks) {
@@ -150,7 +151,13 @@ TEST(HtmlReader, MetadataFallbacks) {
   EXPECT_EQ(meta.published, "2023-11-06");
   EXPECT_EQ(meta.published_from, "meta");
   EXPECT_EQ(meta.title, "Council votes to close two libraries");
-  EXPECT_EQ(meta.site, "daily.example.net");
+  EXPECT_EQ(meta.site, "example.net");  // the registered domain
+
+  HtmlPage entities = page(
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+      "\"Council approves &#8216;sea wall&#8217; &amp; more\"}</script>",
+      paragraph);
+  EXPECT_EQ(entities.title, "Council approves \u2018sea wall\u2019 & more");
 
   HtmlPage time =
       page("", "<article><time datetime=\"2023-11-04\">Saturday</time>" + paragraph + "</article>");
@@ -309,7 +316,7 @@ TEST(JsonReader, ArticleFieldsAndClusterRows) {
   EXPECT_EQ(docs[1].id, "c1-a0");
   EXPECT_EQ(docs[2].id, "c1-a1");
   EXPECT_EQ(docs[3].source, "rows.jsonl:3");
-  EXPECT_EQ(docs[3].id, stable_id("rows.jsonl:3"));
+  EXPECT_EQ(docs[3].id.size(), 16u);  // a content id (ingest_test.cc tests them)
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].input, "rows.jsonl:2 article 2");
   EXPECT_EQ(problems[0].reason, "no text");
@@ -375,6 +382,17 @@ TEST(Encoding, BinaryDetection) {
   EXPECT_EQ(first_invalid_utf8("caf\xC3\xA9"), std::string_view::npos);
   EXPECT_EQ(content_type_charset("text/html; charset=\"ISO-8859-1\""), "windows-1252");
   EXPECT_EQ(html_declared_charset("<meta charset=UTF-8>"), "utf-8");
+}
+
+TEST(Site, RegisteredDomainFollowsThePublicSuffixList) {
+  EXPECT_EQ(registered_domain("https://www.bbc.co.uk/news/world-123"), "bbc.co.uk");
+  EXPECT_EQ(registered_domain("https://edition.cnn.com/2024/03/06/x.html"), "cnn.com");
+  EXPECT_EQ(registered_domain("http://news.example.com.au:8080/a"), "example.com.au");
+  EXPECT_EQ(registered_domain("nytimes.com"), "nytimes.com");
+  EXPECT_EQ(registered_domain("https://192.168.1.4/page"), "192.168.1.4");
+  EXPECT_EQ(registered_domain("localhost"), "localhost");
+  EXPECT_EQ(registered_domain(""), "");
+  EXPECT_EQ(registered_domain("not a url at all"), "not a url at all");
 }
 
 }  // namespace

@@ -176,6 +176,7 @@ Format format_from_name(std::string_view name, bool& gzipped) {
     return Format::kJsonLines;
   }
   if (extension == "warc") return Format::kWarc;
+  if (extension == "rss" || extension == "atom") return Format::kFeed;
   return Format::kUnknown;
 }
 
@@ -186,6 +187,7 @@ Format format_from_content(std::string_view head) {
   if (first == std::string_view::npos) return Format::kText;
   std::string lower = ascii_lower(head.substr(first, 2048));
   if (lower.front() == '{') return Format::kJsonLines;
+  if (looks_like_feed(lower)) return Format::kFeed;
   if (lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0 ||
       lower.rfind("<?xml", 0) == 0 || lower.rfind("<!--", 0) == 0 ||
       lower.find("<html") != std::string::npos || lower.find("<body") != std::string::npos ||
