@@ -44,6 +44,14 @@ const std::vector<EvalTask>& eval_tasks() {
        eval::run_copies},
       {"copies-sweep", "shingle size and threshold sweep of copy detection on the same data",
        eval::run_copies_sweep},
+      {"extract",
+       "main text of HTML pages (html/scrapinghub: 4-gram shingle precision, recall, f1; "
+       "html/trafilatura: with/without snippets)",
+       eval::run_extract},
+      {"dates", "publication dates of HTML pages (html/htmldate): precision, recall, f1, accuracy",
+       eval::run_dates},
+      {"titles", "titles of HTML pages (html/readability): exact after whitespace normalisation",
+       eval::run_titles},
   };
   return tasks;
 }

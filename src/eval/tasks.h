@@ -21,5 +21,8 @@ int run_cluster(const std::string& data, std::ostream& out, std::ostream& err);
 int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err);
+int run_extract(const std::string& data, std::ostream& out, std::ostream& err);
+int run_dates(const std::string& data, std::ostream& out, std::ostream& err);
+int run_titles(const std::string& data, std::ostream& out, std::ostream& err);
 
 }  // namespace crosscheck::eval
