@@ -58,6 +58,7 @@ overflow:hidden;break-inside:avoid}
 letter-spacing:.06em;padding:1px 8px;border-radius:4px;background:var(--bad);color:var(--card);
 margin-right:8px;vertical-align:2px}
 .internal{font-size:.8rem;color:var(--warn);margin-left:6px;white-space:nowrap}
+.outlets{font-size:.8rem;color:var(--muted);margin-left:6px}
 .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(240px,100%),1fr))}
 .side{padding:10px 14px;border-left:1px solid var(--line)}.side:first-child{border-left:0}
 .side:nth-child(odd){background:var(--side-a)}.side:nth-child(even){background:var(--side-b)}
@@ -231,7 +232,7 @@ class StoryWriter {
       if (n == previous) continue;  // the same words cited twice need one marker
       previous = n;
       out += "<sup class=\"c\"><a href=\"#" + anchor(n) + "\" title=\"" +
-             html(view_.label(cite.article) + ": " +
+             html(view_.named(cite.article) + ": " +
                   report_view::shorten(report_view::one_line(cite.text), 300)) +
              "\">[" + std::to_string(n) + "]</a></sup>";
     }
@@ -282,11 +283,18 @@ class StoryWriter {
     using report_view::count_words;
     out << "<div class=\"chips\"><span>"
         << count_words(view_.articles().size(), "article", "articles") << "</span><span>"
-        << view_.independent_count() << " independent</span><span>"
-        << count_words(corroborated, "corroborated fact", "corroborated facts") << "</span><span>"
-        << count_words(single, "single-source claim", "single-source claims") << "</span><span>"
-        << count_words(story_.conflicts.size(), "conflict", "conflicts") << "</span></div>\n";
+        << view_.independent_count() << " independent"
+        << (view_.independent_outlets().empty()
+                ? std::string()
+                : ": " + html(report_view::join_names(view_.independent_outlets())))
+        << "</span><span>" << count_words(corroborated, "corroborated fact", "corroborated facts")
+        << "</span><span>" << count_words(single, "single-source claim", "single-source claims")
+        << "</span><span>" << count_words(story_.conflicts.size(), "conflict", "conflicts")
+        << "</span></div>\n";
     out << "<div class=\"story-id\">story <code>" << html(story_.id) << "</code></div>\n";
+    if (!view_.language().empty()) {
+      out << "<p class=\"empty\">" << html(view_.language_note()) << "</p>\n";
+    }
   }
 
   void summary(std::ostream& out) {
@@ -306,11 +314,18 @@ class StoryWriter {
   void conflict_card(std::ostream& out, const Conflict& conflict) {
     out << "<div class=\"conflict\"><div class=\"head\"><span class=\"kind\">"
         << html(to_string(conflict.kind)) << "</span>" << html(conflict.explanation);
-    if (conflict.internal) out << "<span class=\"internal\">within one article</span>";
+    if (conflict.internal) {
+      out << "<span class=\"internal\">within one article</span>";
+    } else if (std::string outlets = report_view::sides_outlets(view_, conflict);
+               !outlets.empty()) {
+      out << "<span class=\"outlets\">" << html(outlets) << "</span>";
+    }
     out << "</div><div class=\"sides\">";
     int n = 0;
     for (const ConflictSide& side : conflict.sides) {
+      std::vector<std::string> outlets = view_.outlets(view_.usable(side.cites));
       out << "<div class=\"side\"><div class=\"side-label\">Side " << ++n
+          << (outlets.empty() ? std::string() : " · " + html(report_view::join_names(outlets)))
           << "</div><div class=\"claim\">" << html(side.claim) << "</div>";
       for (const Cite& cite : view_.usable(side.cites)) {
         out << "<blockquote>" << highlighted(cite) << "</blockquote><div class=\"src\">"
@@ -455,7 +470,7 @@ class StoryWriter {
     for (const Fact* fact : facts) {
       out << "<li>";
       if (single) {
-        std::string only = fact->articles.empty() ? "" : view_.label(fact->articles.front());
+        std::string only = fact->articles.empty() ? "" : view_.named(fact->articles.front());
         if (!only.empty()) out << "<span class=\"label\">" << html(only) << "</span> ";
       } else {
         out << "<span class=\"badge " << tone_class(tone) << "\">" << fact->sources

@@ -43,6 +43,9 @@ class StoryWriter {
     out["id"] = story_.id;
     out["title"] = text_or_null(story_.title);
     out["articles"] = articles();
+    out["independent_outlets"] = view_.independent_outlets();
+    // Set for a story in another language than English: stored and grouped, not analysed.
+    out["not_analysed_language"] = text_or_null(view_.language());
     out["summary"] = summary();
     out["timeline"] = timeline();
     out["actors"] = actors();
@@ -78,6 +81,10 @@ class StoryWriter {
       article["id"] = row.id;
       article["title"] = text_or_null(row.title);
       article["site"] = text_or_null(row.site);
+      article["url"] = text_or_null(row.url);
+      article["canonical_url"] = text_or_null(row.canonical_url);
+      article["authors"] = row.authors;
+      article["lang"] = text_or_null(row.lang);
       article["published"] = text_or_null(row.published);
       article["copy_group"] = row.copy_group;
       article["independent"] = row.independent;
@@ -165,6 +172,7 @@ class StoryWriter {
       item["text"] = fact.text;
       item["status"] = to_string(fact.status);
       item["sources"] = fact.sources;
+      item["outlets"] = view_.outlets(view_.usable(fact.cites));
       item["cites"] = cites(fact.cites);
       out.push_back(std::move(item));
     }
@@ -181,6 +189,7 @@ class StoryWriter {
       for (const ConflictSide& side : conflict.sides) {
         Json entry;
         entry["claim"] = side.claim;
+        entry["outlets"] = view_.outlets(view_.usable(side.cites));
         entry["cites"] = cites(side.cites);
         sides.push_back(std::move(entry));
       }

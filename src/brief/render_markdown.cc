@@ -157,10 +157,13 @@ class StoryWriter {
     using report_view::count_words;
     out << "Story `" << markup::code_safe(story_.id) << "` · "
         << count_words(view_.articles().size(), "article", "articles") << " ("
-        << view_.independent_count() << " independent) · "
-        << count_words(corroborated, "corroborated fact", "corroborated facts") << " · "
+        << view_.independent_count() << " independent";
+    std::vector<std::string> outlets = view_.independent_outlets();
+    if (!outlets.empty()) out << ": " << escape(report_view::join_names(outlets));
+    out << ") · " << count_words(corroborated, "corroborated fact", "corroborated facts") << " · "
         << count_words(single, "single-source claim", "single-source claims") << " · "
         << count_words(story_.conflicts.size(), "conflict", "conflicts") << "\n\n";
+    if (!view_.language().empty()) out << "_" << escape(view_.language_note()) << "_\n\n";
   }
 
   void articles(std::ostream& out) {
@@ -292,12 +295,14 @@ class StoryWriter {
     for (const Fact* fact : facts) {
       out << "- " << escape(fact->text);
       if (status == FactStatus::kSingleSource) {
-        if (!fact->articles.empty()) out << " — only " << escape(view_.label(fact->articles[0]));
+        if (!fact->articles.empty()) out << " — only " << escape(view_.named(fact->articles[0]));
       } else {
         out << " — *"
             << report_view::count_words(static_cast<size_t>(std::max(fact->sources, 0)), "source",
                                         "sources")
             << "*";
+        std::vector<std::string> outlets = view_.outlets(view_.usable(fact->cites));
+        if (!outlets.empty()) out << " (" << escape(report_view::join_names(outlets)) << ")";
       }
       out << markers(fact->cites) << "\n";
     }
@@ -316,7 +321,12 @@ class StoryWriter {
   void conflict_table(std::ostream& out, const Conflict& conflict) {
     if (conflict.sides.empty()) return;
     out << "|";
-    for (size_t i = 0; i < conflict.sides.size(); ++i) out << " Side " << (i + 1) << " |";
+    for (size_t i = 0; i < conflict.sides.size(); ++i) {
+      std::vector<std::string> outlets = view_.outlets(view_.usable(conflict.sides[i].cites));
+      out << " Side " << (i + 1);
+      if (!outlets.empty()) out << ": " << escape(report_view::join_names(outlets));
+      out << " |";
+    }
     out << "\n|";
     for (size_t i = 0; i < conflict.sides.size(); ++i) out << "---|";
     out << "\n|";
@@ -329,7 +339,8 @@ class StoryWriter {
         StoryView::Context context = view_.context(cite);
         std::string cited = escape(report_view::shorten(context.cited, 400));
         cell += "“" + escape(context.before, true) + (cited.empty() ? "" : "**" + cited + "**") +
-                escape(context.after, true) + "” — " + view_.label(cite.article) + markers({cite});
+                escape(context.after, true) + "” — " + escape(view_.named(cite.article)) +
+                markers({cite});
       }
       out << " " << (cell.empty() ? "—" : cell) << " |";
     }
@@ -343,7 +354,12 @@ class StoryWriter {
     for (const Conflict& conflict : story_.conflicts) {
       out << "#### " << ++n << ". " << report_view::kind_title(conflict.kind) << ": "
           << escape(conflict.explanation);
-      if (conflict.internal) out << " *(within one article)*";
+      if (conflict.internal) {
+        out << " *(within one article)*";
+      } else if (std::string outlets = report_view::sides_outlets(view_, conflict);
+                 !outlets.empty()) {
+        out << " — " << escape(outlets);
+      }
       out << "\n\n";
       conflict_table(out, conflict);
     }

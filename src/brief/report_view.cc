@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/language.h"
 #include "core/utf8.h"
 
 namespace crosscheck::report_view {
@@ -34,6 +35,7 @@ StoryView::StoryView(const Report& report, const Story& story, const CorpusIndex
     articles_.push_back(std::move(row));
   };
   if (corpus) {
+    language_ = story_language(*corpus, story);
     for (uint32_t index : story.documents) {
       if (index >= corpus->size()) continue;
       const Document& doc = (*corpus)[index];
@@ -52,6 +54,9 @@ StoryView::StoryView(const Report& report, const Story& story, const CorpusIndex
       }
       row.site = doc.site;
       row.url = doc.canonical_url.empty() ? doc.url : doc.canonical_url;
+      row.canonical_url = doc.canonical_url;
+      row.authors = doc.authors;
+      row.lang = doc.lang;
       row.published = doc.published;
       int32_t group = doc.copy_group;
       row.independent = group < 0 || static_cast<uint32_t>(group) == index ||
@@ -136,6 +141,68 @@ StoryView::Context StoryView::context(const Cite& raw) const {
 int StoryView::independent_count() const {
   return static_cast<int>(std::count_if(articles_.begin(), articles_.end(),
                                         [](const ArticleRow& row) { return row.independent; }));
+}
+
+std::string StoryView::language_note() const {
+  if (language_.empty()) return {};
+  return "Articles in language \"" + language_ +
+         "\": stored and grouped into this story, but not analysed (actors, facts, conflicts "
+         "and assessments are English-only).";
+}
+
+std::string StoryView::outlet(const std::string& article_id) const {
+  const ArticleRow* row = article(article_id);
+  if (!row) return article_id;
+  return row->site.empty() ? row->label : one_line(row->site);
+}
+
+std::string StoryView::named(const std::string& article_id) const {
+  const ArticleRow* row = article(article_id);
+  if (!row) return article_id;
+  return row->site.empty() ? row->label : one_line(row->site) + " (" + row->label + ")";
+}
+
+namespace {
+
+void add_distinct(std::vector<std::string>& names, std::string name) {
+  if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+}
+
+}  // namespace
+
+std::vector<std::string> StoryView::outlets(const std::vector<Cite>& cites) const {
+  std::vector<std::string> names;
+  for (const Cite& cite : cites) add_distinct(names, outlet(cite.article));
+  return names;
+}
+
+std::vector<std::string> StoryView::independent_outlets() const {
+  std::vector<std::string> names;
+  for (const ArticleRow& row : articles_) {
+    if (row.independent) add_distinct(names, outlet(row.id));
+  }
+  return names;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+std::string sides_outlets(const StoryView& view, const Conflict& conflict) {
+  std::string out;
+  for (const ConflictSide& side : conflict.sides) {
+    std::vector<std::string> names = view.outlets(view.usable(side.cites));
+    if (names.empty()) return {};
+    std::string side_names;
+    for (const std::string& name : names) side_names += (side_names.empty() ? "" : ", ") + name;
+    out += (out.empty() ? "" : " vs ") + side_names;
+  }
+  return out;
 }
 
 int CitationList::number(const Cite& cite) {

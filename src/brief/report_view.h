@@ -16,6 +16,9 @@ struct ArticleRow {
   std::string id;
   std::string label;  // "A1", "A2", ... in story order
   std::string title, site, url, published;
+  std::string canonical_url;  // as the page declares it (url is canonical_url, else the URL)
+  std::vector<std::string> authors;
+  std::string lang;
   // For people: the title, or for an untitled article its opening words ("untitled" set).
   std::string display_title;
   bool untitled = false;
@@ -62,6 +65,21 @@ class StoryView {
   // dropped, since nobody could verify them.
   std::vector<Cite> usable(const std::vector<Cite>& cites) const;
   int independent_count() const;
+  // The story's language when it is not English (then only stored and grouped, not analysed),
+  // else empty.
+  const std::string& language() const { return language_; }
+  // "Stories in ru are stored and grouped but not analysed: ..." for such a story, else empty.
+  std::string language_note() const;
+
+  // Outlets, so a reader sees who said what. The outlet of an article is its site (publisher
+  // name, or the registered domain of its URL), else its label ("A2").
+  std::string outlet(const std::string& article_id) const;
+  // "Fox News (A2)" when the site is known, else "A2".
+  std::string named(const std::string& article_id) const;
+  // The distinct outlets of the cited articles, in order: {"Fox News", "HuffPost"}.
+  std::vector<std::string> outlets(const std::vector<Cite>& cites) const;
+  // The distinct outlets of the independent articles (copies count once, with their original).
+  std::vector<std::string> independent_outlets() const;
 
   // The sentence around a cite, split so the cited part can be highlighted. Before/after are
   // empty without a corpus or when the cite is the whole sentence; long context is clipped.
@@ -73,6 +91,7 @@ class StoryView {
  private:
   std::vector<ArticleRow> articles_;
   std::unordered_map<std::string, size_t> by_id_;
+  std::string language_;
   const CorpusIndex& corpus_;
 };
 
@@ -112,6 +131,10 @@ std::string describe_number(const NumberClaim& number);
 const char* bound_words(Bound bound);
 // 0.4 -> "40%".
 std::string percent(double share);
+// "Fox News, HuffPost and Reuters".
+std::string join_names(const std::vector<std::string>& names);
+// "Fox News vs HuffPost": the outlets of each side of a conflict; empty without cites.
+std::string sides_outlets(const StoryView& view, const Conflict& conflict);
 // "1 source", "3 sources".
 std::string count_words(size_t count, const char* singular, const char* plural);
 

@@ -2,12 +2,14 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <unordered_set>
+#include <map>
+#include <unordered_map>
 
 #include "brief/brief.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
+#include "core/language.h"
 #include "core/resources.h"
 #include "store/store.h"
 
@@ -113,11 +115,17 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   }
 
   documents = store.load_documents();
-  std::unordered_set<std::string> known;
-  for (const Document& doc : documents) known.insert(doc.id);
-  std::vector<Document> fresh;
+  std::unordered_map<std::string, size_t> position;  // id -> index in `documents`
+  for (size_t i = 0; i < documents.size(); ++i) position.emplace(documents[i].id, i);
+  std::vector<Document> fresh;  // new articles and new versions, in input order
+  int unchanged = 0;
   for (Document& doc : ingested.documents) {
-    if (known.insert(doc.id).second) fresh.push_back(std::move(doc));
+    auto known = position.find(doc.id);
+    if (known != position.end() && documents[known->second].text == doc.text) {
+      ++unchanged;
+      continue;
+    }
+    fresh.push_back(std::move(doc));
   }
 
   std::vector<std::string> warnings;
@@ -129,14 +137,56 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   }
   annotate_documents(fresh, *extractor, options);
 
-  int added = 0;
+  Store::AddCounts counts;
   std::string error;
-  if (!store.add_documents(fresh, added, error)) {
+  if (!store.add_documents(fresh, counts, error)) {
     warn("store: " + error);
     exit_code = kExitFatal;
     return {};
   }
-  for (Document& doc : fresh) documents.push_back(std::move(doc));
+  // A new version replaces the article in the corpus; the store keeps the earlier one.
+  std::vector<std::string> updated;
+  for (Document& doc : fresh) {
+    auto [known, added] = position.emplace(doc.id, documents.size());
+    if (added) {
+      documents.push_back(std::move(doc));
+    } else {
+      if (documents[known->second].text != doc.text) updated.push_back(doc.id);
+      documents[known->second] = std::move(doc);
+    }
+  }
+  // One line per batch for articles the English-only stages will not read.
+  std::map<std::string, size_t> other_languages;
+  size_t other_articles = 0;
+  for (const Document& doc : fresh) {
+    if (!analysable_language(doc)) {
+      ++other_languages[doc.lang];
+      ++other_articles;
+    }
+  }
+  if (!run.quiet && other_articles > 0) {
+    std::string line = std::to_string(other_articles) +
+                       (other_articles == 1 ? " article in " : " articles in ") +
+                       std::to_string(other_languages.size()) +
+                       (other_languages.size() == 1 ? " other language (" : " other languages (");
+    bool first = true;
+    for (const auto& [lang, count] : other_languages) {
+      line += (first ? "" : ", ") + lang + " " + std::to_string(count);
+      first = false;
+    }
+    warn(line + "): stored, not analysed");
+  }
+  if (!run.quiet && (!updated.empty() || unchanged > 0)) {
+    std::string line = std::to_string(counts.added) + " new articles";
+    if (!updated.empty()) {
+      line += ", " + std::to_string(updated.size()) +
+              " updated (same id, new text; the earlier version stays in the store's history):";
+      for (size_t i = 0; i < updated.size() && i < 10; ++i) line += " " + updated[i];
+      if (updated.size() > 10) line += " ...";
+    }
+    if (unchanged > 0) line += ", " + std::to_string(unchanged) + " already stored unchanged";
+    warn(line);
+  }
   options = pipeline_options(run, documents.size());
   options.cluster.background = background.get();
   std::vector<Story> stories = analyze_stories(documents, options);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "brief/brief.h"
+#include "core/language.h"
 #include "text/text.h"
 
 namespace crosscheck {
@@ -58,8 +59,10 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
   tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) { annotate_text(documents[i]); });
   finish_stage(options, "text", times ? &times->text : nullptr, start);
 
-  tbb::parallel_for(size_t{0}, documents.size(),
-                    [&](size_t i) { extractor.annotate(documents[i], options.extract); });
+  // Extraction is English-only; other languages keep their text layers and nothing more.
+  tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) {
+    if (analysable_language(documents[i])) extractor.annotate(documents[i], options.extract);
+  });
   finish_stage(options, "extract", times ? &times->extract : nullptr, start);
 }
 
@@ -73,18 +76,28 @@ std::vector<Story> analyze_stories(std::vector<Document>& documents, const Pipel
   std::vector<Story> stories = cluster(documents, options.cluster);
   finish_stage(options, "cluster", times ? &times->cluster : nullptr, start);
 
+  // Stories in another language than English skip the English-only stages (core/language.h).
+  std::vector<char> analysable(stories.size());
+  for (size_t i = 0; i < stories.size(); ++i) {
+    analysable[i] = story_language(documents, stories[i]).empty();
+  }
   // Story-level extraction (dates of undated articles, actors) belongs to extract's budget.
-  for (const Story& story : stories) resolve_story_times(documents, story);
-  tbb::parallel_for(size_t{0}, stories.size(),
-                    [&](size_t i) { stories[i].actors = resolve_actors(documents, stories[i]); });
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (analysable[i]) resolve_story_times(documents, stories[i]);
+  }
+  tbb::parallel_for(size_t{0}, stories.size(), [&](size_t i) {
+    if (analysable[i]) stories[i].actors = resolve_actors(documents, stories[i]);
+  });
   finish_stage(options, "actors", times ? &times->extract : nullptr, start);
 
-  tbb::parallel_for(size_t{0}, stories.size(),
-                    [&](size_t i) { align_facts(documents, stories[i], options.facts); });
+  tbb::parallel_for(size_t{0}, stories.size(), [&](size_t i) {
+    if (analysable[i]) align_facts(documents, stories[i], options.facts);
+  });
   finish_stage(options, "facts", times ? &times->facts : nullptr, start);
 
-  tbb::parallel_for(size_t{0}, stories.size(),
-                    [&](size_t i) { assess_story(documents, stories[i], options.assess); });
+  tbb::parallel_for(size_t{0}, stories.size(), [&](size_t i) {
+    if (analysable[i]) assess_story(documents, stories[i], options.assess);
+  });
   finish_stage(options, "assess", times ? &times->assess : nullptr, start);
 
   tbb::parallel_for(size_t{0}, stories.size(),
