@@ -5,7 +5,9 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 CROSSCHECK = $(BUILD_DIR)/crosscheck
 
-.PHONY: all deps build demo test bench clean format asan
+PREFIX ?= /usr/local
+
+.PHONY: all deps build demo test bench clean format asan install
 
 all: build
 
@@ -31,6 +33,10 @@ test: build
 
 bench: build
 	./bench/run $(BUILD_DIR)
+
+# The binary, models and data files under $(PREFIX) (bin/, share/crosscheck/).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 asan:
 	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS=-DCROSSCHECK_SANITIZE=ON

@@ -1,4 +1,5 @@
 // crosscheck: one binary, one subcommand per task (DESIGN.md "Command line").
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -12,6 +13,12 @@ int main(int argc, char** argv) {
       "machine-written."};
   app.require_subcommand(1);
   app.set_version_flag("--version", CROSSCHECK_VERSION);
+  // Resources are looked up through the environment (core/resources.h); the flag sets it.
+  app.add_option_function<std::string>(
+      "--models",
+      [](const std::string& dir) { setenv("CROSSCHECK_MODELS", dir.c_str(), /*overwrite=*/1); },
+      "Folder of model files (default: $CROSSCHECK_MODELS, $CROSSCHECK_HOME/models, "
+      "PREFIX/share/crosscheck/models beside an installed binary, models/ of the source tree)");
   int exit_code = crosscheck::kExitOk;
   crosscheck::cli::add_analyze_command(app, exit_code);
   crosscheck::cli::add_ingest_command(app, exit_code);
