@@ -55,9 +55,19 @@ TEST(RenderJson, SchemaKeysInOrderAndTyped) {
   // ordered_json keeps schema order; parse it back ordered to check.
   nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(render_json(fixture.report));
   const auto& story = ordered["stories"][0];
-  std::vector<std::string> expected = {"id",       "title",     "articles",   "summary",
-                                       "timeline", "actors",    "quotes",     "numbers",
-                                       "facts",    "conflicts", "assessments"};
+  std::vector<std::string> expected = {"id",
+                                       "title",
+                                       "articles",
+                                       "independent_outlets",
+                                       "not_analysed_language",
+                                       "summary",
+                                       "timeline",
+                                       "actors",
+                                       "quotes",
+                                       "numbers",
+                                       "facts",
+                                       "conflicts",
+                                       "assessments"};
   std::vector<std::string> got;
   for (const auto& [key, value] : story.items()) got.push_back(key);
   EXPECT_EQ(got, expected);
@@ -243,7 +253,8 @@ TEST(RenderHtml, SelfContainedAndStructured) {
   EXPECT_NE(html.find("<a class=\"label\" href=\"#s1-A4\">A4</a>"), std::string::npos);
   EXPECT_NE(html.find("<tr id=\"s1-A4\">"), std::string::npos);
   // The hover title carries the quoted slice.
-  EXPECT_NE(html.find("title=\"A1: Floodwater from the River Vale"), std::string::npos);
+  EXPECT_NE(html.find("title=\"valecourier.example (A1): Floodwater from the River Vale"),
+            std::string::npos);
 }
 
 // SHA-256 (FIPS 180-4), to hold the CSP hash to the script it allows.
@@ -331,10 +342,12 @@ TEST(RenderMarkdown, ContainsConflictSidesAndCitations) {
   EXPECT_NE(md.find("**12 people taken to hospital**"), std::string::npos);
   EXPECT_NE(md.find("“14 people were taken to hospital”"), std::string::npos);
   EXPECT_NE(md.find("“12 people had been taken to hospital”"), std::string::npos);
-  EXPECT_NE(md.find("| Side 1 | Side 2 |"), std::string::npos);
+  // Sides and quotes name the outlet, not only the label.
+  EXPECT_NE(md.find("| Side 1: "), std::string::npos);
+  EXPECT_NE(md.find(" vs "), std::string::npos);
   // Each side quotes its sentence with the cited words in bold.
   EXPECT_NE(md.find("“The regional emergency agency said **12 people had been taken to "
-                    "hospital**.” — A4"),
+                    "hospital**.” — localblog.example (A4)"),
             std::string::npos);
   EXPECT_NE(md.find("### Citations"), std::string::npos);
   EXPECT_NE(md.find("[[1]](#s1-c1)"), std::string::npos);

@@ -158,6 +158,15 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
     exit_code = kExitFatal;
     return {};
   }
+  // One line per batch for articles the English-only stages will not read.
+  std::map<std::string, size_t> other_languages;
+  size_t other_articles = 0;
+  for (const Document& doc : fresh) {
+    if (!analysable_language(doc)) {
+      ++other_languages[doc.lang];
+      ++other_articles;
+    }
+  }
   // A new version replaces the article in the corpus; the store keeps the earlier one.
   std::vector<std::string> updated;
   for (Document& doc : fresh) {
@@ -167,15 +176,6 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
     } else {
       if (documents[known->second].text != doc.text) updated.push_back(doc.id);
       documents[known->second] = std::move(doc);
-    }
-  }
-  // One line per batch for articles the English-only stages will not read.
-  std::map<std::string, size_t> other_languages;
-  size_t other_articles = 0;
-  for (const Document& doc : fresh) {
-    if (!analysable_language(doc)) {
-      ++other_languages[doc.lang];
-      ++other_articles;
     }
   }
   if (!run.quiet && other_articles > 0) {

@@ -46,6 +46,15 @@ echo "A second, different article from standard input about the airport." |
 grep -q "^$db: 3 articles" "$dir/out" || fail "an identical article is not a no-op"
 grep -q "unchanged" "$dir/err" || fail "an identical article is not reported as unchanged"
 
+# Pages not in English are stored and named on stderr, not analysed into junk actors.
+crawl="$(dirname "$0")/../../../shared/data/html/warc/cc-main-2020-34-excerpt.warc.gz"
+if [ -f "$crawl" ]; then
+  "$bin" analyze "$crawl" --json "$dir/w.json" > /dev/null 2> "$dir/err" || fail "crawl failed"
+  grep -q "other languages (.*): stored, not analysed" "$dir/err" ||
+    fail "no stderr line for articles in other languages"
+  grep -q '"not_analysed_language": *"ru"' "$dir/w.json" || fail "no report note for ru"
+fi
+
 # An installed binary finds its models relative to itself, from any working directory.
 if cmake --install "$build" --prefix "$dir/prefix" > /dev/null 2>&1; then
   [ -f "$dir/prefix/share/crosscheck/models/news-df.tsv" ] || fail "models not installed"
