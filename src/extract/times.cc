@@ -149,7 +149,8 @@ class TimeScanner {
       timex.weekday = found->weekday;
       timex.explicit_date = std::move(found->explicit_date);
       timex.anchored_to = !found->relative ? "absolute" : dct_ ? "publication" : "unresolved";
-      inherit_quarter(timex, found->years_back, timexes);
+      inherit_quarter(timex, found->years_back);
+      if (found->years_back == 0 && is_quarter(timex.value)) last_quarter_ = timex.value;
       timexes.push_back(std::move(timex));
       i = found->end;
     }
@@ -170,17 +171,31 @@ class TimeScanner {
   // "a year ago" after a quarter was named ("third-quarter profit rose ... from a year ago")
   // means that quarter a year before: the comparison takes the granularity of the period the
   // text is about, as TimeML annotates it.
-  static void inherit_quarter(Timex& timex, int years_back, const std::vector<Timex>& before) {
-    if (years_back <= 0) return;
-    for (auto it = before.rbegin(); it != before.rend(); ++it) {
-      const std::string& value = it->value;
-      if (value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
-          value[6] <= '4') {
-        int year = std::atoi(value.substr(0, 4).c_str());
-        timex.value = std::to_string(year - years_back) + value.substr(4);
-        return;
-      }
-    }
+  static bool is_quarter(const std::string& value) {
+    return value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+           value[6] <= '4';
+  }
+
+  void inherit_quarter(Timex& timex, int years_back) const {
+    if (years_back <= 0 || last_quarter_.empty()) return;
+    int year = std::atoi(last_quarter_.substr(0, 4).c_str());
+    timex.value = std::to_string(year - years_back) + last_quarter_.substr(4);
+  }
+
+  // "the year-earlier quarter", "year-ago period", "the year-earlier": the same period a year
+  // before (a quarter when one was named, else the anchor's year minus one).
+  std::optional<Found> match_year_earlier(size_t i) const {
+    size_t j = lower(i) == "the" ? i + 1 : i;
+    if (lower(j) != "year" || lower(j + 1) != "-" || !one_of(lower(j + 2), {"earlier", "ago"}) ||
+        !glued(j + 1) || !glued(j + 2))
+      return std::nullopt;
+    Found found;
+    found.end = j + 3;
+    if (one_of(lower(found.end), {"quarter", "period"})) ++found.end;
+    found.relative = true;
+    found.years_back = 1;
+    found.value = dct_ ? std::to_string(civil_from_days(*dct_).year - 1) : "XXXX";
+    return found;
   }
 
   // TimeBank spans take in a leading determiner or modifier that the shape matchers leave to
@@ -233,12 +248,13 @@ class TimeScanner {
         "fiscal",    "first",   "second",   "third",     "fourth",     "1st",      "2nd",
         "3rd",       "4th",     "seconds",  "minutes",   "hours",      "days",     "weeks",
         "months",    "years",   "decades",  "centuries", "fortnights", "soon",     "previously",
-        "lunchtime", "current"};
+        "lunchtime", "current", "year"};
     std::string_view lower = without_possessive(word.lower);
     return kTriggers.count(lower) > 0 || cardinal_word_value(lower).has_value();
   }
 
   std::optional<Found> match_at(size_t i) {
+    if (auto found = match_year_earlier(i)) return found;
     if (auto found = match_numeric_date(i)) return found;
     if (auto found = match_weekday(i)) return found;
     if (auto found = match_month_first(i)) return found;
@@ -494,10 +510,8 @@ class TimeScanner {
     if (month == 0) return std::nullopt;
     size_t k = j + 1;
     bool abbreviated = w->lower.size() <= 4 && w->lower != "june" && w->lower != "july";
-    if (lower(k) == "." && glued(k)) {
-      if (!abbreviated) return std::nullopt;
-      ++k;
-    }
+    // "Apr. 17": the abbreviation's dot; after a full name the dot ends the sentence.
+    if (abbreviated && lower(k) == "." && glued(k)) ++k;
     size_t end = 0;
     if (!modifier) {
       if (int day = day_at(k, &end); day > 0) {
@@ -567,7 +581,9 @@ class TimeScanner {
     int month = month_number(*w);
     if (month == 0) return std::nullopt;
     ++k;
-    if (lower(k) == "." && glued(k)) ++k;
+    if (w->lower.size() <= 4 && w->lower != "june" && w->lower != "july" && lower(k) == "." &&
+        glued(k))
+      ++k;
     size_t year_index = lower(k) == "," ? k + 1 : k;
     if (int year = year_at(year_index); year > 0)
       return full_date(year_index + 1, year, month, day);
@@ -1130,6 +1146,7 @@ class TimeScanner {
   const Document& doc_;
   const std::vector<Word>& words_;
   std::optional<int64_t> dct_;
+  std::string last_quarter_;  // the last fiscal quarter named ("1989-Q3"), for "a year ago"
 };
 
 // Granularity of a value the calendar cannot place ("XXXX-WXX-5", "XXXX-04").

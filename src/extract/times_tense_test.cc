@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,35 @@ TEST(Calendar, TimexesCarryGranularityAndDays) {
   }
   EXPECT_NE(std::find(seen.begin(), seen.end(), "last month"), seen.end());
   EXPECT_NE(std::find(seen.begin(), seen.end(), "three hours"), seen.end());
+}
+
+}  // namespace
+}  // namespace crosscheck::extract
+
+namespace crosscheck::extract {
+namespace {
+
+TEST(TimesQuarters, AYearAgoTakesTheNamedQuarter) {
+  Document doc;
+  doc.text =
+      "Profit in the second quarter rose from a year earlier. The year-ago quarter was weak.";
+  annotate_text(doc);
+  find_times(doc, "2011-08-02");
+  std::vector<std::string> values;
+  for (const Timex& timex : doc.timexes) values.push_back(timex.value);
+  EXPECT_NE(std::find(values.begin(), values.end(), "2011-Q2"), values.end());
+  EXPECT_EQ(std::count(values.begin(), values.end(), "2010-Q2"), 2);
+}
+
+TEST(TimesQuarters, FullMonthNameBeforeTheFinalDot) {
+  Document doc;
+  doc.text = "The plant was sold in June. It reopened on 3 March.";
+  annotate_text(doc);
+  find_times(doc, "2007-10-20");
+  ASSERT_EQ(doc.timexes.size(), 2u);
+  EXPECT_EQ(doc.slice(doc.timexes[0].span), "June");
+  EXPECT_EQ(doc.timexes[0].value, "2007-06");
+  EXPECT_EQ(doc.slice(doc.timexes[1].span), "3 March");
 }
 
 }  // namespace
