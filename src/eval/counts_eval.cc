@@ -75,7 +75,7 @@ int run_counts(const std::string& data, std::ostream& out, std::ostream& err) {
   Problem problem;
   if (!read_lines(path, lines, problem)) {
     err << problem.input << ": " << problem.reason << '\n';
-    return kExitSomeRejected;
+    return kExitFatal;
   }
   Problems problems;
   Scores scores;
@@ -96,7 +96,7 @@ int run_counts(const std::string& data, std::ostream& out, std::ostream& err) {
   int exit_code = report_problems(problems, err);
   if (scores.items == 0) {
     err << data << ": no labelled items\n";
-    return kExitSomeRejected;
+    return kExitFatal;
   }
   auto share = [&](size_t right) { return double(right) / scores.items; };
   char line[160];

@@ -79,7 +79,7 @@ int run_timex(const std::string& data, std::ostream& out, std::ostream& err) {
   int exit_code = report_problems(problems, err);
   if (documents == 0) {
     err << data << ": no TimeML documents\n";
-    return kExitSomeRejected;
+    return kExitFatal;
   }
   char line[160];
   out << "TIMEX3 on " << documents << " documents: " << total.gold << " gold, " << total.system

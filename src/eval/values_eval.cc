@@ -157,7 +157,7 @@ int run_values(const std::string& data, std::ostream& out, std::ostream& err) {
   int exit_code = report_problems(problems, err);
   if (documents == 0) {
     err << data << ": no CAT documents\n";
-    return kExitSomeRejected;
+    return kExitFatal;
   }
   auto f = [](const Counts& c, size_t correct) {
     return f1(c.system ? double(correct) / c.system : 0, c.gold ? double(correct) / c.gold : 0);
