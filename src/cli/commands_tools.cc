@@ -13,6 +13,7 @@
 #include "core/resources.h"
 #include "core/utf8.h"
 #include "eval/eval.h"
+#include "eval/timeml.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
@@ -156,11 +157,14 @@ void add_timex_command(CLI::App& app, int& exit_code) {
     Document doc;
     std::string creation_time = *dct;
     if (*tml) {
-      if (!read_timeml(content, doc.text, creation_time, error)) {
+      eval::TimemlDocument timeml;
+      if (!eval::read_timeml(content, timeml, error)) {
         warn(*input + ": " + error);
         exit_code = kExitSomeRejected;
         return;
       }
+      doc.text = std::move(timeml.text);
+      creation_time = timeml.dct;
       if (!dct->empty()) creation_time = *dct;
     } else {
       doc.text = utf8::is_valid(content) ? std::move(content) : utf8::repair(content);

@@ -1,8 +1,5 @@
 #include "cli/tagging.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include <sstream>
 #include <vector>
 
@@ -102,33 +99,6 @@ size_t code_points_before(std::string_view text, size_t offset) {
   return count;
 }
 
-void collect_text(xmlNode* node, std::string& out) {
-  for (xmlNode* child = node; child; child = child->next) {
-    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-      if (child->content) out += reinterpret_cast<const char*>(child->content);
-    } else if (child->type == XML_ELEMENT_NODE) {
-      collect_text(child->children, out);
-    }
-  }
-}
-
-xmlNode* find_element(xmlNode* node, const char* name) {
-  for (xmlNode* child = node; child; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
-    if (xmlStrcmp(child->name, reinterpret_cast<const xmlChar*>(name)) == 0) return child;
-    if (xmlNode* found = find_element(child->children, name)) return found;
-  }
-  return nullptr;
-}
-
-std::string attribute(xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (!value) return {};
-  std::string result(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return result;
-}
-
 }  // namespace
 
 std::string tag_conll(std::string_view conll, const Extractor& extractor) {
@@ -162,37 +132,6 @@ std::string tag_conll(std::string_view conll, const Extractor& extractor) {
   }
   if (!lines.empty()) tag_document(lines, text, extractor, out);
   return out;
-}
-
-bool read_timeml(std::string_view xml, std::string& text, std::string& dct, std::string& error) {
-  constexpr size_t kMaxBytes = size_t{64} << 20;
-  if (xml.size() > kMaxBytes) {
-    error = "TimeML input larger than 64 MiB";
-    return false;
-  }
-  xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.tml", nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (!doc) {
-    error = "not well-formed XML";
-    return false;
-  }
-  xmlNode* root = xmlDocGetRootElement(doc);
-  xmlNode* dct_node = find_element(root, "DCT");
-  if (dct_node) {
-    if (xmlNode* timex = find_element(dct_node->children, "TIMEX3")) {
-      std::string value = attribute(timex, "value");
-      dct = value.substr(0, 10);
-    }
-  }
-  xmlNode* text_node = find_element(root, "TEXT");
-  bool ok = text_node != nullptr;
-  if (ok) {
-    collect_text(text_node->children, text);
-  } else {
-    error = "no <TEXT> element";
-  }
-  xmlFreeDoc(doc);
-  return ok;
 }
 
 std::string write_timeml(const Document& doc, const std::string& dct) {

@@ -15,11 +15,6 @@ namespace crosscheck::cli {
 // IOB1 tag (PER, ORG, LOC, MISC) appended as the last column.
 std::string tag_conll(std::string_view conll, const Extractor& extractor);
 
-// Reads a TimeML document: the text inside <TEXT> with every tag removed and entities decoded,
-// and the DCT value. False and `error` when the XML is malformed or has no <TEXT>. Input is
-// limited to 64 MiB.
-bool read_timeml(std::string_view xml, std::string& text, std::string& dct, std::string& error);
-
 // TimeML with the document's timexes as <TIMEX3 tid type value> tags inside <TEXT>.
 std::string write_timeml(const Document& doc, const std::string& dct);
 

@@ -113,6 +113,22 @@ struct Mention {
 
 enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 
+// How coarse a time value is, so that a day is never compared with a month as if both were
+// days. kNone for durations, sets and references ("PAST_REF").
+enum class TimeGranularity : uint8_t {
+  kNone,
+  kTime,
+  kDay,
+  kWeek,
+  kMonth,
+  kQuarter,
+  kSeason,
+  kHalf,
+  kYear,
+  kDecade,
+  kCentury
+};
+
 // A time expression with its TIMEX3-style normalised value ("2025-04-17", "2025-W16", "P3Y",
 // "PAST_REF"). `anchored_to` says what a relative expression was resolved against.
 struct Timex {
@@ -123,6 +139,11 @@ struct Timex {
   std::string anchored_to;    // "absolute", "publication", "story", "unresolved"
   int weekday = -1;           // 0 = Monday .. 6 = Sunday when the text names a weekday, else -1
   std::string explicit_date;  // YYYY-MM-DD written out in the text itself, else empty
+  TimeGranularity granularity = TimeGranularity::kNone;
+  // The calendar days the value covers, inclusive, YYYY-MM-DD ("2025-04" -> 2025-04-01 ..
+  // 2025-04-30; "2025-W16" -> 2025-04-14 .. 2025-04-20); empty when the value is not a resolved
+  // calendar span (durations, sets, references, "XXXX-WXX-5").
+  std::string first_day, last_day;
 };
 
 enum class Bound : uint8_t { kExact, kAtLeast, kAtMost, kMoreThan, kLessThan, kAbout };
@@ -139,6 +160,14 @@ struct Quantity {
   std::string event;  // governing verb stem ("kill"), empty when unknown
   Span noun_span;
   Span event_span;
+  // The values the expression allows, for comparing across articles: [value, value] when exact;
+  // the written range ("35-40", "between 35 and 40"); for vague counts ("dozens",
+  // "thousands") the conventional range of extract/quantities.cc with `vague` set (value is
+  // then its geometric centre and bound kAbout, never a made-up lower bound); an open side is
+  // infinity (low 0 for "at most"); "about" keeps [value, value] and its bound.
+  double low = 0;
+  double high = 0;
+  bool vague = false;
 };
 
 // A quotation with its speaker. `source` is the speaker as written in the text (may be a

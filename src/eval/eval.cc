@@ -52,6 +52,19 @@ const std::vector<EvalTask>& eval_tasks() {
        eval::run_dates},
       {"titles", "titles of HTML pages (html/readability): exact after whitespace normalisation",
        eval::run_titles},
+      {"timex",
+       "TIMEX3 recognition and normalisation on TimeML (tempeval3, tempeval3/timebank, "
+       "tempeval3/aquaint), TempEval-3 scorer conventions: relaxed_f1, strict_f1, value_f1, "
+       "type_f1",
+       eval::run_timex},
+      {"values",
+       "MONEY, PERCENT and QUANTITY spans with their type on MEANTIME (meantime): f1 (exact "
+       "tokens), relaxed_f1 (overlap)",
+       eval::run_values},
+      {"counts",
+       "value, bound, vagueness, counted noun and predicate of numbers in news sentences "
+       "(bench/counts): value_acc, bound_acc, noun_acc, predicate_acc",
+       eval::run_counts},
   };
   return tasks;
 }

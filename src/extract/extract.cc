@@ -31,6 +31,11 @@ void Extractor::annotate(Document& doc, const ExtractOptions& options) const {
   if (options.quotes) extract::find_quotes(doc);
 }
 
+void annotate_values(Document& doc, const std::string& dct) {
+  extract::find_times(doc, dct);
+  extract::find_quantities(doc);
+}
+
 std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const Story& story) {
   return extract::link_actors(documents, story);
 }

@@ -72,5 +72,7 @@ std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const 
 // Tagging entry points for the `ner`, `timex` and `quotes` commands and their evaluations.
 // `dct` is YYYY-MM-DD.
 void annotate_times(Document& doc, const std::string& dct);
+// Time expressions and quantities (`eval values`); numbers inside dates are not quantities.
+void annotate_values(Document& doc, const std::string& dct);
 
 }  // namespace crosscheck

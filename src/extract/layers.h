@@ -22,14 +22,18 @@ namespace crosscheck::extract {
 // Time expressions with TIMEX3 type and value (TempEval-3 conventions: "2025-04-17",
 // "2025-W16", "2025-04", "P30D", "PT24H", "PXY", "PRESENT_REF"). Relative ones are resolved
 // against `dct` (YYYY-MM-DD) when it is given (anchored_to "publication"), else left with X
-// placeholders ("XXXX-WXX-4") and anchored_to "unresolved". A bare weekday points back in past
-// context and forward in future context ("will meet on Thursday"). Timex::weekday records a
+// placeholders ("XXXX-WXX-4") and anchored_to "unresolved". A bare weekday or month points
+// the way the governing verb's tense and aspect say when the sentence is parsed (times_tense.h:
+// "will meet on Friday" forward, "met on Friday" back, "is meeting Friday" forward), else by
+// the words around it. Every DATE/TIME value gets Timex::granularity and the calendar days it
+// covers (Timex::first_day .. last_day). Timex::weekday records a
 // named weekday; Timex::explicit_date a full date written in the text (or a month-day resolved
 // with the anchor's year), also on a weekday written next to one ("Friday, April 7, 2025"), so
 // a later check can compare them. Replaces doc.timexes.
 void find_times(Document& doc, const std::string& dct);
 
-// Numbers with bound, unit (%, "pp", ISO currency, km ...), counted noun and event stem.
+// Numbers with bound, range (low/high), vagueness, unit (%, "pp", ISO currency, km ...),
+// counted noun and event stem (from the dependency tree when the sentence is parsed).
 // Numbers inside doc.timexes (dates, years, durations, clock times) are skipped, so run
 // find_times first. Conventions for vague counts and bounds are listed in quantities.cc.
 // Replaces doc.quantities.

@@ -3,20 +3,33 @@
 // people, kill).
 //
 // Conventions (documented here because facts compares across articles with them):
-// - Vague plurals are lower bounds: "dozens" = at least 24, "hundreds" = at least 200,
-//   "thousands" = at least 2000, "tens of thousands" = at least 20000, "millions" = at least
-//   2,000,000. A bound written before them ("more than dozens") wins.
+// - Vague plurals stay vague: "dozens" allows 24..99, "hundreds" 200..999, "thousands"
+//   2,000..9,999, "millions" 2..9.99 million, "tens of thousands" 20,000..99,999, "hundreds of
+//   thousands" 200,000..999,999 (twice the unit up to the next word a writer would switch to).
+//   They get `vague`, that range in low/high, bound kAbout and the range's geometric centre as
+//   value, so "dozens" and "60" agree and "dozens" and "500" do not. A bound written before
+//   them ("more than dozens") wins and keeps the low end as value.
+// - Written ranges ("35-40", "20 to 25 percent", "between 35 and 40", "$3-4 billion") keep both
+//   ends in low/high; value is their midpoint, bound kAbout. "from 10 to 20" is a change, not a
+//   range.
+// - Punctuation that closes a quotation or bracket between a number and its scale word is
+//   skipped ("$2.3” billion").
 // - "nearly"/"almost"/"fewer than"/"under" are kLessThan; "up to"/"as many as"/"at most" are
 //   kAtMost; "over"/"more than"/"above" are kMoreThan; "about"/"around"/"some"/"roughly" kAbout.
 // - Ordinals ("third", "17th"), clock times, dates, years and durations (anything inside
 //   doc.timexes) and model or article numbers ("F-16", "Article 5") are not quantities.
 // - The counted noun is singularised lightly ("civilians" -> "civilian"; "people" stays);
 //   the event is the Snowball stem of the governing verb ("killed" -> "kill").
+#include <unicode/ucurr.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_set>
 
+#include "core/ud.h"
 #include "extract/layers.h"
+#include "text/text.h"
 
 namespace crosscheck::extract {
 
@@ -80,6 +93,21 @@ std::string_view currency_symbol(std::string_view word) {
   return {};
 }
 
+// ISO 4217 code for a prefix glued to a currency sign: a region ("US", "AU", "CA", "HK") through
+// ICU's currency data, or a currency code itself ("USD"). Empty otherwise.
+std::string currency_of_prefix(std::string_view prefix) {
+  for (char c : prefix)
+    if (c < 'A' || c > 'Z') return {};
+  if (prefix.size() == 3) return std::string(prefix);
+  if (prefix.size() != 2) return {};
+  std::string locale = "und_" + std::string(prefix);
+  UChar code[4] = {};
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = ucurr_forLocale(locale.c_str(), code, 4, &status);
+  if (U_FAILURE(status) || length != 3) return {};
+  return {static_cast<char>(code[0]), static_cast<char>(code[1]), static_cast<char>(code[2])};
+}
+
 std::string_view currency_word(std::string_view word) {
   struct Entry {
     std::string_view word, code;
@@ -125,14 +153,25 @@ double scale_of(std::string_view word, bool money) {
   return 0;
 }
 
-// Vague plural counts and their lower bound.
-double vague_value(std::string_view word) {
-  if (word == "dozens") return 24;
-  if (word == "hundreds") return 200;
-  if (word == "thousands") return 2000;
-  if (word == "millions") return 2e6;
-  if (word == "billions") return 2e9;
-  return 0;
+struct VagueRange {
+  double low = 0, high = 0;
+};
+
+// Vague plural counts and the range they allow; low 0 when `word` is not one.
+VagueRange vague_range(std::string_view word) {
+  if (word == "dozens") return {24, 99};
+  if (word == "hundreds") return {200, 999};
+  if (word == "thousands") return {2000, 9999};
+  if (word == "millions") return {2e6, 9999999};
+  if (word == "billions") return {2e9, 9999999999};
+  return {};
+}
+
+double vague_value(std::string_view word) { return vague_range(word).low; }
+
+// Closing quotation marks and brackets that may stand between a number and its scale word.
+bool closes_quotation(std::string_view word) {
+  return one_of(word, {"\"", "'", "\u201d", "\u2019", ")", "]"});
 }
 
 bool is_reporting_verb(std::string_view lower) {
@@ -237,6 +276,7 @@ class QuantityScanner {
         continue;
       }
       fill_noun_and_event(*quantity, end, quantities);
+      fill_from_tree(*quantity);
       // A lone "one" that counts nothing is a pronoun ("one said", "the one").
       bool pronoun = quantity->noun.empty() && quantity->unit.empty() &&
                      quantity->bound == Bound::kExact && lower(i) == "one";
@@ -261,7 +301,7 @@ class QuantityScanner {
     if (word.kind == WordKind::kPunct) return !currency_symbol(word.lower).empty();
     static const std::unordered_set<std::string_view> kStarts = [] {
       std::unordered_set<std::string_view> starts = {
-          "us",       "a",         "half",     "tens",     "dozens",
+          "us",       "a",         "half",     "tens",     "dozens", "between",
           "hundreds", "thousands", "millions", "billions", "dozen"};
       for (const BoundPhrase& phrase : kBoundPhrases) starts.insert(*phrase.words.begin());
       return starts;
@@ -291,10 +331,17 @@ class QuantityScanner {
         break;
       }
     }
+    bool between = !has_bound && lower(j) == "between";
+    if (between) ++j;
     std::string_view unit;
-    if (lower(j) == "us" && lower(j + 1) == "$" && glued(j + 1)) ++j;
+    // "US$", "AU$", "CA$", "USD$": a region or currency code glued to the symbol.
+    std::string prefixed;
+    if (j + 1 < words_.size() && !currency_symbol(lower(j + 1)).empty() && glued(j + 1)) {
+      prefixed = currency_of_prefix(doc_.slice(words_[j].span));
+      if (!prefixed.empty()) ++j;
+    }
     if (std::string_view code = currency_symbol(lower(j)); !code.empty()) {
-      unit = code;
+      unit = prefixed.empty() ? code : std::string_view(prefixed);
       ++j;
     }
     if (j >= words_.size() || in_timex_[j]) return std::nullopt;
@@ -303,16 +350,20 @@ class QuantityScanner {
     double value = 0;
     size_t k = j;
     bool vague = false;
+    VagueRange range;
     if (number.kind == WordKind::kNumber) {
       if (!plausible_digits(j)) return std::nullopt;
       value = *digit_value(number.lower);
       k = j + 1;
-    } else if (double lower_bound = vague_value(number.lower); lower_bound > 0) {
-      value = lower_bound;
+    } else if (range = vague_range(number.lower); range.low > 0) {
+      value = range.low;
       vague = true;
       k = j + 1;
     } else if (number.lower == "tens" && lower(j + 1) == "of" && vague_value(lower(j + 2)) > 0) {
-      value = vague_value(lower(j + 2)) * 10;
+      // "tens of thousands": 20,000..99,999
+      range = vague_range(lower(j + 2));
+      range = {range.low * 10, range.high * 10 + 9};
+      value = range.low;
       vague = true;
       k = j + 3;
     } else if ((number.lower == "a" || number.lower == "half") &&
@@ -330,21 +381,47 @@ class QuantityScanner {
       return std::nullopt;
     }
     if (vague && lower(j) != "tens" && lower(k) == "of" && vague_value(lower(k + 1)) > 0) {
-      // "hundreds of thousands"
-      value = value * vague_value(lower(k + 1)) / 2;
+      // "hundreds of thousands": 200,000..999,999
+      VagueRange unit_range = vague_range(lower(k + 1));
+      double unit_size = unit_range.low / 2;
+      range = {range.low * unit_size, (range.high + 1) * unit_size - 1};
+      value = range.low;
       k += 2;
     }
     if (lower(k) == "dozen") {
       value *= 12;
       ++k;
     }
-    // Scale: "5 million", "$3bn", "€3m"
+    // A written range: "35-40", "20 to 25", "between 35 and 40", "$3-4 billion".
+    std::optional<double> range_end;
+    if (number.kind == WordKind::kNumber && k + 1 < words_.size() &&
+        words_[k + 1].kind == WordKind::kNumber && same_sentence(k, k + 1) && !in_timex_[k + 1]) {
+      std::string_view link = lower(k);
+      bool hyphen = (link == "-" || link == "\u2013") && glued(k) && glued(k + 1);
+      bool to = link == "to" && !(i > 0 && lower(i - 1) == "from") && !between;
+      bool and_between = link == "and" && between;
+      std::optional<double> second = digit_value(lower(k + 1));
+      if ((hyphen || to || and_between) && second && *second > value) {
+        range_end = second;
+        k += 2;
+      }
+    }
+    if (between && !range_end) return std::nullopt;
+    // Scale: "5 million", "$3bn", "€3m", "2.3bn", and across a closing quotation mark.
     bool money = !unit.empty();
-    if (double scale = scale_of(lower(k), money); scale > 0 && (glued(k) || lower(k).size() > 2)) {
+    if (closes_quotation(lower(k)) && glued(k) && number.kind == WordKind::kNumber &&
+        scale_of(lower(k + 1), money) > 0 && lower(k + 1).size() > 2)
+      ++k;
+    bool scale_glued = number.kind == WordKind::kNumber && glued(k) &&
+                       one_of(lower(k), {"bn", "mn", "tn", "trn", "bln", "mln"});
+    if (double scale = scale_of(lower(k), money || scale_glued);
+        scale > 0 && (glued(k) || lower(k).size() > 2 || (money && lower(k).size() == 2))) {
       value *= scale;
+      if (range_end) *range_end *= scale;
       ++k;
       if (double more = scale_of(lower(k), false); more > 0 && lower(k) != "hundred") {
         value *= more;  // "a hundred thousand"
+        if (range_end) *range_end *= more;
         ++k;
       }
     } else if (number.kind == WordKind::kNumber && glued(k) && scale_of(lower(k), true) > 0 &&
@@ -366,6 +443,10 @@ class QuantityScanner {
     } else if (unit.empty() && lower(k) == "us" && !currency_word(lower(k + 1)).empty()) {
       unit = currency_word(lower(k + 1));
       k += 2;
+    } else if (unit.empty() && one_of(lower(k), {"cents", "cent"})) {
+      unit = "USD";
+      value /= 100;
+      ++k;
     } else if (unit.empty() && !currency_word(lower(k)).empty()) {
       unit = currency_word(lower(k));
       ++k;
@@ -379,13 +460,55 @@ class QuantityScanner {
     } else if (!unit.empty() && (lower(k) == "dollars" || currency_word(lower(k)) == unit)) {
       ++k;  // "$5 dollars" style repetition
     }
-    if (vague && !has_bound) quantity.bound = Bound::kAtLeast;
     quantity.value = value;
+    set_range(quantity, vague, range, range_end, has_bound);
     quantity.unit = std::string(unit);
     quantity.span = {words_[i].span.start, words_[k - 1].span.end};
     quantity.sentence = doc_.sentence_at(quantity.span.start);
     *end = k;
     return quantity;
+  }
+
+  // Fills low/high (and value and bound for vague counts and written ranges).
+  static void set_range(Quantity& quantity, bool vague, VagueRange range,
+                        std::optional<double> range_end, bool has_bound) {
+    constexpr double kOpen = std::numeric_limits<double>::infinity();
+    double value = quantity.value;
+    if (vague) {
+      quantity.vague = true;
+      quantity.low = range.low;
+      quantity.high = range.high;
+      if (!has_bound) {
+        quantity.bound = Bound::kAbout;
+        quantity.value = std::round(std::sqrt(range.low * range.high));
+      }
+      return;
+    }
+    if (range_end && *range_end > value) {
+      quantity.low = value;
+      quantity.high = *range_end;
+      if (!has_bound) {
+        quantity.bound = Bound::kAbout;
+        quantity.value = (value + *range_end) / 2;
+      }
+      return;
+    }
+    switch (quantity.bound) {
+      case Bound::kExact:
+      case Bound::kAbout:
+        quantity.low = quantity.high = value;
+        break;
+      case Bound::kAtLeast:
+      case Bound::kMoreThan:
+        quantity.low = value;
+        quantity.high = kOpen;
+        break;
+      case Bound::kAtMost:
+      case Bound::kLessThan:
+        quantity.low = 0;
+        quantity.high = value;
+        break;
+    }
   }
 
   // Rules out digit strings that name rather than count: "F-16", "G7", "Article 5", "No. 10",
@@ -407,18 +530,31 @@ class QuantityScanner {
                 "chapter", "page",     "room",    "flight",  "route",      "highway",   "road",
                 "gate",    "platform", "version", "model",   "level",      "phase",     "stage"}))
       return false;
-    // "Boeing 737", "Pixel 9": a capitalised word glued by a space, not at sentence start,
-    // and no noun or unit after the number.
-    if (before.capitalized && before.kind == WordKind::kWord && j >= 2 && same_sentence(j - 2, j) &&
-        words_[j - 2].kind == WordKind::kWord && words_[j - 2].capitalized) {
-      const Word* next = j + 1 < words_.size() ? &words_[j + 1] : nullptr;
-      if (!next || next->kind != WordKind::kWord || next->capitalized) return false;
-    }
-    return true;
+    // "the 70s", "five Boeing 737s": a plural of a number names decades or models.
+    if (glued(j + 1) && lower(j + 1) == "s") return false;
+    return !names_a_model(j);
+  }
+
+  // "Boeing 737", "Trent 900", "Terminal 3", "Ford Five Hundred", "the Big Three": a number
+  // right after a capitalised word that does not begin the sentence, with no lower-case word
+  // (a counted noun or a unit) after it.
+  bool names_a_model(size_t j) const {
+    if (j < 2 || !same_sentence(j - 2, j)) return false;
+    const Word& before = words_[j - 1];
+    if (!before.capitalized || before.kind != WordKind::kWord ||
+        words_[j - 2].kind == WordKind::kPunct)
+      return false;
+    size_t after = j + 1;
+    while (after < words_.size() && words_[after].kind == WordKind::kWord &&
+           words_[after].capitalized && cardinal_word_value(words_[after].lower))
+      ++after;  // "Five Hundred"
+    const Word* next = after < words_.size() ? &words_[after] : nullptr;
+    return !next || !same_sentence(j, after) || next->kind != WordKind::kWord || next->capitalized;
   }
 
   // "one" is often a pronoun ("one of them", "no one"); other number words count.
   bool plausible_word_number(size_t j, size_t end) const {
+    if (words_[j].capitalized && names_a_model(j)) return false;
     if (lower(j) != "one" || end != j + 1) return true;
     if (j > 0 && one_of(lower(j - 1), {"no", "the", "this", "that", "any", "every", "each", "which",
                                        "someone", "anyone", "everyone", "only"}))
@@ -483,6 +619,69 @@ class QuantityScanner {
       set_event(quantity, elided_verb);
     } else if (size_t left = event_before(word_index_at(quantity.span.start)); left != SIZE_MAX) {
       set_event(quantity, left);
+    }
+  }
+
+  // Index of the token starting at or after `offset`.
+  size_t token_from(uint32_t offset) const {
+    auto it = std::lower_bound(
+        doc_.tokens.begin(), doc_.tokens.end(), offset,
+        [](const Token& token, uint32_t value) { return token.span.end <= value; });
+    return static_cast<size_t>(it - doc_.tokens.begin());
+  }
+
+  // When the sentence is parsed, the tree names the counted noun (the head of a nummod, or
+  // the "of" complement of "dozens of people") and the predicate (the first verb above the
+  // noun, or above the number when it counts nothing named). What the tree gives replaces
+  // the word-window guesses; what it does not give (an elided noun) keeps them.
+  void fill_from_tree(Quantity& quantity) const {
+    const std::vector<Token>& tokens = doc_.tokens;
+    int number = -1;
+    for (size_t t = token_from(quantity.span.start);
+         t < tokens.size() && tokens[t].span.start < quantity.span.end; ++t) {
+      if (tokens[t].upos == Upos::kNone) return;
+      int head = tokens[t].head;
+      bool head_inside = head >= 0 && static_cast<size_t>(head) < tokens.size() &&
+                         quantity.span.contains(tokens[head].span);
+      if (!head_inside) {
+        number = static_cast<int>(t);
+        break;
+      }
+    }
+    if (number < 0) return;
+    auto is_noun = [&](int t) {
+      return t >= 0 && (tokens[t].upos == Upos::kNoun || tokens[t].upos == Upos::kPropn);
+    };
+    int noun = -1;
+    int head = tokens[number].head;
+    if (deprel_base(tokens[number].deprel) == "nummod" && is_noun(head)) {
+      noun = head;
+    } else if (quantity.unit.empty() || quantity.vague) {
+      // "dozens of people": the noun is an nmod of the number word.
+      for (size_t t = number + 1;
+           t < tokens.size() && tokens[t].sentence == tokens[number].sentence; ++t) {
+        if (tokens[t].head == number && deprel_base(tokens[t].deprel) == "nmod" &&
+            is_noun(static_cast<int>(t))) {
+          noun = static_cast<int>(t);
+          break;
+        }
+      }
+    }
+    if (noun >= 0 && quantity.unit.empty()) {
+      const Token& token = tokens[noun];
+      quantity.noun = singular(token.lower);
+      quantity.noun_span = token.span;
+    }
+    int from = noun >= 0 ? noun : number;
+    for (int step = 0, t = tokens[from].head;
+         step < 6 && t >= 0 && static_cast<size_t>(t) < tokens.size(); ++step, t = tokens[t].head) {
+      if (tokens[t].upos != Upos::kVerb) continue;
+      // The stem of the lemma, so "spent" and "spend" agree where Snowball alone would not.
+      quantity.event = !tokens[t].lemma.empty() ? stem(tokens[t].lemma)
+                       : tokens[t].stem.empty() ? tokens[t].lower
+                                                : tokens[t].stem;
+      quantity.event_span = tokens[t].span;
+      break;
     }
   }
 

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <tuple>
+
 #include "core/document.h"
+#include "core/ud.h"
 #include "extract/layers.h"
 #include "text/text.h"
 
@@ -62,9 +66,113 @@ TEST(Quantities, Bounds) {
   EXPECT_EQ(quantity_with_text(doc, "fewer than 10")->bound, Bound::kLessThan);
   const Quantity* dozens = quantity_with_text(doc, "dozens");
   ASSERT_TRUE(dozens);
-  EXPECT_EQ(dozens->value, 24);
-  EXPECT_EQ(dozens->bound, Bound::kAtLeast);
+  EXPECT_TRUE(dozens->vague);
+  EXPECT_EQ(dozens->low, 24);
+  EXPECT_EQ(dozens->high, 99);
+  EXPECT_EQ(dozens->bound, Bound::kAbout);
   EXPECT_EQ(dozens->noun, "car");
+  const Quantity* more = quantity_with_text(doc, "More than 200");
+  EXPECT_EQ(more->low, 200);
+  EXPECT_TRUE(std::isinf(more->high));
+  EXPECT_EQ(quantity_with_text(doc, "up to 3,000")->low, 0);
+  EXPECT_EQ(quantity_with_text(doc, "up to 3,000")->high, 3000);
+}
+
+TEST(Quantities, VagueCountsKeepTheirRangeNotAMadeUpBound) {
+  Document doc = quantities_of(
+      "Thousands of residents fled, tens of thousands lost power, hundreds of thousands were "
+      "displaced and dozens were hurt.");
+  const Quantity* thousands = quantity_with_text(doc, "Thousands");
+  ASSERT_TRUE(thousands);
+  EXPECT_TRUE(thousands->vague);
+  EXPECT_EQ(thousands->bound, Bound::kAbout);
+  EXPECT_EQ(thousands->low, 2000);
+  EXPECT_EQ(thousands->high, 9999);
+  EXPECT_GT(thousands->value, 2000);
+  EXPECT_LT(thousands->value, 9999);
+  EXPECT_EQ(thousands->noun, "resident");
+  const Quantity* tens = quantity_with_text(doc, "tens of thousands");
+  ASSERT_TRUE(tens);
+  EXPECT_EQ(tens->low, 20000);
+  EXPECT_EQ(tens->high, 99999);
+  const Quantity* hundreds = quantity_with_text(doc, "hundreds of thousands");
+  ASSERT_TRUE(hundreds);
+  EXPECT_EQ(hundreds->low, 200000);
+  EXPECT_EQ(hundreds->high, 999999);
+}
+
+TEST(Quantities, WrittenRanges) {
+  Document doc = quantities_of(
+      "Between 35 and 40 people died; prices rose 20 to 25 percent and the plan costs $3-4 "
+      "billion, up from 10 to 12 in May.");
+  const Quantity* between = quantity_with_text(doc, "Between 35 and 40");
+  ASSERT_TRUE(between);
+  EXPECT_EQ(between->low, 35);
+  EXPECT_EQ(between->high, 40);
+  EXPECT_EQ(between->noun, "people");
+  const Quantity* percent = quantity_with_text(doc, "20 to 25 percent");
+  ASSERT_TRUE(percent);
+  EXPECT_EQ(percent->unit, "%");
+  EXPECT_EQ(percent->high, 25);
+  const Quantity* money = quantity_with_text(doc, "$3-4 billion");
+  ASSERT_TRUE(money);
+  EXPECT_EQ(money->low, 3e9);
+  EXPECT_EQ(money->high, 4e9);
+  EXPECT_FALSE(quantity_with_text(doc, "10 to 12"));  // a change, not a range
+}
+
+TEST(Quantities, ScaleWordAfterAClosingQuoteAndGluedAbbreviations) {
+  Document doc = quantities_of(
+      "The ministry called it a \u201c$2.3\u201d billion gamble; analysts put losses at 1.5bn.");
+  const Quantity* money = quantity_with_text(doc, "$2.3\u201d billion");
+  ASSERT_TRUE(money);
+  EXPECT_EQ(money->value, 2.3e9);
+  EXPECT_EQ(money->unit, "USD");
+  const Quantity* glued = quantity_with_text(doc, "1.5bn");
+  ASSERT_TRUE(glued);
+  EXPECT_EQ(glued->value, 1.5e9);
+}
+
+// Sets the syntax layer of `doc` by token: UPOS, head (1-based, 0 root) and relation.
+void set_tree(Document& doc, const std::vector<std::tuple<Upos, int, std::string>>& tree) {
+  ASSERT_EQ(doc.tokens.size(), tree.size());
+  for (size_t i = 0; i < tree.size(); ++i) {
+    doc.tokens[i].upos = std::get<0>(tree[i]);
+    doc.tokens[i].head = std::get<1>(tree[i]) - 1;
+    doc.tokens[i].deprel = deprel_from_name(std::get<2>(tree[i]));
+  }
+}
+
+TEST(Quantities, NounAndPredicateFromTheTree) {
+  // The word window would take "officials" as the predicate-less noun after "said"; the tree
+  // attaches 40 to "workers" and "workers" to "evacuated".
+  Document doc;
+  doc.text = "Crews evacuated, officials said, 40 mine workers.";
+  annotate_text(doc);
+  set_tree(doc, {{Upos::kNoun, 2, "nsubj"},
+                 {Upos::kVerb, 0, "root"},
+                 {Upos::kPunct, 5, "punct"},
+                 {Upos::kNoun, 5, "nsubj"},
+                 {Upos::kVerb, 2, "parataxis"},
+                 {Upos::kPunct, 5, "punct"},
+                 {Upos::kNum, 9, "nummod"},
+                 {Upos::kNoun, 9, "compound"},
+                 {Upos::kNoun, 2, "obj"},
+                 {Upos::kPunct, 2, "punct"}});
+  find_times(doc, "2025-04-17");
+  find_quantities(doc);
+  const Quantity* q = quantity_with_text(doc, "40");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->noun, "worker");
+  EXPECT_EQ(doc.slice(q->event_span), "evacuated");
+}
+
+TEST(Quantities, TenThousandNumberLikeTokensReadInOnePass) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i)
+    text += i % 3 == 0 ? "12 - " : i % 3 == 1 ? "dozens of " : "3.5bn ";
+  Document doc = quantities_of(text);
+  EXPECT_GT(doc.quantities.size(), 1000u);
 }
 
 TEST(Quantities, MoneyAndPercent) {

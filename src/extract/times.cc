@@ -14,17 +14,13 @@
 
 #include "extract/layers.h"
 #include "extract/times_calendar.h"
+#include "extract/times_names.h"
+#include "extract/times_tense.h"
 
 namespace crosscheck {
 namespace extract {
 
 namespace {
-
-constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
-                                            "may",       "june",     "july",     "august",
-                                            "september", "october",  "november", "december"};
-constexpr std::string_view kWeekdayNames[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                              "friday", "saturday", "sunday"};
 
 std::string_view without_possessive(std::string_view lower) {
   if (lower.size() > 2 && lower.substr(lower.size() - 2) == "'s")
@@ -32,26 +28,24 @@ std::string_view without_possessive(std::string_view lower) {
   return lower;
 }
 
-// 1..12 for a capitalised month name or abbreviation ("Sept", "Apr"), else 0.
+// 1..12 for a capitalised month name or abbreviation ("Sept", "Apr"), else 0. Names come
+// from ICU for English and British English ("Sept").
 int month_number(const Word& word) {
   if (!word.capitalized || word.kind != WordKind::kWord) return 0;
-  std::string_view lower = without_possessive(word.lower);
-  for (int m = 0; m < 12; ++m) {
-    std::string_view name = kMonthNames[m];
-    if (lower == name) return m + 1;
-    if (lower.size() == 3 && name.substr(0, 3) == lower && m != 4) return m + 1;
+  static const CalendarNames* const kNames[] = {&calendar_names("en"), &calendar_names("en_GB")};
+  std::string key(without_possessive(word.lower));
+  for (const CalendarNames* names : kNames) {
+    if (auto found = names->months.find(key); found != names->months.end()) return found->second;
   }
-  if (lower == "sept") return 9;
   return 0;
 }
 
 // 0..6 for a capitalised weekday name, else -1.
 int weekday_number(const Word& word) {
   if (!word.capitalized || word.kind != WordKind::kWord) return -1;
-  std::string_view lower = without_possessive(word.lower);
-  for (int d = 0; d < 7; ++d)
-    if (lower == kWeekdayNames[d]) return d;
-  return -1;
+  static const auto& weekdays = calendar_names("en").weekdays;
+  auto found = weekdays.find(std::string(without_possessive(word.lower)));
+  return found != weekdays.end() ? found->second : -1;
 }
 
 // "summer" -> "SU" (TIMEX3 seasons).
@@ -123,6 +117,7 @@ struct Found {
   bool relative = false;  // value depends on the anchor date
   int weekday = -1;
   std::string explicit_date;
+  int years_back = 0;  // "a year ago", "two years earlier": whole years before the anchor
 };
 
 class TimeScanner {
@@ -154,6 +149,8 @@ class TimeScanner {
       timex.weekday = found->weekday;
       timex.explicit_date = std::move(found->explicit_date);
       timex.anchored_to = !found->relative ? "absolute" : dct_ ? "publication" : "unresolved";
+      inherit_quarter(timex, found->years_back);
+      if (found->years_back == 0 && is_quarter(timex.value)) last_quarter_ = timex.value;
       timexes.push_back(std::move(timex));
       i = found->end;
     }
@@ -169,6 +166,36 @@ class TimeScanner {
   bool glued(size_t i) const { return i < words_.size() && !words_[i].space_before; }
   bool same_sentence(size_t a, size_t b) const {
     return a < words_.size() && b < words_.size() && words_[a].sentence == words_[b].sentence;
+  }
+
+  // "a year ago" after a quarter was named ("third-quarter profit rose ... from a year ago")
+  // means that quarter a year before: the comparison takes the granularity of the period the
+  // text is about, as TimeML annotates it.
+  static bool is_quarter(const std::string& value) {
+    return value.size() == 7 && value[4] == '-' && value[5] == 'Q' && value[6] >= '1' &&
+           value[6] <= '4';
+  }
+
+  void inherit_quarter(Timex& timex, int years_back) const {
+    if (years_back <= 0 || last_quarter_.empty()) return;
+    int year = std::atoi(last_quarter_.substr(0, 4).c_str());
+    timex.value = std::to_string(year - years_back) + last_quarter_.substr(4);
+  }
+
+  // "the year-earlier quarter", "year-ago period", "the year-earlier": the same period a year
+  // before (a quarter when one was named, else the anchor's year minus one).
+  std::optional<Found> match_year_earlier(size_t i) const {
+    size_t j = lower(i) == "the" ? i + 1 : i;
+    if (lower(j) != "year" || lower(j + 1) != "-" || !one_of(lower(j + 2), {"earlier", "ago"}) ||
+        !glued(j + 1) || !glued(j + 2))
+      return std::nullopt;
+    Found found;
+    found.end = j + 3;
+    if (one_of(lower(found.end), {"quarter", "period"})) ++found.end;
+    found.relative = true;
+    found.years_back = 1;
+    found.value = dct_ ? std::to_string(civil_from_days(*dct_).year - 1) : "XXXX";
+    return found;
   }
 
   // TimeBank spans take in a leading determiner or modifier that the shape matchers leave to
@@ -212,21 +239,22 @@ class TimeScanner {
     if (word.kind == WordKind::kPunct) return false;
     if (word.capitalized && (month_number(word) > 0 || weekday_number(word) >= 0)) return true;
     static const std::unordered_set<std::string_view> kTriggers = {
-        "last",     "next",    "this",     "past",      "coming",     "early",    "late",
-        "mid",      "mid-",    "the",      "earlier",   "later",      "today",    "yesterday",
-        "tomorrow", "tonight", "now",      "currently", "nowadays",   "recently", "recent",
-        "these",    "a",       "an",       "several",   "few",        "many",     "some",
-        "couple",   "half",    "noon",     "midday",    "midnight",   "daily",    "nightly",
-        "weekly",   "monthly", "annually", "yearly",    "hourly",     "every",    "each",
-        "fiscal",   "first",   "second",   "third",     "fourth",     "1st",      "2nd",
-        "3rd",      "4th",     "seconds",  "minutes",   "hours",      "days",     "weeks",
-        "months",   "years",   "decades",  "centuries", "fortnights", "soon",     "previously",
-        "lunchtime"};
+        "last",      "next",    "this",     "past",      "coming",     "early",    "late",
+        "mid",       "mid-",    "the",      "earlier",   "later",      "today",    "yesterday",
+        "tomorrow",  "tonight", "now",      "currently", "nowadays",   "recently", "recent",
+        "these",     "a",       "an",       "several",   "few",        "many",     "some",
+        "couple",    "half",    "noon",     "midday",    "midnight",   "daily",    "nightly",
+        "weekly",    "monthly", "annually", "yearly",    "hourly",     "every",    "each",
+        "fiscal",    "first",   "second",   "third",     "fourth",     "1st",      "2nd",
+        "3rd",       "4th",     "seconds",  "minutes",   "hours",      "days",     "weeks",
+        "months",    "years",   "decades",  "centuries", "fortnights", "soon",     "previously",
+        "lunchtime", "current", "year"};
     std::string_view lower = without_possessive(word.lower);
     return kTriggers.count(lower) > 0 || cardinal_word_value(lower).has_value();
   }
 
   std::optional<Found> match_at(size_t i) {
+    if (auto found = match_year_earlier(i)) return found;
     if (auto found = match_numeric_date(i)) return found;
     if (auto found = match_weekday(i)) return found;
     if (auto found = match_month_first(i)) return found;
@@ -242,7 +270,16 @@ class TimeScanner {
   }
 
   // ---- tense of the sentence around word i: decides which way a bare weekday points ----
+  // The syntax layer decides when the sentence is parsed; the surrounding words otherwise.
   bool future_context(size_t i) const {
+    switch (clause_direction(doc_, words_[i].span.start)) {
+      case TimeDirection::kFuture:
+        return true;
+      case TimeDirection::kPast:
+        return false;
+      case TimeDirection::kUnknown:
+        break;
+    }
     size_t begin = i, end = i;
     while (begin > 0 && same_sentence(begin - 1, i)) --begin;
     while (end + 1 < words_.size() && same_sentence(end + 1, i)) ++end;
@@ -473,10 +510,8 @@ class TimeScanner {
     if (month == 0) return std::nullopt;
     size_t k = j + 1;
     bool abbreviated = w->lower.size() <= 4 && w->lower != "june" && w->lower != "july";
-    if (lower(k) == "." && glued(k)) {
-      if (!abbreviated) return std::nullopt;
-      ++k;
-    }
+    // "Apr. 17": the abbreviation's dot; after a full name the dot ends the sentence.
+    if (abbreviated && lower(k) == "." && glued(k)) ++k;
     size_t end = 0;
     if (!modifier) {
       if (int day = day_at(k, &end); day > 0) {
@@ -546,7 +581,9 @@ class TimeScanner {
     int month = month_number(*w);
     if (month == 0) return std::nullopt;
     ++k;
-    if (lower(k) == "." && glued(k)) ++k;
+    if (w->lower.size() <= 4 && w->lower != "june" && w->lower != "july" && lower(k) == "." &&
+        glued(k))
+      ++k;
     size_t year_index = lower(k) == "," ? k + 1 : k;
     if (int year = year_at(year_index); year > 0)
       return full_date(year_index + 1, year, month, day);
@@ -588,9 +625,12 @@ class TimeScanner {
       found.type = TimexType::kTime;
       found.value += "T" + std::string(part_of_day(lower(i + 1)));
       return found;
-    } else if (one_of(w, {"now", "currently", "nowadays"})) {
+    } else if (one_of(w, {"now", "currently", "nowadays", "current"})) {
       return reference(i + 1, "PRESENT_REF");
-    } else if (w == "recently" || w == "previously") {
+    } else if (w == "recent" && !time_unit(lower(i + 1)) && i > 0 &&
+               one_of(lower(i - 1), {"the", "a", "its", "their", "his", "her", "this"})) {
+      return reference(i + 1, "PAST_REF");  // "the recent decline"
+    } else if (w == "recently") {
       return reference(i + 1, "PAST_REF");
     } else if (w == "soon" && !one_of(lower(i + 1), {"as", "after", "afterwards"})) {
       return reference(i + 1, "FUTURE_REF");
@@ -877,6 +917,7 @@ class TimeScanner {
         found.value = format_month(anchor.year, anchor.month);
       } else if (unit->code == "Y") {
         found.value = std::to_string(civil_from_days(*dct_).year - whole);
+        found.years_back = whole;
       } else if (unit->code == "DE") {
         found.value = std::to_string(civil_from_days(*dct_).year - 10 * whole).substr(0, 3);
       } else {
@@ -1105,7 +1146,32 @@ class TimeScanner {
   const Document& doc_;
   const std::vector<Word>& words_;
   std::optional<int64_t> dct_;
+  std::string last_quarter_;  // the last fiscal quarter named ("1989-Q3"), for "a year ago"
 };
+
+// Granularity of a value the calendar cannot place ("XXXX-WXX-5", "XXXX-04").
+TimeGranularity unresolved_granularity(std::string_view value) {
+  if (value.find('T') != std::string_view::npos) return TimeGranularity::kTime;
+  size_t dashes = std::count(value.begin(), value.end(), '-');
+  bool week = value.size() > 5 && value[5] == 'W';
+  if (dashes >= 2) return TimeGranularity::kDay;
+  if (dashes == 1) return week ? TimeGranularity::kWeek : TimeGranularity::kMonth;
+  return TimeGranularity::kYear;
+}
+
+void set_calendar_span(Timex& timex) {
+  timex.granularity = TimeGranularity::kNone;
+  timex.first_day.clear();
+  timex.last_day.clear();
+  if (timex.type == TimexType::kDuration || timex.type == TimexType::kSet) return;
+  if (auto interval = calendar_interval(timex.value)) {
+    timex.granularity = interval->granularity;
+    timex.first_day = format_date(interval->first_day);
+    timex.last_day = format_date(interval->last_day);
+  } else if (timex.value.starts_with("XXXX")) {
+    timex.granularity = unresolved_granularity(timex.value);
+  }
+}
 
 }  // namespace
 
@@ -1113,6 +1179,7 @@ void find_times(Document& doc, const std::string& dct) {
   std::vector<Word> words = scan_words(doc);
   std::optional<int64_t> anchor = dct.empty() ? std::nullopt : parse_iso_date(dct);
   doc.timexes = TimeScanner(doc, words, anchor).scan();
+  for (Timex& timex : doc.timexes) set_calendar_span(timex);
 }
 
 }  // namespace extract

@@ -1,62 +1,71 @@
+// Calendar arithmetic on C++20 <chrono> (proleptic Gregorian, as ISO 8601 and TimeML).
 #include "extract/times_calendar.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace crosscheck::extract {
 
-// Howard Hinnant's days_from_civil / civil_from_days.
+namespace {
+
+namespace chr = std::chrono;
+
+chr::sys_days to_sys_days(int64_t days) { return chr::sys_days(chr::days(days)); }
+
+int64_t from_ymd(const chr::year_month_day& date) {
+  return chr::sys_days(date).time_since_epoch().count();
+}
+
+// Digits of text[start, start + length) as a number, or -1 when one is not a digit.
+int digits(std::string_view text, size_t start, size_t length) {
+  if (start + length > text.size()) return -1;
+  int value = 0;
+  for (size_t k = start; k < start + length; ++k) {
+    if (text[k] < '0' || text[k] > '9') return -1;
+    value = value * 10 + (text[k] - '0');
+  }
+  return value;
+}
+
+// Monday of ISO week 1 of `iso_year`: the week holding 4 January.
+int64_t iso_week_one(int iso_year) {
+  chr::sys_days january_4 = chr::year{iso_year} / chr::January / 4;
+  return (january_4 - (chr::weekday(january_4) - chr::Monday)).time_since_epoch().count();
+}
+
+}  // namespace
+
 int64_t days_from_civil(int year, int month, int day) {
-  int64_t y = year - (month <= 2 ? 1 : 0);
-  int64_t era = (y >= 0 ? y : y - 399) / 400;
-  int64_t year_of_era = y - era * 400;
-  int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
+  return from_ymd(chr::year{year} / chr::month(static_cast<unsigned>(month)) /
+                  chr::day(static_cast<unsigned>(day)));
 }
 
 CivilDate civil_from_days(int64_t days) {
-  days += 719468;
-  int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  int64_t day_of_era = days - era * 146097;
-  int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  int64_t mp = (5 * day_of_year + 2) / 153;
-  CivilDate date;
-  date.day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
-  date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  date.year = static_cast<int>(year_of_era + era * 400 + (date.month <= 2 ? 1 : 0));
-  return date;
+  chr::year_month_day date(to_sys_days(days));
+  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day()))};
 }
 
 int weekday_of(int64_t days) {
-  // 1970-01-01 was a Thursday (3).
-  int64_t weekday = (days + 3) % 7;
-  return static_cast<int>(weekday < 0 ? weekday + 7 : weekday);
+  // iso_encoding: Monday 1 .. Sunday 7.
+  return static_cast<int>(chr::weekday(to_sys_days(days)).iso_encoding()) - 1;
 }
 
 int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
+  chr::year_month_day_last last(chr::year{year},
+                                chr::month_day_last(chr::month(static_cast<unsigned>(month))));
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 std::optional<int64_t> parse_iso_date(std::string_view text) {
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int fields[3] = {0, 0, 0};
-  const size_t starts[3] = {0, 5, 8};
-  const size_t lengths[3] = {4, 2, 2};
-  for (int f = 0; f < 3; ++f) {
-    for (size_t k = 0; k < lengths[f]; ++k) {
-      char c = text[starts[f] + k];
-      if (c < '0' || c > '9') return std::nullopt;
-      fields[f] = fields[f] * 10 + (c - '0');
-    }
-  }
-  if (fields[1] < 1 || fields[1] > 12) return std::nullopt;
-  if (fields[2] < 1 || fields[2] > days_in_month(fields[0], fields[1])) return std::nullopt;
-  return days_from_civil(fields[0], fields[1], fields[2]);
+  int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return std::nullopt;
+  chr::year_month_day date{chr::year{year}, chr::month(static_cast<unsigned>(month)),
+                           chr::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return std::nullopt;
+  return from_ymd(date);
 }
 
 std::string format_date(int64_t days) {
@@ -67,9 +76,10 @@ std::string format_date(int64_t days) {
 }
 
 std::string format_week(int64_t days) {
+  // The ISO year of a week is the year of its Thursday.
   int64_t thursday = days - weekday_of(days) + 3;
   int iso_year = civil_from_days(thursday).year;
-  int64_t week = (thursday - days_from_civil(iso_year, 1, 1)) / 7 + 1;
+  int64_t week = (thursday - iso_week_one(iso_year)) / 7 + 1;
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-W%02d", iso_year, static_cast<int>(week));
   return buffer;
@@ -82,9 +92,81 @@ std::string format_month(int year, int month) {
 }
 
 void add_months(int& year, int& month, int months) {
-  int total = year * 12 + (month - 1) + months;
-  year = total / 12;
-  month = total % 12 + 1;
+  chr::year_month shifted =
+      chr::year{year} / chr::month(static_cast<unsigned>(month)) + chr::months(months);
+  year = static_cast<int>(shifted.year());
+  month = static_cast<int>(static_cast<unsigned>(shifted.month()));
+}
+
+std::optional<CalendarInterval> calendar_interval(std::string_view value) {
+  int year = digits(value, 0, 4);
+  CalendarInterval interval;
+  auto days_of = [&](int y, int first_month, int months) {
+    int end_year = y, end_month = first_month;
+    add_months(end_year, end_month, months);
+    interval.first_day = days_from_civil(y, first_month, 1);
+    interval.last_day = days_from_civil(end_year, end_month, 1) - 1;
+  };
+  if (year < 0) {
+    // "199" a decade, "19" a century.
+    if (int decade = digits(value, 0, 3); decade >= 0 && value.size() == 3) {
+      interval.granularity = TimeGranularity::kDecade;
+      interval.first_day = days_from_civil(decade * 10, 1, 1);
+      interval.last_day = days_from_civil(decade * 10 + 10, 1, 1) - 1;
+      return interval;
+    }
+    if (int century = digits(value, 0, 2); century >= 0 && value.size() == 2) {
+      interval.granularity = TimeGranularity::kCentury;
+      interval.first_day = days_from_civil(century * 100, 1, 1);
+      interval.last_day = days_from_civil(century * 100 + 100, 1, 1) - 1;
+      return interval;
+    }
+    return std::nullopt;
+  }
+  std::string_view rest = value.substr(4);
+  if (rest.empty()) {
+    interval.granularity = TimeGranularity::kYear;
+    days_of(year, 1, 12);
+    return interval;
+  }
+  if (rest[0] != '-') return std::nullopt;
+  if (auto day = parse_iso_date(value)) {
+    bool clock = value.size() > 10 && value[10] == 'T';
+    interval.granularity = clock ? TimeGranularity::kTime : TimeGranularity::kDay;
+    interval.first_day = interval.last_day = *day;
+    return interval;
+  }
+  if (int month = digits(value, 5, 2); month >= 1 && month <= 12 && value.size() == 7) {
+    interval.granularity = TimeGranularity::kMonth;
+    days_of(year, month, 1);
+    return interval;
+  }
+  if (rest.size() >= 4 && rest[1] == 'W') {
+    int week = digits(value, 6, 2);
+    if (week < 1 || week > 53) return std::nullopt;
+    int64_t monday = iso_week_one(year) + 7 * (week - 1);
+    interval.granularity = TimeGranularity::kWeek;
+    interval.first_day = monday;
+    interval.last_day = monday + 6;
+    if (value.substr(8) == "-WE") interval.first_day = monday + 5;  // the weekend
+    return value.size() == 8 || value.substr(8) == "-WE" ? std::optional(interval) : std::nullopt;
+  }
+  if (rest.size() == 3 && (rest[1] == 'Q' || rest[1] == 'H') && rest[2] >= '1' &&
+      rest[2] <= (rest[1] == 'Q' ? '4' : '2')) {
+    int months = rest[1] == 'Q' ? 3 : 6;
+    interval.granularity = rest[1] == 'Q' ? TimeGranularity::kQuarter : TimeGranularity::kHalf;
+    days_of(year, 1 + (rest[2] - '1') * months, months);
+    return interval;
+  }
+  // Seasons, meteorological: spring March to May ... winter December to February.
+  static constexpr std::string_view kSeasons[] = {"SP", "SU", "FA", "WI"};
+  for (int s = 0; s < 4; ++s) {
+    if (rest.substr(1) != kSeasons[s]) continue;
+    interval.granularity = TimeGranularity::kSeason;
+    days_of(year, 3 + 3 * s, 3);
+    return interval;
+  }
+  return std::nullopt;
 }
 
 }  // namespace crosscheck::extract

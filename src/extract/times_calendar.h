@@ -1,11 +1,14 @@
 // Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), used to
-// resolve relative time expressions and to check weekdays against written dates.
+// resolve relative time expressions and to check weekdays against written dates. Built on
+// C++20 <chrono>; day numbers are std::chrono::sys_days counts.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/document.h"
 
 namespace crosscheck::extract {
 
@@ -31,5 +34,14 @@ std::string format_week(int64_t days);
 std::string format_month(int year, int month);
 // Adds `months` to year/month, normalising the month into 1..12.
 void add_months(int& year, int& month, int months);
+
+struct CalendarInterval {
+  TimeGranularity granularity = TimeGranularity::kNone;
+  int64_t first_day = 0, last_day = 0;  // inclusive day numbers
+};
+// The span of days a TIMEX3 calendar value covers: "2025-04-17" (and with a time "T..."),
+// "2025-W16", "2025-W16-WE", "2025-04", "2025-Q2", "2025-H1", "2025-SU" (meteorological
+// seasons), "2025", "199" (decade), "19" (century). nullopt for anything else.
+std::optional<CalendarInterval> calendar_interval(std::string_view value);
 
 }  // namespace crosscheck::extract
