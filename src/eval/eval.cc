@@ -44,6 +44,14 @@ const std::vector<EvalTask>& eval_tasks() {
        eval::run_copies},
       {"copies-sweep", "shingle size and threshold sweep of copy detection on the same data",
        eval::run_copies_sweep},
+      {"ner",
+       "names on CoNLL-2003 (conll2003/eng.testa): entity-level precision, recall, f1 "
+       "(conlleval), per type, and recognition speed",
+       eval::run_ner},
+      {"meantime",
+       "names and their resolution across a topic's articles on MEANTIME (meantime): ner_f1 "
+       "for PER/ORG/LOC names, coref_bcubed_f1 for cross-document coreference",
+       eval::run_meantime},
   };
   return tasks;
 }
