@@ -1,9 +1,11 @@
 // Readers for benchmark files laid out as their folders in ../shared/data.
 #pragma once
 
+#include <compare>
 #include <string>
 #include <vector>
 
+#include "core/document.h"
 #include "core/problem.h"
 
 namespace crosscheck::eval {
@@ -27,5 +29,64 @@ struct BenchmarkCluster {
 // clusters*.jsonl[.gz] are read in name order. Lines that are not a JSON object with
 // "articles" are reported in `problems` and skipped.
 std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& problems);
+
+}  // namespace crosscheck::eval
+
+namespace crosscheck::eval {
+
+// One -DOCSTART- block of a CoNLL-2003 file: its tokens joined by spaces and its sentences by
+// newlines as `doc.text` (not yet annotated), the gold names as `doc.mentions` (type and span;
+// IOB1 or IOB2 tags read with conlleval's chunk rules), and per CoNLL token its span, sentence
+// and gold tag.
+struct ConllDocument {
+  Document doc;
+  std::vector<Span> tokens;
+  std::vector<uint32_t> sentence_of;
+  std::vector<std::string> tags;
+};
+
+// Reads a CoNLL-2003 file (`word ... tag` per line, the tag last) or every file named
+// eng.test* / *.conll in a folder. Lines with a single column, and tags that are not O, B-X or
+// I-X, are reported in `problems` and read as O.
+std::vector<ConllDocument> read_conll(const std::string& path, Problems& problems);
+// The same for lines already read; `name` names them in problems. At most 64 MiB of text per
+// document is kept; never throws.
+std::vector<ConllDocument> parse_conll(const std::vector<std::string>& lines,
+                                       const std::string& name, Problems& problems);
+
+// Entity chunks of a tag sequence per conlleval: (sentence, first, last, type), sorted.
+struct Chunk {
+  uint32_t sentence = 0, first = 0, last = 0;
+  std::string type;
+  auto operator<=>(const Chunk&) const = default;
+};
+std::vector<Chunk> chunks_of(const std::vector<std::string>& tags,
+                             const std::vector<uint32_t>& sentence_of);
+
+// IOB1 tags for CoNLL tokens from mentions (a token takes the mention that covers its start).
+std::vector<std::string> tags_from_mentions(const std::vector<Span>& tokens,
+                                            const std::vector<uint32_t>& sentence_of,
+                                            const std::vector<Mention>& mentions);
+
+// One gold name: the capitalised run that ends its annotated extent ("U.S. automaker Chrysler"
+// -> "Chrysler", "the government of Canada" -> "Canada"), its type and cross-document instance.
+struct MeantimeName {
+  Span span;
+  EntityType type = EntityType::kMisc;
+  std::string instance;  // empty when the file has no cross-document instance
+};
+
+struct MeantimeDocument {
+  Document doc;
+  std::vector<MeantimeName> names;
+  std::vector<Span> other_extents;  // mentions of other types (products, money, ...)
+};
+
+// Reads one MEANTIME CAT XML file: `out.doc.text` is its tokens joined by spaces, sentences
+// by blank lines; gold names are mentions of PER, ORG and LOC entities written as names
+// (syntactic type NAM or PRE.NAM, or untyped and all capitalised). False and `problem` when it
+// is not well-formed or has no tokens. Limited to 64 MiB; no network, no entity expansion.
+bool read_meantime(const std::string& path, std::string_view xml, MeantimeDocument& out,
+                   Problem& problem);
 
 }  // namespace crosscheck::eval

@@ -65,6 +65,14 @@ const std::vector<EvalTask>& eval_tasks() {
        "value, bound, vagueness, counted noun and predicate of numbers in news sentences "
        "(bench/counts): value_acc, bound_acc, noun_acc, predicate_acc",
        eval::run_counts},
+      {"ner",
+       "names on CoNLL-2003 (conll2003/eng.testa): entity-level precision, recall, f1 "
+       "(conlleval), per type, and recognition speed",
+       eval::run_ner},
+      {"meantime",
+       "names and their resolution across a topic's articles on MEANTIME (meantime): ner_f1 "
+       "for PER/ORG/LOC names, coref_bcubed_f1 for cross-document coreference",
+       eval::run_meantime},
   };
   return tasks;
 }

@@ -2,11 +2,14 @@
 #pragma once
 
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "core/document.h"
 #include "core/problem.h"
+#include "eval/benchmark_data.h"
+#include "extract/extract.h"
 
 namespace crosscheck::eval {
 
@@ -16,6 +19,21 @@ std::vector<Document> make_documents(const std::vector<std::string>& ids,
 
 // Names each problem on `err`; returns kExitSomeRejected when there were any, else kExitOk.
 int report_problems(const Problems& problems, std::ostream& err);
+
+struct PrecisionRecall {
+  double precision = 0, recall = 0, f1 = 0;
+  size_t truth = 0;  // gold items
+};
+
+struct NerScores {
+  PrecisionRecall all;
+  std::map<std::string, PrecisionRecall> by_type;  // "PER", "ORG", "LOC", "MISC"
+  size_t tokens = 0;
+  double tokens_per_second = 0;  // find_entities alone, per CPU second of one thread
+};
+
+// Scores the extractor's names on CoNLL documents (annotating their text first when needed).
+NerScores score_ner(std::vector<ConllDocument>& documents, const Extractor& extractor);
 
 int run_cluster(const std::string& data, std::ostream& out, std::ostream& err);
 int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& err);
@@ -27,5 +45,7 @@ int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& e
 int run_extract(const std::string& data, std::ostream& out, std::ostream& err);
 int run_dates(const std::string& data, std::ostream& out, std::ostream& err);
 int run_titles(const std::string& data, std::ostream& out, std::ostream& err);
+int run_ner(const std::string& data, std::ostream& out, std::ostream& err);
+int run_meantime(const std::string& data, std::ostream& out, std::ostream& err);
 
 }  // namespace crosscheck::eval

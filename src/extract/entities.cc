@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "extract/actors.h"
 
 namespace crosscheck::extract {
 namespace {
@@ -281,7 +282,8 @@ struct Candidate {
 
 class Tagger {
  public:
-  Tagger(const Document& doc, const Gazetteer& gazetteer) : doc_(doc), gazetteer_(gazetteer) {
+  Tagger(const Document& doc, const Gazetteer& gazetteer, const Recogniser* recogniser)
+      : doc_(doc), gazetteer_(gazetteer), recogniser_(recogniser) {
     std::vector<Piece> pieces = make_pieces(doc);
     views_ = make_views(doc, pieces);
     if (split_name_pairs(pieces)) views_ = make_views(doc, pieces);
@@ -369,6 +371,14 @@ class Tagger {
   }
 
   std::vector<Mention> run() {
+    if (recogniser_ && recogniser_->loaded()) {
+      take_recognised(recogniser_->recognise(doc_));
+      retype_pair_halves();
+      add_family_names();
+      std::vector<Mention> mentions = to_mentions();
+      add_roles(mentions);
+      return mentions;
+    }
     size_t begin = 0;
     while (begin < views_.size()) {
       size_t end = begin;
@@ -384,6 +394,163 @@ class Tagger {
   }
 
  private:
+  // Candidates from the trained recogniser's names (token ranges of doc_.tokens), cut where
+  // the token layer glued two words or two names ("InspectionsHe", "Lavrov-Blinken"), with a
+  // leading title split off ("US Secretary of State | Alan Brooks"), and, in title-case
+  // stretches where capitals prove nothing, kept only on words with evidence.
+  void take_recognised(const std::vector<RecognisedName>& names) {
+    for (const RecognisedName& name : names) {
+      uint32_t start = doc_.tokens[name.first].span.start;
+      uint32_t end = doc_.tokens[name.last - 1].span.end;
+      size_t first = token_at(start), last = first;
+      while (last < views_.size() && views_[last].end <= end) ++last;
+      size_t piece = first;
+      for (size_t k = first + 1; k <= last; ++k) {
+        // Brackets never sit inside a name: "United Auto Workers ( UAW )" is two.
+        bool bracket = k < last && (views_[k].text == "(" || views_[k].text == ")");
+        if (k < last && !views_[k].glued && !views_[k].pair_second && !bracket) continue;
+        take_piece(piece, k, name.type, name.confidence, k - piece != last - first);
+        piece = bracket ? k + 1 : k;
+      }
+    }
+  }
+
+  void take_piece(size_t first, size_t last, EntityType type, double confidence, bool cut) {
+    while (first < last &&
+           ((has(first, kFunction) && !views_[first].all_caps) || !views_[first].word)) {
+      ++first;
+    }
+    while (last > first && !views_[last - 1].word) --last;
+    if (first >= last) return;
+    // Qualifier, title, name.
+    for (size_t r = first; r < last; ++r) {
+      if (!is_role_word(r)) continue;
+      size_t name_start = role_phrase_end(r, last);
+      if (name_start == r || name_start >= last) continue;
+      if (r > first)
+        take_piece(
+            first, r,
+            strong_gazetteer_word(views_[first]) && !gazetteer_.demonym_country(views_[first].fold)
+                ? EntityType::kPlace
+                : type,
+            confidence, true);
+      // A name right after a title is the title holder.
+      take_piece(name_start, last, EntityType::kPerson, confidence, false);
+      return;
+    }
+    bool headline = false;
+    for (size_t k = first; k < last; ++k) {
+      headline = headline || (views_[k].headline && !views_[k].shouting);
+    }
+    headline = headline && !stretch_ends_sentence(first);
+    if (headline) {
+      size_t run = first;
+      for (size_t k = first; k <= last; ++k) {
+        if (k < last && headline_name_word(k)) continue;
+        if (k > run) {
+          if (k - run == last - first) {
+            add_recognised(run, k, type, confidence, cut);
+          } else {
+            add_recognised(run, k, type, confidence, true);
+          }
+        }
+        run = k + 1;
+      }
+      return;
+    }
+    add_recognised(first, last, type, confidence, cut);
+  }
+
+  // Whether the stretch of text holding view `i` ends with a full stop, question or exclamation
+  // mark: title-case lines that do are running text (results tables, lists), those that do not
+  // are headings.
+  bool stretch_ends_sentence(size_t i) const {
+    size_t k = i;
+    while (k + 1 < views_.size() && views_[k + 1].sentence == views_[i].sentence &&
+           !views_[k + 1].glued) {
+      ++k;
+    }
+    std::string_view text = views_[k].text;
+    return text == "." || text == "!" || text == "?";
+  }
+
+  // A recognised name, typed by the rules when only part of what the model marked is kept.
+  void add_recognised(size_t first, size_t last, EntityType type, double confidence, bool cut) {
+    if (last - first == 1 && views_[first].all_caps && !gazetteer_.country(views_[first].fold) &&
+        words::is_common_acronym(plain_acronym(first))) {
+      return;
+    }
+    Candidate candidate;
+    candidate.first = first;
+    candidate.last = last;
+    candidate.type = type;
+    candidate.confidence = confidence;
+    if (cut) classify(candidate);
+    // "Calder Holdings", "Northgate University": a last word that only organisations end in.
+    if (last - first >= 2 && has(last - 1, kOrgHead)) candidate.type = EntityType::kOrganization;
+    candidates_.push_back(candidate);
+  }
+
+  // Halves of a hyphenated pair ("Kowalczyk-Vorlanik talks") take the type the document gives
+  // the same word where it stands alone.
+  void retype_pair_halves() {
+    std::unordered_map<std::string_view, EntityType, FoldedHash> alone;
+    auto in_pair = [&](size_t i) {
+      return views_[i].pair_second || (i + 1 < views_.size() && views_[i + 1].pair_second &&
+                                       views_[i + 1].start == views_[i].end + 1);
+    };
+    for (const Candidate& c : candidates_) {
+      if (c.last - c.first == 1 && !in_pair(c.first)) alone.emplace(views_[c.first].fold, c.type);
+      if (c.last - c.first >= 2 && c.type == EntityType::kPerson) {
+        alone.emplace(views_[c.last - 1].fold, c.type);
+      }
+    }
+    // A pair names two of a kind: a person on either side makes both people.
+    for (Candidate& c : candidates_) {
+      if (c.last - c.first != 1 || !in_pair(c.first)) continue;
+      size_t other = views_[c.first].pair_second ? c.first - 1 : c.first + 1;
+      auto own = alone.find(views_[c.first].fold);
+      auto partner = alone.find(views_[other].fold);
+      if ((own != alone.end() && own->second == EntityType::kPerson) ||
+          (partner != alone.end() && partner->second == EntityType::kPerson)) {
+        c.type = EntityType::kPerson;
+      } else if (own != alone.end()) {
+        c.type = own->second;
+      } else if (partner != alone.end()) {
+        c.type = partner->second;
+      }
+    }
+  }
+
+  // A capitalised word inside a sentence that the recogniser left out but that spells the
+  // family name of a person the document names ("Marchenkiy" after "Oleksiy Marchenky").
+  void add_family_names() {
+    std::unordered_set<std::string> family;
+    std::vector<bool> covered(views_.size(), false);
+    for (const Candidate& c : candidates_) {
+      for (size_t k = c.first; k < c.last; ++k) covered[k] = true;
+      if (c.type == EntityType::kPerson && c.last - c.first >= 2) {
+        family.insert(name_skeleton(views_[c.last - 1].fold));
+      }
+    }
+    if (family.empty()) return;
+    for (size_t i = 0; i < views_.size(); ++i) {
+      const TokenView& view = views_[i];
+      if (covered[i] || !view.cap || view.all_caps || view.sentence_initial || view.headline ||
+          has(i, kFunction) || !family.contains(name_skeleton(view.fold))) {
+        continue;
+      }
+      Candidate candidate;
+      candidate.first = i;
+      candidate.last = i + 1;
+      candidate.type = EntityType::kPerson;
+      candidate.confidence = 0.6;
+      candidates_.push_back(candidate);
+    }
+    std::sort(candidates_.begin(), candidates_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  }
+
   // ---- token tests ----
   bool has(size_t i, uint16_t flag) const {
     const TokenView& view = views_[i];
@@ -1282,6 +1449,7 @@ class Tagger {
 
   const Document& doc_;
   const Gazetteer& gazetteer_;
+  const Recogniser* recogniser_;
   std::vector<TokenView> views_;
   // Views into views_[i].fold, which does not move after construction.
   std::unordered_set<std::string_view, FoldedHash> lower_seen_;
@@ -1319,9 +1487,10 @@ std::string mention_key(std::string_view name) {
   return out;
 }
 
-std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer) {
+std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer,
+                                   const Recogniser* recogniser) {
   if (doc.tokens.empty()) return {};
-  Tagger tagger(doc, gazetteer);
+  Tagger tagger(doc, gazetteer, recogniser);
   return tagger.run();
 }
 

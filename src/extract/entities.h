@@ -16,12 +16,16 @@
 
 #include "core/document.h"
 #include "extract/gazetteer.h"
+#include "extract/recognizer.h"
 
 namespace crosscheck::extract {
 
 // Mentions of `doc` sorted by start. Nationality adjectives ("French", "Ukrainians") come out
 // as kMisc mentions without a role (CoNLL's MISC); they are never actors.
-std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer);
+// With a loaded `recogniser`, names and their types come from it and the rules only add roles;
+// without one (no model installed), from the rules.
+std::vector<Mention> find_entities(const Document& doc, const Gazetteer& gazetteer,
+                                   const Recogniser* recogniser = nullptr);
 
 // Folded name used to link mentions: lower case, no diacritics, no possessive, no dots in
 // acronyms, no leading "the" ("The U.S.'s" -> "us").

@@ -4,12 +4,15 @@
 #include "extract/entities.h"
 #include "extract/gazetteer.h"
 #include "extract/layers.h"
+#include "extract/recognizer.h"
 
 namespace crosscheck {
 
 struct Extractor::Gazetteer : extract::Gazetteer {};
+struct Extractor::Recogniser : extract::Recogniser {};
 
-Extractor::Extractor() : gazetteer_(std::make_unique<Gazetteer>()) {}
+Extractor::Extractor()
+    : gazetteer_(std::make_unique<Gazetteer>()), recogniser_(std::make_unique<Recogniser>()) {}
 Extractor::~Extractor() = default;
 
 std::unique_ptr<Extractor> Extractor::load(const Resources& resources,
@@ -17,15 +20,53 @@ std::unique_ptr<Extractor> Extractor::load(const Resources& resources,
   std::unique_ptr<Extractor> extractor(new Extractor());
   extract::load_gazetteer(*extractor->gazetteer_, resources.data_dir, resources.iso_codes_dir,
                           warnings);
+  std::string error;
+  if (resources.models_dir.empty()) {
+    if (warnings) warnings->push_back("no models folder: names from capitalisation rules only");
+  } else if (!extractor->recogniser_->load(resources.models_dir, error)) {
+    if (warnings) warnings->push_back(error + ": names from capitalisation rules only");
+  }
   return extractor;
 }
 
+std::unique_ptr<Extractor> Extractor::train_ner(
+    const Resources& resources, const std::vector<Document>& training,
+    const std::vector<Document>& news, const NerTrainingOptions& options,
+    const std::function<void(int, const Extractor&)>& after_epoch,
+    std::vector<std::string>* warnings) {
+  std::unique_ptr<Extractor> extractor(new Extractor());
+  extract::load_gazetteer(*extractor->gazetteer_, resources.data_dir, resources.iso_codes_dir,
+                          warnings);
+  extract::Recogniser& recogniser = *extractor->recogniser_;
+  recogniser.names() = extract::name_lists_from(*extractor->gazetteer_);
+  recogniser.case_table() = extract::count_capitalisation(news, options.case_min_count);
+  std::vector<extract::Recogniser::TrainingDocument> documents;
+  documents.reserve(training.size());
+  for (const Document& doc : training) {
+    documents.push_back({&doc, extract::Recogniser::labels_of(doc, doc.mentions)});
+  }
+  extract::Recogniser::TrainingOptions train_options;
+  train_options.epochs = options.epochs;
+  train_options.seed = options.seed;
+  const Extractor& self = *extractor;
+  recogniser.train(documents, train_options, [&](int epoch, const extract::Recogniser&) {
+    if (after_epoch) after_epoch(epoch, self);
+  });
+  return extractor;
+}
+
+bool Extractor::save_ner(const std::string& models_dir, std::string& error) const {
+  return recogniser_->save(models_dir, error);
+}
+
+bool Extractor::has_recogniser() const { return recogniser_->loaded(); }
+
 std::vector<Mention> Extractor::find_entities(const Document& doc) const {
-  return extract::find_entities(doc, *gazetteer_);
+  return extract::find_entities(doc, *gazetteer_, recogniser_.get());
 }
 
 void Extractor::annotate(Document& doc, const ExtractOptions& options) const {
-  if (options.entities) doc.mentions = extract::find_entities(doc, *gazetteer_);
+  if (options.entities) doc.mentions = extract::find_entities(doc, *gazetteer_, recogniser_.get());
   if (options.times) extract::find_times(doc, doc.published);
   if (options.quantities) extract::find_quantities(doc);
   if (options.quotes) extract::find_quotes(doc);

@@ -1,15 +1,17 @@
 // extract: who, when, how many and who said what, per article; aliases and roles per story.
 //
-// Per document (after the text stage): name mentions (person, organisation, place) from
-// capitalisation, gazetteers (../shared/data/gazetteers and Debian iso-codes) and context
-// words, with roles from titles and appositions ("UK Foreign Secretary David Lammy"); time
-// expressions with TIMEX3 values resolved against the publication date; quantities with bound,
-// unit, counted noun and event; quotes with cue and speaker.
-// Per story: mentions linked into actors (surname to full name, transliteration variants such as
+// Per document (after the text stage): name mentions (person, organisation, place, MISC) from
+// the trained recogniser in models/ (extract/recognizer.h; capitalisation rules with
+// gazetteers when no model is installed), with roles from titles and appositions ("UK Foreign
+// Secretary David Lammy"); time expressions with TIMEX3 values resolved against the publication
+// date; quantities with bound, unit, counted noun and event; quotes with cue and speaker. Per
+// story: mentions linked into actors (surname to full name, transliteration variants such as
 // Zelensky/Zelenskyy), and relative dates of undated articles resolved against the dates the
 // story itself states.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,13 +29,38 @@ struct ExtractOptions {
   bool quotes = true;
 };
 
-// Holds the gazetteers. Load once, share read-only between threads.
+struct NerTrainingOptions {
+  int epochs = 12;
+  uint64_t seed = 2003;
+  // Words seen fewer times mid-sentence in the news text get no capitalisation bucket.
+  size_t case_min_count = 3;
+};
+
+// Holds the gazetteers and the name recogniser. Load once, share read-only between threads.
 class Extractor {
  public:
-  // Loads gazetteers from `resources`; missing files are tolerated (fewer names recognised) and
-  // reported in `warnings`.
+  // Loads gazetteers from `resources` and the name recogniser from resources.models_dir
+  // (ner.bin, ner-names.tsv, ner-case.tsv); missing files are tolerated (fewer names
+  // recognised; without the recogniser names come from capitalisation rules) and reported in
+  // `warnings`. The recogniser loads in about 0.3 s.
   static std::unique_ptr<Extractor> load(const Resources& resources,
                                          std::vector<std::string>* warnings = nullptr);
+
+  // Trains the name recogniser (`crosscheck train ner`): gold names are the doc.mentions of
+  // `training` (documents with tokens, and syntax when the syntax stage ran), name lists come
+  // from the gazetteers of `resources`, the capitalisation table from `news` (documents with
+  // tokens). Seeded by `options.seed`: the same inputs give the same model. After each epoch
+  // `after_epoch` is called with the epoch and an Extractor using the averaged model so far.
+  static std::unique_ptr<Extractor> train_ner(
+      const Resources& resources, const std::vector<Document>& training,
+      const std::vector<Document>& news, const NerTrainingOptions& options,
+      const std::function<void(int, const Extractor&)>& after_epoch,
+      std::vector<std::string>* warnings = nullptr);
+  // Writes the recogniser's files into `models_dir`; false and `error` when one cannot be
+  // written.
+  bool save_ner(const std::string& models_dir, std::string& error) const;
+  // True when a trained recogniser is in use.
+  bool has_recogniser() const;
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
@@ -52,10 +79,12 @@ class Extractor {
   std::vector<Mention> find_entities(const Document& doc) const;
 
   struct Gazetteer;
+  struct Recogniser;
 
  private:
   Extractor();
   std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<Recogniser> recogniser_;
 };
 
 // Resolves relative time expressions of undated articles in a story against the dates the story
