@@ -44,6 +44,17 @@ const std::vector<EvalTask>& eval_tasks() {
        eval::run_copies},
       {"copies-sweep", "shingle size and threshold sweep of copy detection on the same data",
        eval::run_copies_sweep},
+      {"detect",
+       "machine-written detection on labelled news (aidetect/dev.jsonl.gz) with the trained "
+       "model, texts it was trained on left out: auroc, tpr_at_1fpr, ece, auroc per generator",
+       eval::run_detect},
+      {"detect-logo",
+       "leave-one-generator-out: the classifier retrained without each generator, scored on it "
+       "and the held-out human texts (also: eval detect --leave-one-generator-out)",
+       eval::run_detect_logo},
+      {"detect-human",
+       "share of human news (news-fulltext/articles.jsonl.gz) scored likely machine-written",
+       eval::run_detect_human},
   };
   return tasks;
 }

@@ -20,6 +20,9 @@ int report_problems(const Problems& problems, std::ostream& err);
 int run_cluster(const std::string& data, std::ostream& out, std::ostream& err);
 int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies(const std::string& data, std::ostream& out, std::ostream& err);
+int run_detect(const std::string& data, std::ostream& out, std::ostream& err);
+int run_detect_logo(const std::string& data, std::ostream& out, std::ostream& err);
+int run_detect_human(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 
 }  // namespace crosscheck::eval
