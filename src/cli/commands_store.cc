@@ -112,7 +112,22 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
         "ingest", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
 
-  documents = store.load_documents();
+  // One writer at a time: the articles read here, the articles added and the stories saved
+  // below are one transaction, so a concurrent ingest can never pair stories with the wrong
+  // articles.
+  std::string error;
+  if (!store.begin_batch(error, [&run] {
+        if (!run.quiet) warn("waiting for another crosscheck process writing to " + run.db);
+      })) {
+    warn(error);
+    exit_code = kExitFatal;
+    return {};
+  }
+  if (!store.load_documents(documents, error)) {
+    warn(error);
+    exit_code = kExitFatal;
+    return {};
+  }
   std::unordered_set<std::string> known;
   for (const Document& doc : documents) known.insert(doc.id);
   std::vector<Document> fresh;
@@ -131,7 +146,6 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   annotate_documents(fresh, *extractor, options);
 
   int added = 0;
-  std::string error;
   if (!store.add_documents(fresh, added, error)) {
     warn("store: " + error);
     exit_code = kExitFatal;
@@ -143,7 +157,8 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   options.assess.detector = detector.get();
   std::vector<Story> stories = analyze_stories(documents, options);
   // Copy groups are known only now, after dedup over the whole corpus.
-  if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error)) {
+  if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error) ||
+      !store.commit_batch(error)) {
     warn("store: " + error);
     exit_code = kExitFatal;
   }
@@ -210,11 +225,20 @@ void add_report_command(CLI::App& app, int& exit_code) {
     }
     auto store = open_store(run->db, exit_code);
     if (!store) return;
-    std::vector<Document> documents = store->load_documents();
+    std::vector<Document> documents;
+    std::vector<Story> stories;
+    Problems damaged;
+    std::string error;
+    if (!store->load_documents(documents, error) || !store->load_stories(stories, damaged, error)) {
+      warn(error);
+      exit_code = kExitFatal;
+      return;
+    }
+    report_problems(damaged, exit_code);
     Report report;
     report.version = CROSSCHECK_VERSION;
     report.documents = &documents;
-    for (Story& story : store->load_stories()) {
+    for (Story& story : stories) {
       if (run->story.empty() || story.id == run->story) report.stories.push_back(std::move(story));
     }
     if (!run->story.empty() && report.stories.empty()) {

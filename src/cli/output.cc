@@ -1,5 +1,6 @@
 #include "cli/output.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +16,43 @@
 
 namespace crosscheck::cli {
 
+namespace {
+
+// Writes all of `content` to the open descriptor `fd`. False on a short or failed write.
+bool write_all(int fd, const std::string& content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+std::string describe_errno(const std::string& path) {
+  return "cannot write " + path + ": " + std::strerror(errno);
+}
+
+// Writes into an existing file that is not a regular file (a terminal, /dev/null, a FIFO, a
+// pipe behind /dev/stdout) the way a shell redirection would: opened in place, never replaced.
+bool write_in_place(const std::string& path, const std::string& content, std::string& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) {
+    error = describe_errno(path);
+    return false;
+  }
+  bool ok = write_all(fd, content);
+  if (!ok) error = describe_errno(path);
+  if (::close(fd) != 0 && ok) {
+    error = describe_errno(path);
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
+
 bool write_output(const std::string& path, const std::string& content, std::string& error) {
   if (path == "-") {
     std::cout << content;
@@ -22,32 +60,69 @@ bool write_output(const std::string& path, const std::string& content, std::stri
     if (!std::cout) error = "cannot write to standard output";
     return static_cast<bool>(std::cout);
   }
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      error = "cannot write " + path + ": " + std::strerror(errno);
-      return false;
-    }
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      error = "cannot write " + path + " (disk full?)";
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
-    error = "cannot write " + path + ": " + ec.message();
-    std::filesystem::remove(temp, ec);
+  if (path.empty()) {
+    error = "an output path is empty";
     return false;
   }
-  return true;
+  // A symbolic link is followed, never replaced: the file it names (which may not exist yet)
+  // is the one written.
+  std::error_code ec;
+  std::filesystem::path target(path);
+  for (int hops = 0; std::filesystem::is_symlink(std::filesystem::symlink_status(target, ec));
+       ++hops) {
+    if (hops == 40) {
+      error = "cannot write " + path + ": too many levels of symbolic links";
+      return false;
+    }
+    std::filesystem::path link = std::filesystem::read_symlink(target, ec);
+    if (ec) {
+      error = "cannot write " + path + ": " + ec.message();
+      return false;
+    }
+    target = link.is_absolute() ? link : target.parent_path() / link;
+    // Links into the process's own descriptors (/dev/stdout -> /proc/self/fd/1) are written
+    // through, in place: renaming over them would detach what the shell opened.
+    std::string text = target.lexically_normal().string();
+    if (text.starts_with("/proc/") || text.starts_with("/dev/"))
+      return write_in_place(path, content, error);
+  }
+  auto status = std::filesystem::status(target, ec);
+  if (!ec && std::filesystem::exists(status)) {
+    if (std::filesystem::is_directory(status)) {
+      error = "cannot write " + path + ": it is a folder";
+      return false;
+    }
+    if (!std::filesystem::is_regular_file(status))
+      return write_in_place(target.string(), content, error);
+  }
+  // A regular file (or a new one) is written through a temporary file in the same folder and
+  // renamed into place, so a failed write never leaves a half-written report.
+  std::filesystem::path temp = target;
+  temp += ".tmp" + std::to_string(::getpid());
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = describe_errno(path);
+    return false;
+  }
+  bool ok = write_all(fd, content);
+  if (!ok) error = describe_errno(path);
+  if (::close(fd) != 0 && ok) {
+    error = describe_errno(path);
+    ok = false;
+  }
+  if (ok && std::filesystem::exists(status)) {
+    // Keep the permissions of the file being replaced.
+    std::filesystem::permissions(temp, status.permissions(), ec);
+  }
+  if (ok) {
+    std::filesystem::rename(temp, target, ec);
+    if (ec) {
+      error = "cannot write " + path + ": " + ec.message();
+      ok = false;
+    }
+  }
+  if (!ok) std::filesystem::remove(temp, ec);
+  return ok;
 }
 
 bool read_input(const std::string& path, std::string& content, std::string& error) {

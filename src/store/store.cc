@@ -19,6 +19,8 @@ namespace {
 constexpr int32_t kApplicationId = 0x4372436B;
 constexpr const char* kApplicationName = "crosscheck";
 constexpr int kBusyTimeoutMs = 5000;
+// How long a batch waits for another process's batch to finish before giving up.
+constexpr int kWriterWaitMs = 10 * 60 * 1000;
 
 // Forward migrations, applied in order inside one transaction each; step i moves a store from
 // user_version i to i + 1. Add steps at the end, never edit a released one.
@@ -221,18 +223,43 @@ struct Store::Impl {
     return true;
   }
 
+  // Inside a batch (Store::begin_batch) each write call is a savepoint of the batch's
+  // transaction; outside one it is a transaction of its own.
+  bool in_batch = false;
+  int writer_wait_ms = kWriterWaitMs;
+
+  bool begin_write(std::string& error) {
+    return exec(in_batch ? "SAVEPOINT write_call" : "BEGIN IMMEDIATE", error);
+  }
+  bool commit_write(std::string& error) {
+    return exec(in_batch ? "RELEASE write_call" : "COMMIT", error);
+  }
   void rollback() {
+    if (in_batch) {
+      sqlite3_exec(db, "ROLLBACK TO write_call; RELEASE write_call", nullptr, nullptr, nullptr);
+      return;
+    }
     if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
   }
 
-  bool migrate(int64_t from_version, std::string& error) {
-    for (int64_t version = from_version; version < kSchemaVersion; ++version) {
-      const Migration& step = kMigrations[version];
+  // Applies the forward migrations one transaction each. The version is read again inside each
+  // write transaction, so two processes opening a new store at once do not both create it.
+  bool migrate(std::string& error) {
+    while (true) {
       std::string step_error;
+      int64_t version = 0;
+      if (!exec("BEGIN IMMEDIATE", step_error) ||
+          !query_int("PRAGMA user_version", version, step_error)) {
+        rollback();
+        error = "cannot migrate store " + path + ": " + step_error;
+        return false;
+      }
+      if (version >= kSchemaVersion) return exec("COMMIT", error);
+      const Migration& step = kMigrations[version];
       std::string bump = "PRAGMA user_version = " + std::to_string(version + 1);
       std::string mark = "PRAGMA application_id = " + std::to_string(kApplicationId);
-      bool ok = exec("BEGIN IMMEDIATE", step_error) && exec(step.sql, step_error) &&
-                exec(mark.c_str(), step_error) && exec(bump.c_str(), step_error);
+      bool ok = exec(step.sql, step_error) && exec(mark.c_str(), step_error) &&
+                exec(bump.c_str(), step_error);
       if (ok && version == 0) {
         ok = exec(
             "INSERT INTO meta(key, value) VALUES ('application', 'crosscheck'), "
@@ -253,12 +280,27 @@ struct Store::Impl {
         return false;
       }
     }
-    return true;
+  }
+
+  // Switches a file store to WAL. The switch needs the file to itself, and SQLite does not wait
+  // for that on its own, so a store being created by another process is waited for here.
+  bool enable_wal(std::string& error) {
+    std::string mode;
+    for (int waited_ms = 0;; waited_ms += 20) {
+      error.clear();
+      if (query_text("PRAGMA journal_mode=WAL", mode, error) && mode == "wal") return true;
+      bool busy = (sqlite3_errcode(db) & 0xFF) == SQLITE_BUSY;
+      if (!busy || waited_ms >= writer_wait_ms) {
+        if (error.empty()) error = mode;
+        return false;
+      }
+      sqlite3_sleep(20);
+    }
   }
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Store::~Store() = default;
+Store::~Store() { abandon_batch(); }
 
 int Store::schema_version() { return kSchemaVersion; }
 
@@ -286,9 +328,14 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
 
   int64_t application_id = 0, user_version = 0, objects = 0;
   std::string sql_error;
-  if (!impl->query_int("PRAGMA application_id", application_id, sql_error) ||
-      !impl->query_int("PRAGMA user_version", user_version, sql_error) ||
-      !impl->query_int("SELECT count(*) FROM sqlite_schema", objects, sql_error)) {
+  // One read transaction, so the three values come from the same snapshot even while another
+  // process is creating the store.
+  bool read = impl->exec("BEGIN", sql_error) &&
+              impl->query_int("PRAGMA application_id", application_id, sql_error) &&
+              impl->query_int("PRAGMA user_version", user_version, sql_error) &&
+              impl->query_int("SELECT count(*) FROM sqlite_schema", objects, sql_error);
+  impl->rollback();
+  if (!read) {
     error = "store " + path + " is corrupt or not a database (" + sql_error + ")";
     return nullptr;
   }
@@ -317,10 +364,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     return nullptr;
   }
   if (!in_memory) {
-    std::string mode;
-    if (!impl->query_text("PRAGMA journal_mode=WAL", mode, sql_error) || mode != "wal") {
-      error =
-          "cannot open store " + path + " in WAL mode: " + (sql_error.empty() ? mode : sql_error);
+    if (!impl->enable_wal(sql_error)) {
+      error = "cannot open store " + path + " in WAL mode: " + sql_error;
       return nullptr;
     }
     // In WAL mode NORMAL is safe against corruption; only the last commit can be lost on power
@@ -328,7 +373,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error) 
     impl->exec("PRAGMA synchronous=NORMAL", sql_error);
   }
   impl->exec("PRAGMA foreign_keys=ON", sql_error);
-  if (!impl->migrate(user_version, error)) return nullptr;
+  if (!impl->migrate(error)) return nullptr;
 
   std::string application;
   if (!impl->query_text("SELECT value FROM meta WHERE key = 'application'", application,
@@ -373,7 +418,7 @@ ON CONFLICT (id) DO NOTHING)sql",
     }
   }
   std::string sql_error;
-  if (!impl.exec("BEGIN IMMEDIATE", sql_error)) {
+  if (!impl.begin_write(sql_error)) {
     error = "cannot start a transaction on " + impl.path + ": " + sql_error;
     return false;
   }
@@ -408,7 +453,7 @@ ON CONFLICT (id) DO NOTHING)sql",
       if (impl.after_insert_hook) impl.after_insert_hook(inserted);
     }
   }
-  if (!impl.exec("COMMIT", sql_error)) {
+  if (!impl.commit_write(sql_error)) {
     error = "cannot commit articles to " + impl.path + ": " + sql_error;
     impl.rollback();
     return false;
@@ -417,25 +462,28 @@ ON CONFLICT (id) DO NOTHING)sql",
   return true;
 }
 
-std::vector<Document> Store::load_documents() const {
+bool Store::load_documents(std::vector<Document>& documents, std::string& error) const {
+  documents.clear();
   try {
-    return load_documents_unchecked();
-  } catch (const std::exception&) {
-    return {};
+    if (load_documents_unchecked(documents, error)) return true;
+  } catch (const std::exception& problem) {
+    error = std::string("out of memory (") + problem.what() + ")";
   }
+  error = "cannot read the articles of " + impl_->path + ": " + error;
+  documents.clear();
+  return false;
 }
 
-std::vector<Document> Store::load_documents_unchecked() const {
-  std::vector<Document> documents;
-  std::string error;
+bool Store::load_documents_unchecked(std::vector<Document>& documents, std::string& error) const {
   Statement select(impl_->db, R"sql(
 SELECT id, url, canonical_url, site, title, authors, published, published_from, lang, source,
        copy_group, text, sentences, tokens, mentions, timexes, quantities, quotes
 FROM articles ORDER BY seq)sql",
                    error);
-  if (!select.get()) return documents;
+  if (!select.get()) return false;
   Use rows(select.get());
-  while (rows.step() == SQLITE_ROW) {
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW) {
     Document doc;
     doc.id = rows.column_text(0);
     doc.url = rows.column_text(1);
@@ -459,7 +507,13 @@ FROM articles ORDER BY seq)sql",
     store_codec::decode_quotes(rows.column_blob(17), doc.quotes);
     documents.push_back(std::move(doc));
   }
-  return documents;
+  if (rc != SQLITE_DONE) {
+    // A read that stops early would look like a smaller corpus: it is an error, never a result.
+    error = "reading stopped after " + std::to_string(documents.size()) +
+            " articles: " + sqlite3_errmsg(impl_->db);
+    return false;
+  }
+  return true;
 }
 
 bool Store::update_copy_groups(const std::vector<Document>& documents, std::string& error) {
@@ -470,7 +524,7 @@ bool Store::update_copy_groups(const std::vector<Document>& documents, std::stri
     error = "cannot prepare copy group update: " + sql_error;
     return false;
   }
-  if (!impl.exec("BEGIN IMMEDIATE", sql_error)) {
+  if (!impl.begin_write(sql_error)) {
     error = "cannot start a transaction on " + impl.path + ": " + sql_error;
     return false;
   }
@@ -484,7 +538,7 @@ bool Store::update_copy_groups(const std::vector<Document>& documents, std::stri
       return false;
     }
   }
-  if (!impl.exec("COMMIT", sql_error)) {
+  if (!impl.commit_write(sql_error)) {
     error = "cannot commit copy groups to " + impl.path + ": " + sql_error;
     impl.rollback();
     return false;
@@ -519,7 +573,7 @@ bool Store::save_stories_batch(const std::vector<Story>& stories, std::string& e
     }
   }
   std::string sql_error;
-  if (!impl.exec("BEGIN IMMEDIATE", sql_error)) {
+  if (!impl.begin_write(sql_error)) {
     error = "cannot start a transaction on " + impl.path + ": " + sql_error;
     return false;
   }
@@ -596,7 +650,7 @@ bool Store::save_stories_batch(const std::vector<Story>& stories, std::string& e
     }
     ++position;
   }
-  if (!impl.exec("COMMIT", sql_error)) {
+  if (!impl.commit_write(sql_error)) {
     error = "cannot commit stories to " + impl.path + ": " + sql_error;
     impl.rollback();
     return false;
@@ -604,29 +658,93 @@ bool Store::save_stories_batch(const std::vector<Story>& stories, std::string& e
   return true;
 }
 
-std::vector<Story> Store::load_stories() const {
+bool Store::load_stories(std::vector<Story>& stories, Problems& damaged, std::string& error) const {
+  stories.clear();
   try {
-    return load_stories_unchecked();
-  } catch (const std::exception&) {
-    return {};
+    if (load_stories_unchecked(stories, damaged, error)) return true;
+  } catch (const std::exception& problem) {
+    error = std::string("out of memory (") + problem.what() + ")";
   }
+  error = "cannot read the stories of " + impl_->path + ": " + error;
+  stories.clear();
+  return false;
 }
 
-std::vector<Story> Store::load_stories_unchecked() const {
-  std::vector<Story> stories;
-  std::string error;
-  Statement select(impl_->db, "SELECT json FROM stories ORDER BY position", error);
-  if (!select.get()) return stories;
+bool Store::load_stories_unchecked(std::vector<Story>& stories, Problems& damaged,
+                                   std::string& error) const {
+  Statement select(impl_->db, "SELECT id, json FROM stories ORDER BY position", error);
+  if (!select.get()) return false;
   Use rows(select.get());
-  while (rows.step() == SQLITE_ROW) {
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW) {
     Story story;
-    // A story that does not decode is left out; the next analysis rewrites it.
-    if (store_codec::story_from_json(rows.column_text(0), story, error)) {
+    std::string decode_error;
+    // A story that does not decode is named, not hidden; the next analysis rewrites it.
+    if (store_codec::story_from_json(rows.column_text(1), story, decode_error)) {
       stories.push_back(std::move(story));
+    } else {
+      damaged.push_back({impl_->path + ": story " + rows.column_text(0),
+                         "stored story is damaged and was left out (" + decode_error + ")"});
     }
   }
-  return stories;
+  if (rc != SQLITE_DONE) {
+    error = "reading stopped after " + std::to_string(stories.size()) +
+            " stories: " + sqlite3_errmsg(impl_->db);
+    return false;
+  }
+  return true;
 }
+
+bool Store::begin_batch(std::string& error, const std::function<void()>& on_wait) {
+  Impl& impl = *impl_;
+  if (impl.in_batch) {
+    error = "a batch is already open on " + impl.path;
+    return false;
+  }
+  // Try once without waiting, so a caller can say that it waits for another writer.
+  sqlite3_busy_timeout(impl.db, 0);
+  std::string sql_error;
+  bool ok = impl.exec("BEGIN IMMEDIATE", sql_error);
+  if (!ok && (sqlite3_errcode(impl.db) & 0xFF) == SQLITE_BUSY) {
+    if (on_wait) on_wait();
+    sqlite3_busy_timeout(impl.db, impl.writer_wait_ms);
+    ok = impl.exec("BEGIN IMMEDIATE", sql_error);
+  }
+  sqlite3_busy_timeout(impl.db, kBusyTimeoutMs);
+  if (!ok) {
+    bool busy = (sqlite3_errcode(impl.db) & 0xFF) == SQLITE_BUSY;
+    error = busy ? "another crosscheck process is writing to " + impl.path + "; gave up after " +
+                       std::to_string(impl.writer_wait_ms / 1000) + " s of waiting"
+                 : "cannot start a batch on " + impl.path + ": " + sql_error;
+    return false;
+  }
+  impl.in_batch = true;
+  return true;
+}
+
+bool Store::commit_batch(std::string& error) {
+  Impl& impl = *impl_;
+  if (!impl.in_batch) {
+    error = "no batch is open on " + impl.path;
+    return false;
+  }
+  std::string sql_error;
+  impl.in_batch = false;
+  if (!impl.exec("COMMIT", sql_error)) {
+    error = "cannot commit the batch to " + impl.path + ": " + sql_error;
+    impl.rollback();
+    return false;
+  }
+  return true;
+}
+
+void Store::abandon_batch() {
+  if (!impl_->in_batch) return;
+  impl_->in_batch = false;
+  impl_->rollback();
+}
+
+void Store::set_writer_wait(int milliseconds) { impl_->writer_wait_ms = milliseconds; }
 
 int Store::history_versions(const std::string& story_id) const {
   std::string error;

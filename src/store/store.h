@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/problem.h"
 #include "core/story.h"
 
 namespace crosscheck {
@@ -47,8 +48,10 @@ class Store {
   bool add_documents(const std::vector<Document>& documents, int& added, std::string& error);
 
   // Every stored document, in insertion order, with its annotation layers. A row whose layers
-  // cannot be decoded is returned with its text and metadata and without those layers.
-  std::vector<Document> load_documents() const;
+  // cannot be decoded is returned with its text and metadata and without those layers (they
+  // are recomputed). False and `error` (and no documents) when the articles cannot all be
+  // read: a partial read is never passed off as the whole corpus.
+  bool load_documents(std::vector<Document>& documents, std::string& error) const;
   // Number of stored documents.
   int count_documents() const;
 
@@ -61,10 +64,22 @@ class Store {
   // transaction. A story whose content changed gets version + 1 and its previous version goes to
   // the story history; stories missing from `stories` move to the history.
   bool save_stories(const std::vector<Story>& stories, std::string& error);
-  // The stored stories in the order they were saved.
-  std::vector<Story> load_stories() const;
+  // The stored stories in the order they were saved. A story whose stored form is damaged is
+  // left out and named in `damaged`. False and `error` when the stories cannot all be read.
+  bool load_stories(std::vector<Story>& stories, Problems& damaged, std::string& error) const;
   // Stored versions of one story, oldest first, not counting the current one.
   int history_versions(const std::string& story_id) const;
+
+  // One writer per store: a batch is one transaction that holds the store's write lock from
+  // begin_batch to commit_batch, and the write calls above made inside it become part of it,
+  // so articles and the stories that cover them are committed together or not at all. When
+  // another process holds a batch, `on_wait` is called once and begin_batch waits for it (10
+  // minutes by default, set_writer_wait), then fails with a message naming the store. Readers
+  // are never blocked (WAL). abandon_batch (and the destructor) roll an open batch back.
+  bool begin_batch(std::string& error, const std::function<void()>& on_wait = {});
+  bool commit_batch(std::string& error);
+  void abandon_batch();
+  void set_writer_wait(int milliseconds);
 
   // Fault injection for tests: called after each article row is inserted by add_documents,
   // with the number inserted so far in the batch (a test child process may _exit() here).
@@ -76,8 +91,9 @@ class Store {
   explicit Store(std::unique_ptr<Impl> impl);
   bool add_documents_batch(const std::vector<Document>& documents, int& added, std::string& error);
   bool save_stories_batch(const std::vector<Story>& stories, std::string& error);
-  std::vector<Document> load_documents_unchecked() const;
-  std::vector<Story> load_stories_unchecked() const;
+  bool load_documents_unchecked(std::vector<Document>& documents, std::string& error) const;
+  bool load_stories_unchecked(std::vector<Story>& stories, Problems& damaged,
+                              std::string& error) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -20,6 +20,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
+std::vector<Document> all_documents(const Store& store) {
+  std::vector<Document> documents;
+  std::string error;
+  EXPECT_TRUE(store.load_documents(documents, error)) << error;
+  return documents;
+}
+
+std::vector<Story> all_stories(const Store& store) {
+  std::vector<Story> stories;
+  Problems damaged;
+  std::string error;
+  EXPECT_TRUE(store.load_stories(stories, damaged, error)) << error;
+  EXPECT_TRUE(damaged.empty());
+  return stories;
+}
+
 // A document with every layer filled, including values a lossy codec would get wrong
 // (non-ASCII text, negative weekday, fractional confidence, stems differing from lower forms).
 Document sample_document(const std::string& id) {
@@ -234,7 +250,7 @@ TEST(Store, MemoryRoundTripsEveryLayer) {
   int added = 0;
   ASSERT_TRUE(store->add_documents(docs, added, error)) << error;
   EXPECT_EQ(added, 2);
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 2u);
   expect_same_document(docs[0], loaded[0]);
   expect_same_document(docs[1], loaded[1]);
@@ -252,7 +268,7 @@ TEST(Store, DuplicateIdsAreSkipped) {
   ASSERT_TRUE(
       store->add_documents({changed, sample_document("c"), sample_document("c")}, added, error));
   EXPECT_EQ(added, 1);
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 3u);
   EXPECT_EQ(loaded[0].id, "a");
   EXPECT_EQ(loaded[0].text, sample_document("a").text);  // first stored version kept
@@ -272,7 +288,7 @@ TEST(Store, CopyGroupsAreUpdatedAfterDedup) {
   docs[0].copy_group = 0;
   docs[1].copy_group = 0;
   ASSERT_TRUE(store->update_copy_groups(docs, error)) << error;
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 2u);
   EXPECT_EQ(loaded[0].copy_group, 0);
   EXPECT_EQ(loaded[1].copy_group, 0);
@@ -286,7 +302,7 @@ TEST(Store, StoriesRoundTripAndKeepHistory) {
   std::vector<Story> stories = {sample_story(docs, "s1"), sample_story(docs, "s2")};
   stories[1].title = "Second";
   ASSERT_TRUE(store->save_stories(stories, error)) << error;
-  std::vector<Story> loaded = store->load_stories();
+  std::vector<Story> loaded = all_stories(*store);
   ASSERT_EQ(loaded.size(), 2u);
   for (size_t i = 0; i < 2; ++i) {
     EXPECT_EQ(store_codec::story_to_json(loaded[i]), store_codec::story_to_json(stories[i]));
@@ -304,7 +320,7 @@ TEST(Store, StoriesRoundTripAndKeepHistory) {
   ASSERT_TRUE(store->save_stories(next, error)) << error;
   EXPECT_EQ(store->history_versions("s1"), 1);
   EXPECT_EQ(store->history_versions("s2"), 1);  // dropped story kept in history
-  loaded = store->load_stories();
+  loaded = all_stories(*store);
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].title, "Officials meet again");
 
@@ -327,10 +343,10 @@ TEST(Store, FileStoreReopensAndReadsBack) {
   }
   auto store = Store::open(path, error);
   ASSERT_TRUE(store) << error;
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 2u);
   expect_same_document(docs[1], loaded[1]);
-  ASSERT_EQ(store->load_stories().size(), 1u);
+  ASSERT_EQ(all_stories(*store).size(), 1u);
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -344,6 +360,97 @@ TEST(Store, FileStoreReopensAndReadsBack) {
   EXPECT_EQ(sqlite3_column_int(stmt, 0), Store::schema_version());
   sqlite3_finalize(stmt);
   sqlite3_close(db);
+}
+
+TEST(Store, DamagedStoredStoryIsNamedNotHidden) {
+  TempDir dir;
+  std::string path = dir.file("store.db");
+  std::string error;
+  std::vector<Document> docs = {sample_document("a"), sample_document("b")};
+  {
+    auto store = Store::open(path, error);
+    ASSERT_TRUE(store) << error;
+    int added = 0;
+    ASSERT_TRUE(store->add_documents(docs, added, error)) << error;
+    ASSERT_TRUE(store->save_stories({sample_story(docs, "s1"), sample_story(docs, "s2")}, error))
+        << error;
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE stories SET json = '{\"id\": 3' WHERE id = 's2'", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+
+  auto store = Store::open(path, error);
+  ASSERT_TRUE(store) << error;
+  std::vector<Story> stories;
+  Problems damaged;
+  ASSERT_TRUE(store->load_stories(stories, damaged, error)) << error;
+  ASSERT_EQ(stories.size(), 1u);
+  EXPECT_EQ(stories[0].id, "s1");
+  ASSERT_EQ(damaged.size(), 1u);
+  EXPECT_NE(damaged[0].input.find("s2"), std::string::npos);
+  EXPECT_NE(damaged[0].reason.find("damaged"), std::string::npos);
+}
+
+TEST(Store, OneBatchWritesArticlesAndStoriesTogetherOrNotAtAll) {
+  TempDir dir;
+  std::string path = dir.file("store.db");
+  std::string error;
+  std::vector<Document> docs = {sample_document("a"), sample_document("b")};
+  {
+    auto store = Store::open(path, error);
+    ASSERT_TRUE(store) << error;
+    ASSERT_TRUE(store->begin_batch(error)) << error;
+    int added = 0;
+    ASSERT_TRUE(store->add_documents(docs, added, error)) << error;
+    ASSERT_TRUE(store->save_stories({sample_story(docs, "s1")}, error)) << error;
+    // Inside the batch its own writes are visible...
+    EXPECT_EQ(all_documents(*store).size(), 2u);
+    store->abandon_batch();
+    // ...and abandoning it removes all of them.
+    EXPECT_TRUE(all_documents(*store).empty());
+    EXPECT_TRUE(all_stories(*store).empty());
+
+    ASSERT_TRUE(store->begin_batch(error)) << error;
+    ASSERT_TRUE(store->add_documents(docs, added, error)) << error;
+    ASSERT_TRUE(store->save_stories({sample_story(docs, "s1")}, error)) << error;
+    ASSERT_TRUE(store->commit_batch(error)) << error;
+  }
+  auto store = Store::open(path, error);
+  ASSERT_TRUE(store) << error;
+  EXPECT_EQ(all_documents(*store).size(), 2u);
+  EXPECT_EQ(all_stories(*store).size(), 1u);
+  EXPECT_FALSE(store->commit_batch(error));
+}
+
+TEST(Store, SecondWriterWaitsThenGivesUpWithAMessageAndReadersAreNotBlocked) {
+  TempDir dir;
+  std::string path = dir.file("store.db");
+  std::string error;
+  auto first = Store::open(path, error);
+  ASSERT_TRUE(first) << error;
+  auto second = Store::open(path, error);
+  ASSERT_TRUE(second) << error;
+  ASSERT_TRUE(first->begin_batch(error)) << error;
+  int added = 0;
+  ASSERT_TRUE(first->add_documents({sample_document("a")}, added, error)) << error;
+
+  second->set_writer_wait(50);
+  int waits = 0;
+  EXPECT_FALSE(second->begin_batch(error, [&] { ++waits; }));
+  EXPECT_EQ(waits, 1);
+  EXPECT_NE(error.find("another crosscheck process is writing"), std::string::npos) << error;
+  EXPECT_NE(error.find(path), std::string::npos) << error;
+  // A reader sees the last committed state, not the batch in flight.
+  EXPECT_TRUE(all_documents(*second).empty());
+
+  ASSERT_TRUE(first->commit_batch(error)) << error;
+  ASSERT_TRUE(second->begin_batch(error, [&] { ++waits; })) << error;
+  EXPECT_EQ(waits, 1);
+  EXPECT_EQ(all_documents(*second).size(), 1u);
+  ASSERT_TRUE(second->commit_batch(error)) << error;
 }
 
 TEST(Store, NewerSchemaIsRefused) {
@@ -465,9 +572,20 @@ TEST(Store, RandomDamageNeverCrashes) {
       continue;
     }
     ++opened;
-    std::vector<Document> docs = store->load_documents();
-    EXPECT_LE(docs.size(), 40u);
-    store->load_stories();
+    // A damaged store either reads completely or says why it cannot: never a silent subset.
+    std::vector<Document> docs;
+    std::string read_error;
+    if (store->load_documents(docs, read_error)) {
+      EXPECT_LE(docs.size(), 40u);
+    } else {
+      EXPECT_TRUE(docs.empty());
+      EXPECT_NE(read_error.find("cannot read the articles"), std::string::npos) << read_error;
+    }
+    std::vector<Story> stories;
+    Problems damaged_stories;
+    if (!store->load_stories(stories, damaged_stories, read_error)) {
+      EXPECT_TRUE(stories.empty());
+    }
   }
   EXPECT_EQ(refused + opened, 25);
   EXPECT_GT(refused, 0);
@@ -505,7 +623,7 @@ TEST(Store, WriterKilledMidBatchKeepsCommittedData) {
 
   auto store = Store::open(path, error);
   ASSERT_TRUE(store) << error;
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 2u);
   expect_same_document(sample_document("b"), loaded[1]);
   int added = 0;
@@ -539,7 +657,7 @@ TEST(Store, RawWriterKilledWithoutCommitLeavesStoreReadable) {
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   auto store = Store::open(path, error);
   ASSERT_TRUE(store) << error;
-  std::vector<Document> loaded = store->load_documents();
+  std::vector<Document> loaded = all_documents(*store);
   ASSERT_EQ(loaded.size(), 1u);
   EXPECT_EQ(loaded[0].id, "a");
 }
