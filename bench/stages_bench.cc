@@ -26,6 +26,11 @@ const TermFrequencies* background() {
   return loaded.get();
 }
 
+const MachineDetector* detector() {
+  static const std::unique_ptr<MachineDetector> loaded = load_machine_detector(find_resources());
+  return loaded.get();
+}
+
 // The corpus with text and extract layers, as the cross-document stages receive it.
 const std::vector<Document>& annotated_corpus() {
   static const std::vector<Document> corpus = [] {
@@ -121,7 +126,21 @@ void BM_facts_assess_brief(benchmark::State& state) {
   PipelineOptions options;
   options.jobs = 1;
   options.cluster.background = background();
+  options.assess.detector = detector();
   for (auto _ : state) benchmark::DoNotOptimize(analyze_stories(docs, options));
+  count(state, docs);
+}
+
+// The machine-written score alone (language model and signals) on annotated articles.
+void BM_detect(benchmark::State& state) {
+  const auto& docs = annotated_corpus();
+  const MachineDetector* model = detector();
+  if (model == nullptr) {
+    state.SkipWithError("no detector model");
+    return;
+  }
+  for (auto _ : state)
+    for (const Document& doc : docs) benchmark::DoNotOptimize(model->score(doc));
   count(state, docs);
 }
 
@@ -143,6 +162,7 @@ BENCHMARK(BM_times_quantities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_detect)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_facts_assess_brief)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_render_json)->Unit(benchmark::kMillisecond);
 

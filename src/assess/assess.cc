@@ -3,18 +3,20 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <exception>
 #include <set>
 #include <string>
 
-#include "assess/features.h"
 #include "facts/facts.h"
+#include "text/text.h"
 
 namespace crosscheck {
 
 namespace {
 
-constexpr int kMinSentenceWords = 6;
+// Shorter sentences are not counted (headings, datelines); a generic closer has four words.
+constexpr int kMinSentenceWords = 3;
+// Content words shared with the lead that tie a sentence to the event.
+constexpr int kLeadTermsTie = 2;
 constexpr size_t kMaxConflictReasons = 3;
 
 std::string clipped(std::string_view text, size_t max_bytes) {
@@ -37,21 +39,66 @@ bool is_heading(std::string_view sentence) {
            last == ')' || last == 0x9D || last == 0x99);
 }
 
-// Padding: a sentence that is not about the story's event. Encyclopedia-style background is
-// padding unless another source says much the same; other sentences are padding when nothing
-// ties them to the event (no shared actor pair, story date or count) and they are far from what
-// the other sources write.
-bool is_padding(std::string_view sentence, const SentenceRelevance& relevance, bool quoted,
-                bool other_sources, const AssessOptions& options) {
-  if (relevance.words < kMinSentenceWords) return false;
-  if (quoted) return false;  // somebody's words on the record are reporting
-  if (assess::is_encyclopedic(sentence) && relevance.best_match < 0.5) return true;
-  if (!other_sources) return false;
-  if (relevance.story_date || relevance.counted_event || relevance.story_actors >= 2) return false;
+// What ties a sentence to the story's event, read from the article's own layers.
+struct Ties {
+  bool quoted = false;      // somebody's words on the record
+  bool named = false;       // a person, organisation or place is named
+  bool day = false;         // a time expression of a calendar day or a relative day
+  bool figure = false;      // a quantity
+  bool lead_terms = false;  // two or more content words of the article's lead
+};
+
+// Padding: a sentence that states nothing tied to the story's event — nobody quoted, nobody
+// and nowhere named, no day, no figure, nothing of the lead and, when other sources exist,
+// nothing they say (frame match or closeness to their centroid). Generic closers ("Only time
+// will tell.") and boilerplate commentary are caught whatever their wording.
+bool is_padding(const SentenceRelevance& relevance, const Ties& ties, bool other_sources,
+                const AssessOptions& options) {
+  if (ties.quoted || ties.named || ties.day || ties.figure || ties.lead_terms) return false;
+  if (relevance.story_date || relevance.counted_event || relevance.story_actors > 0) return false;
+  if (!other_sources) return true;
   if (relevance.best_match >= options.padding_match) return false;
-  const double threshold =
-      relevance.story_actors == 1 ? options.padding_similarity * 0.6 : options.padding_similarity;
-  return relevance.centroid < threshold;
+  return relevance.centroid < options.padding_similarity;
+}
+
+std::vector<Ties> sentence_ties(const Document& doc) {
+  std::vector<Ties> ties(doc.sentences.size());
+  for (const Quote& quote : doc.quotes)
+    if (quote.sentence < ties.size()) ties[quote.sentence].quoted = true;
+  for (const Mention& mention : doc.mentions)
+    if (mention.sentence < ties.size()) ties[mention.sentence].named = true;
+  for (const Timex& timex : doc.timexes) {
+    if (timex.sentence >= ties.size()) continue;
+    // "2025-04-17", "PRESENT_REF", weekday and relative days; a bare year ("in 1961") is
+    // background, not the event's time.
+    const bool calendar_day = timex.value.size() >= 10 && timex.value[4] == '-';
+    if (calendar_day || timex.weekday >= 0 || timex.anchored_to == "publication")
+      ties[timex.sentence].day = true;
+  }
+  for (const Quantity& quantity : doc.quantities)
+    if (quantity.sentence < ties.size()) ties[quantity.sentence].figure = true;
+  // The lead: the first two sentences of three or more words.
+  std::set<std::string> lead;
+  uint32_t lead_sentences = 0;
+  std::vector<std::set<std::string>> stems(doc.sentences.size());
+  for (const Token& token : doc.tokens) {
+    if (token.shape != TokenShape::kWord || token.stem.empty() || is_stop_word(token.lower))
+      continue;
+    if (token.sentence < stems.size()) stems[token.sentence].insert(token.stem);
+  }
+  uint32_t lead_end = 0;
+  for (; lead_end < stems.size() && lead_sentences < 2; ++lead_end) {
+    if (stems[lead_end].size() < 3) continue;
+    lead.insert(stems[lead_end].begin(), stems[lead_end].end());
+    ++lead_sentences;
+  }
+  for (uint32_t s = lead_end; s < stems.size(); ++s) {
+    int shared = 0;
+    for (const std::string& stem : stems[s]) shared += lead.contains(stem);
+    ties[s].lead_terms = shared >= kLeadTermsTie;
+  }
+  for (uint32_t s = 0; s < lead_end && s < ties.size(); ++s) ties[s].lead_terms = true;
+  return ties;
 }
 
 bool cites_article(const Conflict& conflict, const std::string& id) {
@@ -85,20 +132,19 @@ Assessment assess_article(const Document& doc, const Story& story,
                           const AssessOptions& options) {
   Assessment out;
   out.article = doc.id;
-  MachineScore machine = score_machine(doc);
+  MachineScore machine;
+  if (options.detector) machine = options.detector->score(doc);
   out.p_machine = machine.p;
   out.machine_reasons = machine.reasons;
 
-  std::vector<bool> quoted(doc.sentences.size(), false);
-  for (const Quote& quote : doc.quotes)
-    if (quote.sentence < quoted.size() && !quote.anonymous) quoted[quote.sentence] = true;
+  const std::vector<Ties> ties = sentence_ties(doc);
   int counted = 0;
   std::vector<uint32_t> padding;
   for (uint32_t s = 0; s < doc.sentences.size() && s < relevance.size(); ++s) {
     std::string_view sentence = doc.slice(doc.sentences[s].span);
     if (relevance[s].words < kMinSentenceWords || is_heading(sentence)) continue;
     ++counted;
-    if (is_padding(sentence, relevance[s], quoted[s], other_sources, options)) padding.push_back(s);
+    if (is_padding(relevance[s], ties[s], other_sources, options)) padding.push_back(s);
   }
   for (uint32_t s : padding) out.padding.push_back(cite_sentence(doc, s));
   out.padding_share = counted ? static_cast<double>(padding.size()) / counted : 0;
@@ -114,19 +160,18 @@ Assessment assess_article(const Document& doc, const Story& story,
       facts && other_sources ? static_cast<double>(out.unsupported_facts.size()) / facts : 0;
   if (!other_sources) out.unsupported_facts.clear();
 
-  std::vector<const Conflict*> external;
   for (const Conflict& conflict : story.conflicts) {
     if (!cites_article(conflict, doc.id)) continue;
     if (conflict.internal) {
       out.internal_conflicts.push_back(conflict);
     } else if (on_minority_side(conflict, doc.id)) {
-      external.push_back(&conflict);
+      out.contradicted.push_back(conflict);
     }
   }
 
   // Plain-words verdict.
-  char buffer[96];
-  if (out.p_machine >= 0.5) {
+  char buffer[128];
+  if (out.p_machine >= kLikelyMachine) {
     std::snprintf(buffer, sizeof buffer, "likely machine-written (p = %.2f)", out.p_machine);
     std::string line = buffer;
     for (size_t k = 0; k < machine.reasons.size() && k < 2; ++k)
@@ -134,15 +179,17 @@ Assessment assess_article(const Document& doc, const Story& story,
     out.reasons.push_back(line);
   }
   if (!padding.empty()) {
-    std::snprintf(buffer, sizeof buffer, "%zu of %d sentences are background not about this event",
-                  padding.size(), counted);
+    std::snprintf(buffer, sizeof buffer,
+                  "padded: %zu of %d sentences state nothing tied to this event", padding.size(),
+                  counted);
     out.reasons.push_back(std::string(buffer) + " (e.g. \"" +
                           clipped(doc.slice(doc.sentences[padding.front()].span), 90) + "\")");
   }
   if (other_sources && !out.unsupported_facts.empty()) {
     std::snprintf(buffer, sizeof buffer,
-                  "%zu of %d statements (%s) are reported by no other source",
-                  out.unsupported_facts.size(), facts, percent(out.unsupported_share).c_str());
+                  "%s of its statements (%zu of %d) are not covered elsewhere (its own reporting, "
+                  "not a fault)",
+                  percent(out.unsupported_share).c_str(), out.unsupported_facts.size(), facts);
     out.reasons.push_back(buffer);
   }
   if (other_sources) {
@@ -162,10 +209,10 @@ Assessment assess_article(const Document& doc, const Story& story,
   for (const Conflict& conflict : out.internal_conflicts)
     out.reasons.push_back("contradicts itself (" + std::string(to_string(conflict.kind)) +
                           "): " + conflict.explanation);
-  for (size_t k = 0; k < external.size() && k < kMaxConflictReasons; ++k)
-    out.reasons.push_back("disagrees with other sources (" +
-                          std::string(to_string(external[k]->kind)) +
-                          "): " + external[k]->explanation);
+  for (size_t k = 0; k < out.contradicted.size() && k < kMaxConflictReasons; ++k)
+    out.reasons.push_back("contradicted by other sources (" +
+                          std::string(to_string(out.contradicted[k].kind)) +
+                          "): " + out.contradicted[k].explanation);
   return out;
 }
 
@@ -174,24 +221,19 @@ Assessment assess_article(const Document& doc, const Story& story,
 void assess_story(const std::vector<Document>& documents, Story& story,
                   const AssessOptions& options) {
   story.assessments.clear();
-  try {
-    std::vector<std::vector<SentenceRelevance>> relevance = sentence_relevance(documents, story);
-    std::set<int32_t> sources;
-    std::vector<const Document*> docs;
-    for (uint32_t index : story.documents) {
-      if (index >= documents.size()) continue;
-      docs.push_back(&documents[index]);
-      const Document& doc = documents[index];
-      sources.insert(doc.copy_group >= 0 ? doc.copy_group : -1 - static_cast<int32_t>(index));
-    }
-    const bool other_sources = sources.size() > 1;
-    for (size_t k = 0; k < docs.size() && k < relevance.size(); ++k)
-      story.assessments.push_back(
-          assess_article(*docs[k], story, relevance[k], other_sources, options));
-  } catch (const std::exception&) {
-    // Out of memory on a pathological story: no assessment rather than a failed run.
-    story.assessments.clear();
+  std::vector<std::vector<SentenceRelevance>> relevance = sentence_relevance(documents, story);
+  std::set<int32_t> sources;
+  std::vector<const Document*> docs;
+  for (uint32_t index : story.documents) {
+    if (index >= documents.size()) continue;
+    docs.push_back(&documents[index]);
+    const Document& doc = documents[index];
+    sources.insert(doc.copy_group >= 0 ? doc.copy_group : -1 - static_cast<int32_t>(index));
   }
+  const bool other_sources = sources.size() > 1;
+  for (size_t k = 0; k < docs.size() && k < relevance.size(); ++k)
+    story.assessments.push_back(
+        assess_article(*docs[k], story, relevance[k], other_sources, options));
 }
 
 }  // namespace crosscheck

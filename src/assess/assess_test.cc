@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "assess/features.h"
 #include "facts/facts.h"
 #include "facts/test_documents.h"
 
@@ -26,72 +25,15 @@ const char* kWireStyle =
     "The warehouse, built in 1978, passed its last inspection in March, records show. Owner "
     "Halvard Logistics said it was cooperating with police. Road 12 stays closed until Friday.";
 
-const char* kModelStyle =
-    "In a significant move, the collapse of a warehouse has sparked widespread concern about "
-    "building safety. The incident underscores the multifaceted challenges facing the region "
-    "and highlights the crucial importance of robust safety standards. It is clear that "
-    "stakeholders must navigate the complexities of regulation in an ever-evolving landscape. "
-    "The ongoing situation serves as a reminder of the vital role of comprehensive oversight. "
-    "Furthermore, the potential implications for the broader community are profound and "
-    "substantial. Moreover, experts believe this could pave the way for meaningful reform. "
-    "Ultimately, whether these efforts will succeed remains to be seen. Only time will tell.";
-
-TEST(MachineScore, ModelStyleScoresAboveWireStyle) {
-  Document wire = make_document("wire", kWireStyle);
-  Document model = make_document("model", kModelStyle);
-  MachineScore wire_score = score_machine(wire);
-  MachineScore model_score = score_machine(model);
-  EXPECT_LT(wire_score.p, 0.5);
-  EXPECT_GT(model_score.p, 0.8);
-  EXPECT_GT(model_score.p, wire_score.p);
-  ASSERT_FALSE(model_score.reasons.empty());
-  bool stock =
-      std::any_of(model_score.reasons.begin(), model_score.reasons.end(),
-                  [](const std::string& r) { return r.find("stock") != std::string::npos; });
-  EXPECT_TRUE(stock);
-}
-
-TEST(MachineScore, AiBylineAndScaffoldingAreReasons) {
-  Document doc = make_document(
-      "ai", std::string("Warehouse roof collapses\n\nBy AI\n\n") + kWireStyle +
-                "\n\nKey Points\n1 | Two workers were rescued. |\nFrequently Asked Questions\n"
-                "Question: What happened?\nThe roof collapsed.");
-  MachineScore score = score_machine(doc);
-  EXPECT_GT(score.p, 0.9);
-  bool byline = std::any_of(score.reasons.begin(), score.reasons.end(),
-                            [](const std::string& r) { return r.find("AI") != std::string::npos; });
-  EXPECT_TRUE(byline);
-  assess::Features features = assess::machine_features(doc);
-  EXPECT_EQ(features.ai_byline, 1);
-  EXPECT_GE(features.scaffold_lines, 2);
-}
-
-TEST(MachineScore, WorksWithoutTextLayerAndOnEmptyText) {
-  Document raw;
-  raw.text = kModelStyle;
-  EXPECT_GT(score_machine(raw).p, 0.5);
-  Document empty;
-  MachineScore score = score_machine(empty);
-  EXPECT_GE(score.p, 0.0);
-  EXPECT_LE(score.p, 1.0);
-}
-
-TEST(Encyclopedic, BackgroundSentences) {
-  EXPECT_TRUE(assess::is_encyclopedic("Born on May 3, 1951, in Tarsk, he studied law."));
-  EXPECT_TRUE(assess::is_encyclopedic("She served as mayor from 1998 to 2004."));
-  EXPECT_TRUE(assess::is_encyclopedic("The Delta accord refers to a 1994 treaty."));
-  EXPECT_FALSE(assess::is_encyclopedic("The mayor said the bridge would reopen on Friday."));
-}
-
 std::vector<Document> bridge_story() {
   std::vector<Document> docs;
   docs.push_back(make_document(
       "a",
       "A road bridge over the Lenna river in Kostar collapsed on Monday, killing four people. "
       "Mayor Ivo Pranjic said rescue divers were still searching the river for a missing driver. "
-      "Kostar is a city in the northern region that was founded in 1243 by merchants. "
-      "Ivo Pranjic was born on June 2, 1961, in a small village and studied engineering. "
-      "He served as deputy mayor from 2006 to 2014 before winning the election. "
+      "Ivo Pranjic was elected in 2014 after a career in engineering. "
+      "Only time will tell. "
+      "The situation continues to evolve as the world watches closely. "
       "Medieval trade fairs made the town famous for its wool and its painted pottery."));
   docs.push_back(make_document(
       "b",
@@ -109,7 +51,7 @@ std::vector<Document> bridge_story() {
   return docs;
 }
 
-TEST(AssessStory, EncyclopediaParagraphIsPadding) {
+TEST(AssessStory, SentencesTiedToNothingArePadding) {
   std::vector<Document> docs = bridge_story();
   Story story = story_of(docs);
   align_facts(docs, story);
@@ -118,21 +60,32 @@ TEST(AssessStory, EncyclopediaParagraphIsPadding) {
   const Assessment& padded = story.assessments[0];
   const Assessment& plain = story.assessments[1];
   EXPECT_EQ(padded.article, "a");
-  EXPECT_GE(padded.padding.size(), 3u);
-  EXPECT_LE(padded.padding.size(), 4u);
-  EXPECT_GT(padded.padding_share, 0.4);
+  std::vector<std::string> flagged;
   for (const Cite& cite : padded.padding) {
     EXPECT_EQ(cite.text, docs[0].text.substr(cite.start, cite.end - cite.start));
-    EXPECT_EQ(cite.text.find("collapsed on Monday"), std::string::npos);
+    flagged.push_back(cite.text);
   }
+  // The closers and the town's history are padding; the event and its named people are not.
+  EXPECT_NE(std::find(flagged.begin(), flagged.end(), "Only time will tell."), flagged.end());
+  EXPECT_EQ(flagged.size(), 3u);
+  for (const std::string& text : flagged) EXPECT_EQ(text.find("Pranjic"), std::string::npos);
+  EXPECT_NEAR(padded.padding_share, 0.5, 1e-9);
   EXPECT_EQ(plain.padding.size(), 0u);
   bool padding_reason = std::any_of(padded.reasons.begin(), padded.reasons.end(), [](auto& r) {
-    return r.find("background not about this event") != std::string::npos;
+    return r.find("nothing tied to this event") != std::string::npos;
   });
   EXPECT_TRUE(padding_reason);
-  // The background is stated by no other source.
-  EXPECT_GT(padded.unsupported_share, plain.unsupported_share);
-  EXPECT_FALSE(padded.unsupported_facts.empty());
+}
+
+TEST(AssessStory, NoDetectorMeansNoMachineVerdict) {
+  std::vector<Document> docs = bridge_story();
+  Story story = story_of(docs);
+  align_facts(docs, story);
+  assess_story(docs, story);
+  for (const Assessment& assessment : story.assessments) {
+    EXPECT_EQ(assessment.p_machine, 0);
+    EXPECT_TRUE(assessment.machine_reasons.empty());
+  }
 }
 
 TEST(AssessStory, InternalConflictsAreListed) {
@@ -162,7 +115,7 @@ TEST(AssessStory, InternalConflictsAreListed) {
   EXPECT_TRUE(reason);
 }
 
-TEST(AssessStory, OnlyTheOddOneOutIsToldItDisagrees) {
+TEST(AssessStory, OnlyTheOddOneOutIsContradicted) {
   std::vector<Document> docs;
   docs.push_back(make_document(
       "a", "President Maria Lopez signed the bill. The Lopez administration praised it."));
@@ -183,9 +136,11 @@ TEST(AssessStory, OnlyTheOddOneOutIsToldItDisagrees) {
   };
   EXPECT_FALSE(disagrees(story.assessments[0]));
   EXPECT_TRUE(disagrees(story.assessments[1]));
+  EXPECT_TRUE(story.assessments[0].contradicted.empty());
+  EXPECT_FALSE(story.assessments[1].contradicted.empty());
 }
 
-TEST(AssessStory, SingleArticleStoryHasNoUnsupportedVerdict) {
+TEST(AssessStory, SingleArticleStoryHasNothingNotCoveredElsewhere) {
   std::vector<Document> docs;
   docs.push_back(make_document("a", kWireStyle));
   Story story = story_of(docs);
@@ -193,7 +148,7 @@ TEST(AssessStory, SingleArticleStoryHasNoUnsupportedVerdict) {
   assess_story(docs, story);
   ASSERT_EQ(story.assessments.size(), 1u);
   EXPECT_EQ(story.assessments[0].unsupported_share, 0);
-  EXPECT_TRUE(story.assessments[0].padding.empty());
+  EXPECT_TRUE(story.assessments[0].unsupported_facts.empty());
 }
 
 }  // namespace

@@ -1,305 +1,206 @@
-// score_machine: a logistic score over stylometric features of machine-written news. Each
-// feature is a number in a documented range; the probability is
-// sigmoid(bias + sum(weight * feature)), and every feature that pushes the score up by more
-// than kReasonContribution gives a reason in plain words.
-#include <re2/re2.h>
-
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <string>
-#include <string_view>
-#include <vector>
+// MachineDetector: the language model and classifier files, training and scoring.
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "assess/assess.h"
-#include "assess/features.h"
+#include "assess/detector.h"
+#include "assess/language_model.h"
 #include "text/text.h"
 
 namespace crosscheck {
 
-namespace assess {
-
 namespace {
 
-// Rates per 100 words say little about very short texts.
-constexpr int kMinWordsForRates = 60;
+// A reason is shown when its signal moves the margin by at least this much (logit units).
+constexpr double kReasonPush = 0.4;
 
-// Phrases language models reach for in news prose and reporters rarely write.
-constexpr std::string_view kStockPhrases[] = {"in a significant move",
-                                              "only time will tell",
-                                              "it is clear that",
-                                              "remains to be seen",
-                                              "underscore",
-                                              "multifaceted",
-                                              "multi-faceted",
-                                              "navigate the complex",
-                                              "pave the way",
-                                              "paving the way",
-                                              "a testament to",
-                                              "delve",
-                                              "in conclusion",
-                                              "it is important to note",
-                                              "it's important to note",
-                                              "plays a crucial role",
-                                              "play a crucial role",
-                                              "a pivotal",
-                                              "ever-evolving",
-                                              "sheds light",
-                                              "shed light",
-                                              "tapestry",
-                                              "serves as a reminder",
-                                              "a reminder of the",
-                                              "the importance of",
-                                              "a complex interplay",
-                                              "continues to evolve",
-                                              "as the situation",
-                                              "it is worth noting",
-                                              "stay tuned",
-                                              "at the forefront",
-                                              "a critical role",
-                                              "amidst",
-                                              "looking ahead",
-                                              "in today's",
-                                              "the path forward",
-                                              "a new chapter"};
-
-// Generic, hedging and emphasis words that are over-used by models.
-constexpr std::string_view kGenericWords[] = {
-    "significant",  "significantly", "crucial",       "pivotal",       "various",
-    "potential",    "potentially",   "comprehensive", "robust",        "foster",
-    "landscape",    "navigate",      "complexities",  "dynamics",      "implications",
-    "stakeholders", "enhance",       "notably",       "additionally",  "furthermore",
-    "moreover",     "ultimately",    "vital",         "essential",     "transformative",
-    "profound",     "realm",         "evolving",      "heightened",    "broader",
-    "substantial",  "alleviate",     "emphasizing",   "highlighting",  "underscoring",
-    "prospects",    "ramifications", "commitment",    "collaborative", "unprecedented",
-    "concerns",     "efforts",       "ongoing",       "amid",          "overall"};
-
-constexpr std::string_view kScaffoldLines[] = {"key points",
-                                               "key takeaways",
-                                               "summary",
-                                               "in summary",
-                                               "conclusion",
-                                               "frequently asked questions",
-                                               "faq",
-                                               "faqs",
-                                               "article subheadings",
-                                               "table of contents",
-                                               "highlights",
-                                               "takeaways",
-                                               "final thoughts",
-                                               "background",
-                                               "what's next",
-                                               "what happens next",
-                                               "the bottom line"};
-
-constexpr std::string_view kAttributionWords[] = {"said",   "says",      "told",     "according",
-                                                  "stated", "announced", "reported", "added"};
-
-std::string trimmed_line(std::string_view line) {
-  size_t begin = 0, end = line.size();
-  auto junk = [](char c) {
-    return c == ' ' || c == '*' || c == '#' || c == '|' || c == ':' || c == '-' || c == '_' ||
-           c == '.' || c == '\t';
-  };
-  while (begin < end && junk(line[begin])) ++begin;
-  while (end > begin && junk(line[end - 1])) --end;
-  return fold_case(line.substr(begin, end - begin));
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
+uint64_t id_hash(std::string_view id) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 1099511628211ULL;
   }
-  return lines;
-}
-
-size_t count_occurrences(std::string_view haystack, std::string_view needle) {
-  size_t count = 0;
-  for (size_t at = haystack.find(needle); at != std::string_view::npos;
-       at = haystack.find(needle, at + needle.size()))
-    ++count;
-  return count;
-}
-
-bool is_ai_byline(const std::string& line) {
-  static const RE2 byline(
-      R"(^(by |written by |generated by |created by |author )?(an )?(ai|a\.i\.|chatgpt|gpt-?[0-9.]*[a-z]*|openai|artificial intelligence|ai assistant|ai model|ai writer|ai newsroom|ai-generated)( model| assistant| tool)?$)");
-  return line.size() < 40 && RE2::FullMatch(line, byline);
-}
-
-const RE2& encyclopedic_pattern() {
-  static const RE2 pattern(
-      R"((?i)(\bborn (on |in )?[^.]{0,30}\b1[89]\d\d\b|\bserved as\b[^.]{0,80}\bfrom (19|20)\d\d to ((19|20)\d\d|present)|\b(the|an?) [^.,]{1,50}\b(refers|is a term used) to\b|\bis an? (\w+ ){0,3}(politician|country|nation|city|organi[sz]ation|company|state|region|diplomat|businessman|lawyer)\b|\bhas been in power since\b|\bwas founded in\b|\bis (located|situated) in\b|\bheld the (office|post|position) of\b|\bgraduated from\b))");
-  return pattern;
+  return h;
 }
 
 }  // namespace
 
-bool is_encyclopedic(std::string_view sentence) {
-  return RE2::PartialMatch(sentence, encyclopedic_pattern());
+struct MachineDetector::Impl {
+  std::shared_ptr<const assess::NgramModel> lm;
+  assess::Classifier classifier;
+  bool has_classifier = false;
+  std::unordered_set<uint64_t> trained_ids;
+};
+
+MachineDetector::MachineDetector() : impl_(std::make_unique<Impl>()) {}
+MachineDetector::~MachineDetector() = default;
+
+bool held_out_from_language_model(std::string_view id) { return id_hash(id) % 5 == 0; }
+
+bool held_out_from_detector(std::string_view id) { return id_hash(id) % 5 == 0; }
+
+bool human_news_for_detector(std::string_view id) {
+  return held_out_from_language_model(id) && (id_hash(id) / 5) % 2 == 0;
 }
 
-Features machine_features(const Document& input) {
-  const Document* doc = &input;
-  Document annotated;
-  if (input.sentences.empty() && !input.text.empty()) {
-    annotated.text = input.text;
-    annotated.lang = input.lang;
-    annotate_text(annotated);
-    doc = &annotated;
-  }
-  Features f;
-  const std::string lower = fold_case(doc->text);
-  std::vector<std::string_view> lines = lines_of(doc->text);
+std::unique_ptr<MachineDetector> MachineDetector::load_language_model(const std::string& path,
+                                                                      std::string& error) {
+  auto lm = std::make_shared<assess::NgramModel>();
+  if (!assess::NgramModel::load(path, *lm, error)) return nullptr;
+  auto detector = std::make_unique<MachineDetector>();
+  detector->impl_->lm = std::move(lm);
+  return detector;
+}
 
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = trimmed_line(lines[i]);
-    if (line.empty()) continue;
-    bool near_edge = i < 10 || i + 4 >= lines.size();
-    if (near_edge && is_ai_byline(line)) f.ai_byline = 1;
-    for (std::string_view scaffold : kScaffoldLines)
-      if (line == scaffold) ++f.scaffold_lines;
-    if (line.starts_with("question") && line.size() > 12 &&
-        fold_case(lines[i].substr(0, 9)).starts_with("question:"))
-      ++f.scaffold_lines;
-    std::string_view raw = lines[i];
-    if (raw.find("---|") != std::string_view::npos || raw.find("|---") != std::string_view::npos)
-      ++f.scaffold_lines;
-    if ((raw.starts_with("**") && raw.ends_with("**")) || raw.starts_with("## ") ||
-        raw.starts_with("### "))
-      ++f.markdown_headings;
+std::unique_ptr<MachineDetector> MachineDetector::load(const std::string& models_dir,
+                                                       std::string& error) {
+  auto detector = load_language_model(models_dir + "/news-lm.bin", error);
+  if (!detector) return nullptr;
+  const std::string path = models_dir + "/detect.json";
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot open";
+    return nullptr;
   }
-
-  for (std::string_view phrase : kStockPhrases) {
-    size_t count = count_occurrences(lower, phrase);
-    f.stock_phrases += static_cast<double>(count);
-    if (count > 0 && f.stock_examples.size() < 3) f.stock_examples.emplace_back(phrase);
-  }
-
-  // Words, attribution cues, generic words, capitalised words inside sentences.
-  int words = 0, generic = 0, attributions = 0, names = 0, digits = 0;
-  for (size_t t = 0; t < doc->tokens.size(); ++t) {
-    const Token& token = doc->tokens[t];
-    if (token.shape == TokenShape::kNumber) ++digits;
-    if (token.shape != TokenShape::kWord) continue;
-    ++words;
-    const std::string& w = token.lower;
-    for (std::string_view g : kGenericWords)
-      if (w == g) ++generic;
-    for (std::string_view a : kAttributionWords)
-      if (w == a) ++attributions;
-    bool sentence_start = t == 0 || doc->tokens[t - 1].sentence != token.sentence;
-    if (token.capitalized && !sentence_start) ++names;
-  }
-  attributions += static_cast<int>(count_occurrences(doc->text, "\u201C") +
-                                   count_occurrences(doc->text, "\"") / 2);
-  f.words = words;
-
-  std::vector<double> lengths;
-  for (size_t s = 0; s < doc->sentences.size(); ++s) {
-    std::string_view sentence = doc->slice(doc->sentences[s].span);
-    int n = 0;
-    bool in_word = false;
-    for (char c : sentence) {
-      bool letter = std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-      if (letter && !in_word) ++n;
-      in_word = letter;
+  nlohmann::json json = nlohmann::json::parse(in, nullptr, false);
+  assess::Classifier& c = detector->impl_->classifier;
+  const size_t n = signal_names().size();
+  auto numbers = [&](const char* key, std::vector<double>& out) {
+    if (!json.contains(key) || !json[key].is_array() || json[key].size() != n) return false;
+    for (const auto& value : json[key]) {
+      if (!value.is_number()) return false;
+      out.push_back(value.get<double>());
     }
-    if (n >= 4) lengths.push_back(n);
-    if (is_encyclopedic(sentence)) ++f.encyclopedic_sentences;
+    return true;
+  };
+  bool ok = json.is_object() && json.contains("signals") && json["signals"].is_array() &&
+            json["signals"] == nlohmann::json(signal_names()) && numbers("mean", c.mean) &&
+            numbers("scale", c.scale) && numbers("weight", c.weight) &&
+            numbers("human_mean", c.human_mean) && json.contains("bias") &&
+            json["bias"].is_number() && json.contains("platt") && json["platt"].is_array() &&
+            json["platt"].size() == 2 && json["platt"][0].is_number() &&
+            json["platt"][1].is_number() && json.contains("trained_ids") &&
+            json["trained_ids"].is_array();
+  if (ok) {
+    for (double scale : c.scale) ok = ok && scale > 0;
+    for (const auto& id : json["trained_ids"]) {
+      if (!id.is_string()) {
+        ok = false;
+        break;
+      }
+      detector->impl_->trained_ids.insert(std::stoull(id.get<std::string>(), nullptr, 16));
+    }
   }
-  if (lengths.size() >= 5) {
-    double mean = 0;
-    for (double x : lengths) mean += x;
-    mean /= static_cast<double>(lengths.size());
-    double var = 0;
-    for (double x : lengths) var += (x - mean) * (x - mean);
-    var /= static_cast<double>(lengths.size());
-    f.length_variation = mean > 0 ? std::sqrt(var) / mean : 0;
-    f.has_length_variation = true;
+  if (!ok) {
+    error = path + ": not a detector model of this version (retrain: crosscheck train detect)";
+    return nullptr;
   }
-  if (words > 0) {
-    const double per100 = 100.0 / words;
-    f.generic_rate = generic * per100;
-    f.attribution_rate = attributions * per100;
-    f.name_rate = names * per100;
-    f.digit_rate = digits * per100;
-  }
-  return f;
+  c.signals = signal_names();
+  c.bias = json["bias"].get<double>();
+  c.platt_a = json["platt"][0].get<double>();
+  c.platt_b = json["platt"][1].get<double>();
+  detector->impl_->has_classifier = true;
+  return detector;
 }
 
-MachineScore score_features(const Features& f) {
-  struct Term {
-    double value;
-    double weight;
-    std::string reason;
-  };
-  char buffer[160];
-  std::vector<Term> terms;
-  terms.push_back({f.ai_byline, 6.0, "the byline names an AI as the author"});
-  std::snprintf(buffer, sizeof buffer,
-                "%d lines of template scaffolding (key points, summary, FAQ, subheading tables)",
-                f.scaffold_lines);
-  terms.push_back({std::min(f.scaffold_lines, 6) / 2.0, 1.2, buffer});
-  std::snprintf(buffer, sizeof buffer, "%d markdown-style bold headings", f.markdown_headings);
-  terms.push_back({std::min(f.markdown_headings, 4) / 2.0, 1.0, buffer});
-  std::string examples;
-  for (const std::string& example : f.stock_examples)
-    examples += (examples.empty() ? "\"" : ", \"") + example + "\"";
-  std::snprintf(buffer, sizeof buffer, "%d stock phrases typical of language models",
-                static_cast<int>(f.stock_phrases));
-  terms.push_back({std::min<double>(f.stock_phrases, 8), 0.55,
-                   std::string(buffer) + (examples.empty() ? "" : " (" + examples + ")")});
-  std::snprintf(buffer, sizeof buffer,
-                "%d encyclopedia-style background sentences (born on, served as ... from ... to, "
-                "refers to)",
-                f.encyclopedic_sentences);
-  terms.push_back({std::min<double>(f.encyclopedic_sentences, 5), 0.5, buffer});
-  if (f.has_length_variation) {
-    std::snprintf(buffer, sizeof buffer,
-                  "uniform sentence lengths (variation %.2f; reporting usually varies more)",
-                  f.length_variation);
-    terms.push_back({std::clamp(0.6 - f.length_variation, 0.0, 0.6) / 0.6, 0.5, buffer});
+bool MachineDetector::train_language_model(const std::vector<Document>& documents,
+                                           const std::string& path, std::string& error) {
+  std::vector<std::vector<std::string>> sentences;
+  for (const Document& doc : documents) {
+    size_t t = 0;
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      std::vector<std::string> symbols;
+      for (; t < doc.tokens.size() && doc.tokens[t].sentence == s; ++t)
+        symbols.push_back(assess::lm_symbol(doc.tokens[t]));
+      if (!symbols.empty()) sentences.push_back(std::move(symbols));
+    }
   }
-  if (f.words >= kMinWordsForRates) {
-    std::snprintf(buffer, sizeof buffer, "%.1f generic or hedging words per 100 words",
-                  f.generic_rate);
-    terms.push_back({std::min(f.generic_rate, 4.0), 0.3, buffer});
-    std::snprintf(buffer, sizeof buffer,
-                  "few attributions or quotes for its length (%.1f per 100 words)",
-                  f.attribution_rate);
-    terms.push_back({std::clamp(2.5 - f.attribution_rate, 0.0, 2.5) / 2.5, 2.5, buffer});
-    std::snprintf(buffer, sizeof buffer, "few names and figures (%.1f per 100 words)",
-                  f.name_rate + f.digit_rate);
-    terms.push_back({std::clamp(16.0 - f.name_rate - f.digit_rate, 0.0, 12.0) / 12.0, 1.2, buffer});
+  assess::NgramModel model = assess::NgramModel::train(sentences, assess::NgramOptions{});
+  return model.save(path, error);
+}
+
+const std::vector<std::string>& MachineDetector::signal_names() {
+  return assess::detector_signal_names();
+}
+
+std::vector<double> MachineDetector::signals(const Document& doc) const {
+  Document scratch;
+  const Document& annotated = with_tokens(doc, scratch);
+  return assess::detector_signals(annotated, *impl_->lm);
+}
+
+std::unique_ptr<MachineDetector> MachineDetector::trained(
+    const std::vector<std::vector<double>>& rows, const std::vector<int>& labels,
+    const std::vector<std::string>& ids, const DetectorTrainOptions& options) const {
+  auto detector = std::make_unique<MachineDetector>();
+  detector->impl_->lm = impl_->lm;
+  std::vector<uint64_t> keys;
+  for (const std::string& id : ids) {
+    keys.push_back(id_hash(id));
+    detector->impl_->trained_ids.insert(keys.back());
   }
-  constexpr double kBias = -3.0;
-  constexpr double kReasonContribution = 0.5;
-  double z = kBias;
-  std::vector<std::pair<double, std::string>> reasons;
-  for (const Term& term : terms) {
-    double contribution = term.value * term.weight;
-    z += contribution;
-    if (contribution >= kReasonContribution) reasons.emplace_back(contribution, term.reason);
-  }
-  std::stable_sort(reasons.begin(), reasons.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  assess::FitOptions fit;
+  fit.c = options.c;
+  fit.seed = options.seed;
+  detector->impl_->classifier = assess::fit_classifier(rows, labels, keys, fit);
+  detector->impl_->has_classifier = true;
+  return detector;
+}
+
+double MachineDetector::probability(const std::vector<double>& signals) const {
+  return impl_->has_classifier ? impl_->classifier.probability(signals) : 0.5;
+}
+
+MachineScore MachineDetector::score(const Document& doc) const {
+  std::vector<double> x = signals(doc);
   MachineScore score;
-  score.p = 1.0 / (1.0 + std::exp(-z));
-  for (auto& [weight, reason] : reasons) score.reasons.push_back(std::move(reason));
+  score.p = probability(x);
+  if (impl_->has_classifier)
+    score.reasons = assess::detector_reasons(impl_->classifier, x, kReasonPush);
   return score;
 }
 
-}  // namespace assess
+bool MachineDetector::trained_on(std::string_view id) const {
+  return impl_->trained_ids.contains(id_hash(id));
+}
 
-MachineScore score_machine(const Document& doc) {
-  return assess::score_features(assess::machine_features(doc));
+bool MachineDetector::save_classifier(const std::string& path, const std::string& card,
+                                      std::string& error) const {
+  const assess::Classifier& c = impl_->classifier;
+  nlohmann::ordered_json json;
+  json["card"] = card;
+  json["signals"] = c.signals;
+  json["mean"] = c.mean;
+  json["scale"] = c.scale;
+  json["weight"] = c.weight;
+  json["bias"] = c.bias;
+  json["platt"] = {c.platt_a, c.platt_b};
+  json["human_mean"] = c.human_mean;
+  std::vector<uint64_t> sorted(impl_->trained_ids.begin(), impl_->trained_ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> ids;
+  char buffer[24];
+  for (uint64_t h : sorted) {
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
+    ids.emplace_back(buffer);
+  }
+  json["trained_ids"] = ids;
+  std::ofstream out(path);
+  out << json.dump(1) << '\n';
+  if (!out) {
+    error = path + ": cannot write";
+    return false;
+  }
+  return true;
+}
+
+std::vector<std::pair<std::string, double>> MachineDetector::weights() const {
+  std::vector<std::pair<std::string, double>> out;
+  const assess::Classifier& c = impl_->classifier;
+  for (size_t i = 0; i < c.weight.size() && i < c.signals.size(); ++i)
+    out.emplace_back(c.signals[i], c.weight[i]);
+  return out;
 }
 
 }  // namespace crosscheck

@@ -162,7 +162,7 @@ Tone share_tone(double share, double warn, double bad) {
   return Tone::kGood;
 }
 
-// One badge per verdict part ("likely machine-written", "mostly unsupported"): a long
+// One badge per verdict part ("likely machine-written", "padded (40%)"): a long
 // comma-joined verdict in a single pill would overflow a narrow card.
 std::string badges(const report_view::Verdict& verdict) {
   std::string out;
@@ -391,11 +391,11 @@ class StoryWriter {
     }
     out << "<p class=\"badges\">" << badges(verdict) << "</p>";
     out << meter("Machine-written", assessment.p_machine,
-                 share_tone(assessment.p_machine, 0.4, 0.7));
+                 share_tone(assessment.p_machine, 0.5, kLikelyMachine));
     out << meter("Padding", assessment.padding_share,
                  share_tone(assessment.padding_share, 0.3, 0.5));
-    out << meter("Unsupported", assessment.unsupported_share,
-                 share_tone(assessment.unsupported_share, 0.3, 0.5));
+    // Exclusive reporting is information, not a fault: never coloured as a warning.
+    out << meter("Not covered elsewhere", assessment.unsupported_share, Tone::kNeutral);
     if (!assessment.reasons.empty()) {
       out << "<ul>";
       for (const std::string& reason : assessment.reasons) {

@@ -212,6 +212,7 @@ class StoryWriter {
       item["unsupported"]["share"] = share(assessment.unsupported_share);
       item["unsupported"]["facts"] = strings(assessment.unsupported_facts);
       item["internal_conflicts"] = conflicts(assessment.internal_conflicts);
+      item["contradicted"] = conflicts(assessment.contradicted);
       item["reasons"] = strings(assessment.reasons);
       out.push_back(std::move(item));
     }

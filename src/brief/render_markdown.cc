@@ -394,7 +394,7 @@ class StoryWriter {
         out << " and " << padding.size() - examples << " more";
       }
       out << "\n";
-      out << "- **Unsupported:** " << report_view::percent(assessment->unsupported_share)
+      out << "- **Not covered elsewhere:** " << report_view::percent(assessment->unsupported_share)
           << " of its facts";
       // Fact ids mean nothing to a reader; the claims themselves are listed under Facts.
       if (!assessment->unsupported_facts.empty()) {

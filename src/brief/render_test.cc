@@ -115,7 +115,7 @@ TEST(RenderJson, SchemaKeysInOrderAndTyped) {
   EXPECT_FALSE(conflict["internal"]);
   const json& assessment = s["assessments"][1];
   EXPECT_EQ(assessment["article"], "beta");
-  EXPECT_DOUBLE_EQ(assessment["machine_generated"]["p"].get<double>(), 0.81);
+  EXPECT_DOUBLE_EQ(assessment["machine_generated"]["p"].get<double>(), 0.93);
   EXPECT_TRUE(assessment["machine_generated"]["reasons"].is_array());
   EXPECT_DOUBLE_EQ(assessment["padding"]["share"].get<double>(), 0.2);
   EXPECT_EQ(assessment["padding"]["sentences"].size(), 1u);
@@ -234,7 +234,7 @@ TEST(RenderHtml, SelfContainedAndStructured) {
   EXPECT_NE(html.find("class=\"conflict\""), std::string::npos);
   EXPECT_NE(html.find("class=\"side\""), std::string::npos);
   EXPECT_NE(html.find("class=\"card\""), std::string::npos);
-  EXPECT_NE(html.find("class=\"fill tone-bad\" style=\"width:81%\""), std::string::npos);
+  EXPECT_NE(html.find("class=\"fill tone-bad\" style=\"width:93%\""), std::string::npos);
   EXPECT_NE(html.find("<details"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_NE(html.find("prefers-color-scheme:dark"), std::string::npos);

@@ -249,23 +249,23 @@ Verdict verdict(const ArticleRow& row) {
   if (assessment->p_machine >= kLikelyMachine) {
     parts.push_back("likely machine-written");
     raise(Tone::kBad);
-  } else if (assessment->p_machine >= 0.4) {
-    parts.push_back("possibly machine-written");
-    raise(Tone::kWarning);
   }
-  if (assessment->padding_share >= 0.5) {
-    parts.push_back("mostly padding");
+  if (assessment->padding_share >= kPadded) {
+    parts.push_back("padded (" + percent(assessment->padding_share) + ")");
     raise(Tone::kWarning);
   }
   if (!assessment->internal_conflicts.empty()) {
     parts.push_back("contradicts itself");
     raise(Tone::kBad);
   }
-  if (assessment->unsupported_share >= 0.5) {
-    parts.push_back("mostly unsupported");
+  if (!assessment->contradicted.empty()) {
+    parts.push_back("contradicted");
     raise(Tone::kWarning);
   }
   if (parts.empty()) parts.push_back("reporting");
+  // Exclusive reporting is information, not a fault: said, but it never raises the tone.
+  if (assessment->unsupported_share > 0)
+    parts.push_back(percent(assessment->unsupported_share) + " not covered elsewhere");
   // A copy adds no source of its own, whatever its quality.
   if (!row.independent && worst == Tone::kGood) worst = Tone::kNeutral;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -106,10 +106,10 @@ class CitationList {
   std::unordered_map<std::string, int> numbers_;
 };
 
-Verdict verdict(const ArticleRow& row);
+// Share of padding sentences from which an article is called padded.
+inline constexpr double kPadded = 0.3;
 
-// Machine-written probability from which an article is called "likely machine-written".
-inline constexpr double kLikelyMachine = 0.7;
+Verdict verdict(const ArticleRow& row);
 
 // Counts shown at the top of a report. Every article is in exactly one story.
 struct ReportTotals {

@@ -206,11 +206,18 @@ void add_detect_command(CLI::App& app, int& exit_code) {
       "\"reasons\"}.\nExample: crosscheck detect articles.jsonl");
   command->add_option("inputs", *inputs, "Text files, JSON lines, folders or '-'")->required();
   command->callback([inputs, &exit_code] {
+    std::string error;
+    auto detector = MachineDetector::load(find_resources().models_dir, error);
+    if (!detector) {
+      warn(error);
+      exit_code = kExitFatal;
+      return;
+    }
     IngestResult result = ingest(*inputs, IngestOptions{});
     report_problems(result.problems, exit_code);
     for (Document& doc : result.documents) {
       annotate_text(doc);
-      MachineScore score = score_machine(doc);
+      MachineScore score = detector->score(doc);
       nlohmann::ordered_json line;
       line["id"] = doc.id;
       line["p_machine"] = score.p;
@@ -233,9 +240,18 @@ void add_eval_command(CLI::App& app, int& exit_code) {
           names);
   command->add_option("task", *task, "Benchmark task")->required();
   command->add_option("--data", *data, "Benchmark folder or file")->required();
-  command->callback([task, data, &exit_code] {
+  auto leave_one_out = std::make_shared<bool>(false);
+  command->add_flag("--leave-one-generator-out", *leave_one_out,
+                    "detect: retrain without each generator in turn and score it (detect-logo)");
+  command->callback([task, data, leave_one_out, &exit_code] {
+    if (*leave_one_out && *task != "detect") {
+      warn("--leave-one-generator-out applies to eval detect only");
+      exit_code = kExitUsage;
+      return;
+    }
+    const std::string name = *leave_one_out ? "detect-logo" : *task;
     for (const EvalTask& t : eval_tasks()) {
-      if (t.name == *task) {
+      if (t.name == name) {
         exit_code = t.run(*data, std::cout, std::cerr);
         return;
       }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "assess/assess.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cluster/cluster.h"
@@ -42,65 +43,12 @@ int train_term_frequencies(const std::string& data, const std::string& out) {
   return exit_code;
 }
 
-// The name recogniser: CoNLL-2003 training names, name lists from the gazetteers, the
-// capitalisation table from cased news; the development score after every epoch.
-int train_ner(const std::string& data, const std::string& news, const std::string& dev,
-              const std::string& out, const NerTrainingOptions& options) {
-  std::error_code ec;
-  std::string train_path = std::filesystem::is_directory(data, ec) ? data + "/eng.train" : data;
-  Problems problems;
-  std::vector<eval::ConllDocument> conll = eval::read_conll(train_path, problems);
-  int exit_code = kExitOk;
-  report_problems(problems, exit_code);
-  if (conll.empty()) {
-    warn(train_path + ": no CoNLL documents to train on");
-    return kExitFatal;
-  }
-  std::vector<Document> training(conll.size());
-  tbb::parallel_for(size_t{0}, conll.size(), [&](size_t i) {
-    training[i] = std::move(conll[i].doc);
-    annotate_text(training[i]);
-  });
-  std::vector<Document> news_documents;
-  if (!news.empty()) {
-    IngestResult result = ingest({news}, IngestOptions{});
-    report_problems(result.problems, exit_code);
-    news_documents = std::move(result.documents);
-    tbb::parallel_for(size_t{0}, news_documents.size(),
-                      [&](size_t i) { annotate_text(news_documents[i]); });
-  }
-  std::vector<eval::ConllDocument> development;
-  if (!dev.empty()) {
-    Problems dev_problems;
-    development = eval::read_conll(dev, dev_problems);
-    report_problems(dev_problems, exit_code);
-  }
-  std::cerr << "crosscheck: training on " << training.size() << " documents, "
-            << news_documents.size() << " news articles for capitalisation, seed " << options.seed
-            << "\n";
-  std::vector<std::string> warnings;
-  auto extractor = Extractor::train_ner(
-      find_resources(), training, news_documents, options,
-      [&](int epoch, const Extractor& model) {
-        if (development.empty()) {
-          std::cerr << "crosscheck: epoch " << epoch << " done\n";
-          return;
-        }
-        eval::NerScores scores = eval::score_ner(development, model);
-        char line[160];
-        std::snprintf(line, sizeof(line), "epoch %2d  dev precision %.4f recall %.4f f1 %.4f\n",
-                      epoch, scores.all.precision, scores.all.recall, scores.all.f1);
-        std::cout << line << std::flush;
-      },
-      &warnings);
-  for (const std::string& warning : warnings) warn(warning);
-  std::string error;
-  std::filesystem::create_directories(out, ec);
-  if (!extractor->save_ner(out, error)) {
-    warn(error);
-    return kExitFatal;
-  }
-  std::cerr << "crosscheck: wrote " << out << "/ner.bin, ner-names.tsv, ner-case.tsv\n";
+  auto news = std::make_shared<std::string>();
+  auto dev = std::make_shared<std::string>();
+  auto ner_options = std::make_shared<NerTrainingOptions>();
+  auto lm = std::make_shared<std::string>();
+  auto seed = std::make_shared<int64_t>(-1);
+  auto human = std::make_shared<std::vector<std::string>>();
   return exit_code;
 }
 
@@ -110,33 +58,89 @@ void add_train_command(CLI::App& app, int& exit_code) {
   auto task = std::make_shared<std::string>();
   auto data = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  auto news = std::make_shared<std::string>();
-  auto dev = std::make_shared<std::string>();
-  auto ner_options = std::make_shared<NerTrainingOptions>();
+      "  ner: the name recogniser (models/ner.bin, ner-names.tsv, ner-case.tsv) from CoNLL-2003\n"
+      "       training data, the gazetteers of the data folder and cased news text\n"
+      "  news-lm: word trigram model of human news for the detector (models/news-lm.bin)\n"
+      "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
+      "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
+      "--out models/news-df.tsv\n"
+      "  crosscheck train ner --data ../shared/data/conll2003 "
+      "--news ../shared/data/news-fulltext/articles.jsonl.gz "
+      "--dev ../shared/data/conll2003/eng.testa --out models\n"
+      "  crosscheck train detect --data ../shared/data/aidetect --out models/detect.json");
+  command->add_option("task", *task, "What to train")->required();
+  command->add_option("--data", *data, "Training data (any input ingest takes)")->required();
+  command->add_option("--out", *out, "Model file, or models folder (ner), to write")->required();
+  command->add_option("--news", *news, "ner: cased news articles for the capitalisation table");
+  command->add_option("--dev", *dev, "ner: CoNLL file scored after every epoch");
+  command->add_option("--epochs", ner_options->epochs, "ner: passes over the training data")
+      ->capture_default_str();
+  command->add_option("--seed", *seed,
+                      "Seed (default per task: ner 2003, detect 19)");
+  command->add_option("--lm", *lm, "detect: language model (default models/news-lm.bin)");
+  command->add_option("--human", *human,
+                      "detect: human news (JSON lines) whose articles held out from the language "
+                      "model join the human texts, half of them");
+  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, &exit_code] {
+    if (*task == "ner") {
+      if (*seed >= 0) ner_options->seed = static_cast<decltype(ner_options->seed)>(*seed);
+      exit_code = train_ner(*data, *news, *dev, *out, *ner_options);
+      return;
+    }
+    if (*task == "news-lm") {
+      exit_code = train_news_language_model(*data, *out);
+      return;
+    }
+    if (*task == "detect") {
+      const uint64_t detect_seed = *seed >= 0 ? static_cast<uint64_t>(*seed) : 19;
+      const std::string lm_path = lm->empty() ? find_resources().models_dir + "/news-lm.bin" : *lm;
+      std::string command_line = "crosscheck train detect --data " + *data;
+      for (const std::string& path : *human) command_line += " --human " + path;
+      command_line += " --out " + *out + " --seed " + std::to_string(detect_seed);
+      exit_code = train_detector(*data, *human, lm_path, *out, detect_seed, command_line);
   CLI::App* command = app.add_subcommand(
       "train",
       "Build a model file from training data (deterministic for the same data).\n"
       "Tasks:\n  idf: reference term frequencies for clustering (models/news-df.tsv)\n"
       "  ner: the name recogniser (models/ner.bin, ner-names.tsv, ner-case.tsv) from CoNLL-2003\n"
       "       training data, the gazetteers of the data folder and cased news text\n"
+      "  news-lm: word trigram model of human news for the detector (models/news-lm.bin)\n"
+      "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
       "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
       "--out models/news-df.tsv\n"
       "  crosscheck train ner --data ../shared/data/conll2003 "
       "--news ../shared/data/news-fulltext/articles.jsonl.gz "
-      "--dev ../shared/data/conll2003/eng.testa --out models");
+      "--dev ../shared/data/conll2003/eng.testa --out models\n"
+      "  crosscheck train detect --data ../shared/data/aidetect --out models/detect.json");
   command->add_option("task", *task, "What to train")->required();
   command->add_option("--data", *data, "Training data (any input ingest takes)")->required();
-  command->add_option("--out", *out, "Model file (idf) or models folder (ner) to write")
-      ->required();
+  command->add_option("--out", *out, "Model file, or models folder (ner), to write")->required();
   command->add_option("--news", *news, "ner: cased news articles for the capitalisation table");
   command->add_option("--dev", *dev, "ner: CoNLL file scored after every epoch");
   command->add_option("--epochs", ner_options->epochs, "ner: passes over the training data")
       ->capture_default_str();
-  command->add_option("--seed", ner_options->seed, "ner: seed of the document order")
-      ->capture_default_str();
-  command->callback([task, data, out, news, dev, ner_options, &exit_code] {
+  command->add_option("--seed", *seed, "Seed (default per task: ner 2003, detect 19)");
+  command->add_option("--lm", *lm, "detect: language model (default models/news-lm.bin)");
+  command->add_option("--human", *human,
+                      "detect: human news (JSON lines) whose articles held out from the language "
+                      "model join the human texts, half of them");
+  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, &exit_code] {
     if (*task == "ner") {
+      if (*seed >= 0) ner_options->seed = static_cast<uint64_t>(*seed);
       exit_code = train_ner(*data, *news, *dev, *out, *ner_options);
+      return;
+    }
+    if (*task == "news-lm") {
+      exit_code = train_news_language_model(*data, *out);
+      return;
+    }
+    if (*task == "detect") {
+      const uint64_t detect_seed = *seed >= 0 ? static_cast<uint64_t>(*seed) : 19;
+      const std::string lm_path = lm->empty() ? find_resources().models_dir + "/news-lm.bin" : *lm;
+      std::string command_line = "crosscheck train detect --data " + *data;
+      for (const std::string& path : *human) command_line += " --human " + path;
+      command_line += " --out " + *out + " --seed " + std::to_string(detect_seed);
+      exit_code = train_detector(*data, *human, lm_path, *out, detect_seed, command_line);
       return;
     }
     if (*task == "idf") {

@@ -52,6 +52,16 @@ std::unique_ptr<TermFrequencies> load_background_frequencies(const Resources& re
   return frequencies;
 }
 
+std::unique_ptr<MachineDetector> load_machine_detector(const Resources& resources,
+                                                       std::vector<std::string>* warnings) {
+  std::string error = "models/ not found";
+  std::unique_ptr<MachineDetector> detector;
+  if (!resources.models_dir.empty()) detector = MachineDetector::load(resources.models_dir, error);
+  if (!detector && warnings)
+    warnings->push_back("no machine-written detector (" + error + "); articles are not scored");
+  return detector;
+}
+
 void annotate_documents(std::vector<Document>& documents, const Extractor& extractor,
                         const PipelineOptions& options, StageTimes* times) {
   auto limit = limit_threads(options.jobs);

@@ -43,6 +43,11 @@ struct StageTimes {
 std::unique_ptr<TermFrequencies> load_background_frequencies(
     const Resources& resources, std::vector<std::string>* warnings = nullptr);
 
+// The machine-written detector (models/news-lm.bin, models/detect.json); nullptr, with a
+// warning, when a model is missing or unreadable (articles then get no machine-written score).
+std::unique_ptr<MachineDetector> load_machine_detector(
+    const Resources& resources, std::vector<std::string>* warnings = nullptr);
+
 // Annotates `documents` (text and extract layers, copy groups) and returns the analysed stories.
 // Documents must have been ingested (normalised text). Deterministic for the same input.
 std::vector<Story> analyze_documents(std::vector<Document>& documents, const Extractor& extractor,

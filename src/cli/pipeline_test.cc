@@ -30,8 +30,10 @@ const Extractor& extractor() {
 PipelineOptions options_with_models() {
   static const std::unique_ptr<TermFrequencies> background =
       load_background_frequencies(find_resources());
+  static const std::unique_ptr<MachineDetector> detector = load_machine_detector(find_resources());
   PipelineOptions options;
   options.cluster.background = background.get();
+  options.assess.detector = detector.get();
   return options;
 }
 

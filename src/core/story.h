@@ -37,7 +37,7 @@ struct Actor {
   std::vector<std::string> keys;     // every Mention::key resolved to this actor
   std::vector<ActorRole> roles;
   int mentions = 0;
-  int articles = 0;  // how many articles name it
+  int articles = 0;         // how many articles name it
   std::vector<Cite> cites;  // first mention per article
 };
 
@@ -48,7 +48,7 @@ struct Fact {
   std::string id;
   std::string text;  // representative wording
   FactStatus status = FactStatus::kSingleSource;
-  int sources = 0;   // independent sources: a copy group counts once
+  int sources = 0;  // independent sources: a copy group counts once
   std::vector<Cite> cites;
   std::vector<std::string> articles;  // ids of the articles that state it
 };
@@ -93,15 +93,24 @@ struct SummaryLine {
   std::vector<Cite> cites;
 };
 
+// Calibrated machine-written probability from which an article is called likely
+// machine-written (issue 19; docs/assess.md shows the false alarms on human news at it).
+inline constexpr double kLikelyMachine = 0.9;
+
 struct Assessment {
   std::string article;  // Document::id
   double p_machine = 0;
   std::vector<std::string> machine_reasons;
   double padding_share = 0;
   std::vector<Cite> padding;  // sentences not about the story's event
+  // Not covered elsewhere: share of its facts no other independent source states (information
+  // about exclusive reporting, not a fault).
   double unsupported_share = 0;
   std::vector<std::string> unsupported_facts;  // Fact ids only this article states
   std::vector<Conflict> internal_conflicts;
+  // Contradicted: conflicts with other sources in which this article is on the side fewer
+  // sources take.
+  std::vector<Conflict> contradicted;
   std::vector<std::string> reasons;  // plain-words verdict lines
 };
 

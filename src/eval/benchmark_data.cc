@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace crosscheck::eval {
 
@@ -41,13 +42,13 @@ bool read_lines(const std::string& path, std::vector<std::string>& lines, Proble
 
 namespace {
 
-std::vector<std::string> cluster_files(const std::string& path) {
+std::vector<std::string> jsonl_files(const std::string& path, std::string_view prefix) {
   std::vector<std::string> files;
   std::error_code error;
   if (!std::filesystem::is_directory(path, error)) return {path};
   for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
     std::string name = entry.path().filename().string();
-    if (name.starts_with("clusters") && (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))) {
+    if (name.starts_with(prefix) && (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))) {
       files.push_back(entry.path().string());
     }
   }
@@ -59,7 +60,7 @@ std::vector<std::string> cluster_files(const std::string& path) {
 
 std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& problems) {
   std::vector<BenchmarkCluster> clusters;
-  std::vector<std::string> files = cluster_files(path);
+  std::vector<std::string> files = jsonl_files(path, "clusters");
   if (files.empty()) problems.push_back({path, "no clusters*.jsonl[.gz] file in this folder"});
   for (const std::string& file : files) {
     std::vector<std::string> lines;
@@ -92,6 +93,38 @@ std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& p
     }
   }
   return clusters;
+}
+
+std::vector<LabelledText> load_labelled_texts(const std::string& path, Problems& problems) {
+  std::vector<LabelledText> texts;
+  std::vector<std::string> files = jsonl_files(path, "");
+  if (files.empty()) problems.push_back({path, "no *.jsonl[.gz] file in this folder"});
+  auto string_field = [](const nlohmann::json& row, const char* key) {
+    return row.contains(key) && row[key].is_string() ? row[key].get<std::string>() : "";
+  };
+  for (const std::string& file : files) {
+    std::vector<std::string> lines;
+    Problem problem;
+    if (!read_lines(file, lines, problem)) {
+      problems.push_back(problem);
+      continue;
+    }
+    for (size_t n = 0; n < lines.size(); ++n) {
+      if (lines[n].find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::string where = file + ":" + std::to_string(n + 1);
+      nlohmann::json row = nlohmann::json::parse(lines[n], nullptr, false);
+      if (!row.is_object() || !row.contains("text") || !row["text"].is_string()) {
+        problems.push_back({where, "not a JSON object with a \"text\" string"});
+        continue;
+      }
+      LabelledText text{string_field(row, "id"), row["text"].get<std::string>(),
+                        string_field(row, "label"), string_field(row, "generator")};
+      if (text.id.empty()) text.id = where;
+      if (text.generator.empty() && text.label == "human") text.generator = "human";
+      texts.push_back(std::move(text));
+    }
+  }
+  return texts;
 }
 
 }  // namespace crosscheck::eval

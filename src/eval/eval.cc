@@ -73,6 +73,17 @@ const std::vector<EvalTask>& eval_tasks() {
        "names and their resolution across a topic's articles on MEANTIME (meantime): ner_f1 "
        "for PER/ORG/LOC names, coref_bcubed_f1 for cross-document coreference",
        eval::run_meantime},
+      {"detect",
+       "machine-written detection on labelled news (aidetect/dev.jsonl.gz) with the trained "
+       "model, texts it was trained on left out: auroc, tpr_at_1fpr, ece, auroc per generator",
+       eval::run_detect},
+      {"detect-logo",
+       "leave-one-generator-out: the classifier retrained without each generator, scored on it "
+       "and the held-out human texts (also: eval detect --leave-one-generator-out)",
+       eval::run_detect_logo},
+      {"detect-human",
+       "share of human news (news-fulltext/articles.jsonl.gz) scored likely machine-written",
+       eval::run_detect_human},
   };
   return tasks;
 }

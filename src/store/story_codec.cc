@@ -104,6 +104,7 @@ json encode_story(const Story& story) {
                            {"unsupported_share", assessment.unsupported_share},
                            {"unsupported_facts", assessment.unsupported_facts},
                            {"internal_conflicts", encode(assessment.internal_conflicts)},
+                           {"contradicted", encode(assessment.contradicted)},
                            {"reasons", assessment.reasons}});
   }
   return out;
@@ -223,6 +224,9 @@ Story decode_story(const json& in) {
     assessment.unsupported_share = decode_real(item.at("unsupported_share"));
     assessment.unsupported_facts = item.at("unsupported_facts").get<std::vector<std::string>>();
     assessment.internal_conflicts = decode_conflicts(item.at("internal_conflicts"));
+    // Stores written before "contradicted" existed have none recorded.
+    if (item.contains("contradicted"))
+      assessment.contradicted = decode_conflicts(item.at("contradicted"));
     assessment.reasons = item.at("reasons").get<std::vector<std::string>>();
     story.assessments.push_back(std::move(assessment));
   }
