@@ -44,6 +44,10 @@ const std::vector<EvalTask>& eval_tasks() {
        eval::run_copies},
       {"copies-sweep", "shingle size and threshold sweep of copy detection on the same data",
        eval::run_copies_sweep},
+      {"quotes",
+       "attribution spans (source, cue, content) on PolNeAR (polnear/dev): exact and overlap "
+       "F1 per role",
+       eval::run_quotes},
   };
   return tasks;
 }

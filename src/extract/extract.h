@@ -20,6 +20,16 @@
 
 namespace crosscheck {
 
+// The roles of an attribution in PolNeAR's scheme: who (source) said or thought what (content),
+// signalled by which words (cue).
+enum class AttributionRole : uint8_t { kSource, kCue, kContent };
+
+struct RoleSpan {
+  AttributionRole role = AttributionRole::kContent;
+  Span span;
+  friend bool operator==(const RoleSpan&, const RoleSpan&) = default;
+};
+
 struct ExtractOptions {
   bool entities = true;
   bool times = true;
@@ -68,6 +78,10 @@ void resolve_story_times(std::vector<Document>& documents, const Story& story);
 // (US, U.S., United States). kMisc mentions are not linked. Actors are sorted by articles, then
 // mentions, then name. Indices in story.documents outside `documents` are ignored.
 std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const Story& story);
+
+// The spans of doc.quotes in PolNeAR's conventions, sorted by start and without repeats: a
+// direct quote's content widened by the quotation marks next to it, empty spans left out.
+std::vector<RoleSpan> attribution_spans(const Document& doc);
 
 // Tagging entry points for the `ner`, `timex` and `quotes` commands and their evaluations.
 // `dct` is YYYY-MM-DD.

@@ -9,6 +9,7 @@
 // widen by the adjacent mark on each side to compare).
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include "extract/layers.h"
@@ -699,3 +700,44 @@ void find_quotes(Document& doc) {
 }
 
 }  // namespace crosscheck::extract
+
+namespace crosscheck {
+
+namespace {
+
+// Length of the quotation mark ending just before `end` / starting at `start`, 0 when none.
+size_t mark_before(std::string_view text, size_t end) {
+  for (std::string_view mark : {"''", "``", "\"", "\u201c", "\u201d", "\u201e"})
+    if (end >= mark.size() && text.substr(end - mark.size(), mark.size()) == mark)
+      return mark.size();
+  return 0;
+}
+size_t mark_after(std::string_view text, size_t start) {
+  for (std::string_view mark : {"''", "``", "\"", "\u201c", "\u201d", "\u201e"})
+    if (text.substr(start, mark.size()) == mark) return mark.size();
+  return 0;
+}
+
+}  // namespace
+
+std::vector<RoleSpan> attribution_spans(const Document& doc) {
+  std::vector<RoleSpan> spans;
+  for (const Quote& quote : doc.quotes) {
+    Span content = quote.content;
+    if (quote.direct && !content.empty() && content.end <= doc.text.size()) {
+      content.start -= static_cast<uint32_t>(mark_before(doc.text, content.start));
+      content.end += static_cast<uint32_t>(mark_after(doc.text, content.end));
+    }
+    for (RoleSpan span :
+         {RoleSpan{AttributionRole::kSource, quote.source},
+          RoleSpan{AttributionRole::kCue, quote.cue}, RoleSpan{AttributionRole::kContent, content}})
+      if (!span.span.empty()) spans.push_back(span);
+  }
+  std::sort(spans.begin(), spans.end(), [](const RoleSpan& a, const RoleSpan& b) {
+    return std::tie(a.span.start, a.span.end, a.role) < std::tie(b.span.start, b.span.end, b.role);
+  });
+  spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+  return spans;
+}
+
+}  // namespace crosscheck
