@@ -75,6 +75,18 @@ void BM_extract(benchmark::State& state) {
   count(state, docs);
 }
 
+// The quote reader alone (tagger, linking, speakers), the stage the quotes issue budgets.
+void BM_quotes(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  for (auto _ : state) {
+    for (Document& doc : docs) {
+      doc.quotes.clear();
+      extractor().annotate(doc, ExtractOptions{false, false, false, true});
+    }
+  }
+  count(state, docs);
+}
+
 void BM_dedup(benchmark::State& state) {
   std::vector<Document> docs = annotated_corpus();
   for (auto _ : state) find_copies(docs, DedupOptions{});
@@ -113,6 +125,7 @@ void BM_render_json(benchmark::State& state) {
 BENCHMARK(BM_normalize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_text)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_quotes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_facts_assess_brief)->Unit(benchmark::kMillisecond);
