@@ -92,6 +92,18 @@ void BM_times_quantities(benchmark::State& state) {
   count(state, docs);
 }
 
+// The quote reader alone (tagger, linking, speakers), the stage the quotes issue budgets.
+void BM_quotes(benchmark::State& state) {
+  std::vector<Document> docs = annotated_corpus();
+  for (auto _ : state) {
+    for (Document& doc : docs) {
+      doc.quotes.clear();
+      extractor().annotate(doc, ExtractOptions{false, false, false, true});
+    }
+  }
+  count(state, docs);
+}
+
 // Names alone (recogniser, roles), in tokens per second per core: the issue's speed figure.
 void BM_entities(benchmark::State& state) {
   const auto& docs = annotated_corpus();
@@ -160,6 +172,7 @@ BENCHMARK(BM_text)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_times_quantities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_quotes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_detect)->Unit(benchmark::kMillisecond);

@@ -49,6 +49,41 @@ int train_term_frequencies(const std::string& data, const std::string& out) {
   auto lm = std::make_shared<std::string>();
   auto seed = std::make_shared<int64_t>(-1);
   auto human = std::make_shared<std::vector<std::string>>();
+  auto quote_options = std::make_shared<QuoteTrainOptions>();
+  return exit_code;
+}
+
+// The quote tagger: PolNeAR articles as stored (the gold offsets point into them), tokenised
+// like every article the pipeline reads, with their attribution spans.
+int train_quotes(const std::string& data, const std::string& out,
+                 const QuoteTrainOptions& options) {
+  Problems problems;
+  std::vector<eval::AttributionArticle> articles = eval::load_polnear(data, problems);
+  int exit_code = kExitOk;
+  report_problems(problems, exit_code);
+  if (articles.empty()) {
+    warn(data + ": no PolNeAR articles to train on");
+    return kExitSomeRejected;
+  }
+  std::vector<Document> documents(articles.size());
+  std::vector<std::vector<RoleSpan>> gold(articles.size());
+  tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
+    documents[i].id = articles[i].id;
+    documents[i].text = std::move(articles[i].text);
+    annotate_text(documents[i]);
+    gold[i] = std::move(articles[i].spans);
+  });
+  QuoteTrainReport report;
+  std::string error;
+  if (!train_quote_model(documents, gold, options, out, report, error)) {
+    warn(error);
+    return kExitFatal;
+  }
+  std::cerr << "crosscheck: " << out << ": " << report.documents << " articles, " << report.tokens
+            << " tokens, " << report.features << " features, " << report.cue_words
+            << " cue words; training token accuracy per epoch:";
+  for (double accuracy : report.epoch_token_accuracy) std::cerr << ' ' << accuracy;
+  std::cerr << '\n';
   return exit_code;
 }
 
@@ -62,6 +97,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "       training data, the gazetteers of the data folder and cased news text\n"
       "  news-lm: word trigram model of human news for the detector (models/news-lm.bin)\n"
       "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
+      "  quotes: the attribution tagger from a PolNeAR split (models/quotes.bin)\n"
       "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
       "--out models/news-df.tsv\n"
       "  crosscheck train ner --data ../shared/data/conll2003 "
@@ -73,16 +109,24 @@ void add_train_command(CLI::App& app, int& exit_code) {
   command->add_option("--out", *out, "Model file, or models folder (ner), to write")->required();
   command->add_option("--news", *news, "ner: cased news articles for the capitalisation table");
   command->add_option("--dev", *dev, "ner: CoNLL file scored after every epoch");
-  command->add_option("--epochs", ner_options->epochs, "ner: passes over the training data")
-      ->capture_default_str();
+  auto epochs = std::make_shared<int>(-1);
+  command->add_option("--epochs", *epochs, "ner, quotes: passes over the training data");
   command->add_option("--seed", *seed,
-                      "Seed (default per task: ner 2003, detect 19)");
+                      "Seed (default per task: ner 2003, detect 19, quotes: the model's own)");
   command->add_option("--lm", *lm, "detect: language model (default models/news-lm.bin)");
   command->add_option("--human", *human,
                       "detect: human news (JSON lines) whose articles held out from the language "
                       "model join the human texts, half of them");
-  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, &exit_code] {
+  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, quote_options,
+                     epochs, &exit_code] {
+    if (*task == "quotes") {
+      if (*seed >= 0) quote_options->seed = static_cast<decltype(quote_options->seed)>(*seed);
+      if (*epochs > 0) quote_options->epochs = static_cast<decltype(quote_options->epochs)>(*epochs);
+      exit_code = train_quotes(*data, *out, *quote_options);
+      return;
+    }
     if (*task == "ner") {
+      if (*epochs > 0) ner_options->epochs = static_cast<decltype(ner_options->epochs)>(*epochs);
       if (*seed >= 0) ner_options->seed = static_cast<decltype(ner_options->seed)>(*seed);
       exit_code = train_ner(*data, *news, *dev, *out, *ner_options);
       return;
@@ -106,6 +150,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "       training data, the gazetteers of the data folder and cased news text\n"
       "  news-lm: word trigram model of human news for the detector (models/news-lm.bin)\n"
       "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
+      "  quotes: the attribution tagger from a PolNeAR split (models/quotes.bin)\n"
       "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
       "--out models/news-df.tsv\n"
       "  crosscheck train ner --data ../shared/data/conll2003 "
@@ -117,15 +162,23 @@ void add_train_command(CLI::App& app, int& exit_code) {
   command->add_option("--out", *out, "Model file, or models folder (ner), to write")->required();
   command->add_option("--news", *news, "ner: cased news articles for the capitalisation table");
   command->add_option("--dev", *dev, "ner: CoNLL file scored after every epoch");
-  command->add_option("--epochs", ner_options->epochs, "ner: passes over the training data")
-      ->capture_default_str();
-  command->add_option("--seed", *seed, "Seed (default per task: ner 2003, detect 19)");
+  auto epochs = std::make_shared<int>(-1);
+  command->add_option("--epochs", *epochs, "ner, quotes: passes over the training data");
+  command->add_option("--seed", *seed, "Seed (default per task: ner 2003, detect 19, quotes: the model's own)");
   command->add_option("--lm", *lm, "detect: language model (default models/news-lm.bin)");
   command->add_option("--human", *human,
                       "detect: human news (JSON lines) whose articles held out from the language "
                       "model join the human texts, half of them");
-  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, &exit_code] {
+  command->callback([task, data, out, news, dev, ner_options, lm, seed, human, quote_options,
+                     epochs, &exit_code] {
+    if (*task == "quotes") {
+      if (*seed >= 0) quote_options->seed = static_cast<decltype(quote_options->seed)>(*seed);
+      if (*epochs > 0) quote_options->epochs = static_cast<decltype(quote_options->epochs)>(*epochs);
+      exit_code = train_quotes(*data, *out, *quote_options);
+      return;
+    }
     if (*task == "ner") {
+      if (*epochs > 0) ner_options->epochs = static_cast<decltype(ner_options->epochs)>(*epochs);
       if (*seed >= 0) ner_options->seed = static_cast<uint64_t>(*seed);
       exit_code = train_ner(*data, *news, *dev, *out, *ner_options);
       return;

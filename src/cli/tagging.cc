@@ -161,24 +161,42 @@ std::string write_timeml(const Document& doc, const std::string& dct) {
 
 std::string write_brat_quotes(const Document& doc) {
   std::ostringstream out;
-  int t = 0, r = 0;
-  auto span_line = [&](const char* label, Span span) -> int {
+  // One T line per distinct span (a cue shared by a quote split around it is written once);
+  // spans in PolNeAR's conventions, so a direct quote's content covers its marks.
+  std::vector<RoleSpan> spans = attribution_spans(doc);
+  auto id_of = [&](AttributionRole role, Span span) -> size_t {
     if (span.empty()) return 0;
-    ++t;
-    std::string surface(doc.slice(span));
-    for (char& c : surface) {
-      if (c == '\n' || c == '\t') c = ' ';
-    }
-    out << 'T' << t << '\t' << label << ' ' << code_points_before(doc.text, span.start) << ' '
-        << code_points_before(doc.text, span.end) << '\t' << surface << '\n';
-    return t;
+    for (size_t i = 0; i < spans.size(); ++i)
+      if (spans[i].role == role && spans[i].span == span) return i + 1;
+    return 0;
   };
+  static constexpr const char* kLabels[] = {"Source", "Cue", "Content"};
+  size_t code_points = 0, counted_to = 0;
+  auto code_point_at = [&](size_t offset) {  // spans are sorted: count forward only
+    if (offset < counted_to) return code_points_before(doc.text, offset);
+    for (; counted_to < offset && counted_to < doc.text.size(); ++counted_to)
+      if ((static_cast<unsigned char>(doc.text[counted_to]) & 0xC0) != 0x80) ++code_points;
+    return code_points;
+  };
+  for (size_t i = 0; i < spans.size(); ++i) {
+    std::string surface(doc.slice(spans[i].span));
+    for (char& c : surface)
+      if (c == '\n' || c == '\t') c = ' ';
+    size_t start = code_point_at(spans[i].span.start);
+    size_t end = code_point_at(spans[i].span.end);
+    out << 'T' << i + 1 << '\t' << kLabels[static_cast<size_t>(spans[i].role)] << ' ' << start
+        << ' ' << end << '\t' << surface << '\n';
+  }
+  int r = 0;
   for (const Quote& quote : doc.quotes) {
-    int source = span_line("Source", quote.source);
-    int cue = span_line("Cue", quote.cue);
-    int content = span_line("Content", quote.content);
+    size_t content = 0;
+    for (size_t i = 0; i < spans.size() && !content; ++i)
+      if (spans[i].role == AttributionRole::kContent && spans[i].span.contains(quote.content))
+        content = i + 1;
     if (!content) continue;
-    out << 'R' << ++r << "\tAttribution";
+    size_t source = id_of(AttributionRole::kSource, quote.source);
+    size_t cue = id_of(AttributionRole::kCue, quote.cue);
+    out << 'R' << ++r << '\t' << (source ? "Attribution" : "Attribution-no-source");
     if (source) out << " Source:T" << source;
     if (cue) out << " Cue:T" << cue;
     out << " Content:T" << content << '\n';

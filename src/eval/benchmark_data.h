@@ -7,6 +7,7 @@
 
 #include "core/document.h"
 #include "core/problem.h"
+#include "extract/extract.h"
 
 namespace crosscheck::eval {
 
@@ -43,6 +44,30 @@ std::vector<LabelledText> load_labelled_texts(const std::string& path, Problems&
 // clusters*.jsonl[.gz] are read in name order. Lines that are not a JSON object with
 // "articles" are reported in `problems` and skipped.
 std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& problems);
+
+// One PolNeAR article: its text as stored (not normalised, so the offsets hold) and the
+// attribution spans of one annotator, as byte spans into `text`. A discontinuous brat span
+// ("10 14;30 35") gives one RoleSpan per fragment.
+struct AttributionArticle {
+  std::string id;
+  std::string text;
+  std::vector<RoleSpan> spans;  // sorted by start
+};
+
+// Reads one brat standoff file of attributions against its text: T lines labelled Source, Cue
+// and Content (code-point offsets) become byte spans; Attribution triggers, Discuss and Discard
+// lines, E relations and # notes are skipped; a line that continues the previous T record (a
+// surface text with a newline) is skipped. False with `error` ("line 7: offset 90 beyond the
+// text") on a malformed T line, an offset beyond the text, more than 1,000,000 lines or input
+// over 16 MiB; `text` must be valid UTF-8.
+bool parse_brat_attributions(std::string_view ann, std::string_view text,
+                             std::vector<RoleSpan>& spans, std::string& error);
+
+// Reads a PolNeAR split folder (text/*.txt, attributions/*_ANNOTATOR.ann): per article the
+// lexicographically first annotator's file, in file name order. Articles without annotations,
+// unreadable files and parse errors are named in `problems` and skipped. `path` may also be the
+// folder holding text/ and attributions/ of one split only.
+std::vector<AttributionArticle> load_polnear(const std::string& path, Problems& problems);
 
 }  // namespace crosscheck::eval
 

@@ -84,6 +84,10 @@ const std::vector<EvalTask>& eval_tasks() {
       {"detect-human",
        "share of human news (news-fulltext/articles.jsonl.gz) scored likely machine-written",
        eval::run_detect_human},
+      {"quotes",
+       "attribution spans (source, cue, content) on PolNeAR (polnear/dev): exact and overlap "
+       "F1 per role",
+       eval::run_quotes},
   };
   return tasks;
 }

@@ -118,5 +118,51 @@ TEST(Tasks, MissingDataIsAFatalErrorNotACrash) {
   }
 }
 
+TEST(PolnearReader, CodePointOffsetsBecomeByteSpans) {
+  // "Clinton’s" holds a three-byte apostrophe: code-point offsets after it differ from bytes.
+  std::string text = "Clinton\u2019s aide said \u201cno.\u201d";
+  std::string ann =
+      "T1\tSource 0 14\tClinton\u2019s aide\n"
+      "T2\tCue 15 19\tsaid\n"
+      "T3\tContent 20 25\t\u201cno.\u201d\n"
+      "T4\tAttribution 15 19\tsaid\n"
+      "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+      "T5\tDiscuss 0 7\tClinton\n"
+      "#1\tAnnotatorNotes T1\tnote\n";
+  std::vector<RoleSpan> spans;
+  std::string error;
+  ASSERT_TRUE(parse_brat_attributions(ann, text, spans, error)) << error;
+  ASSERT_EQ(spans.size(), 3u);
+  auto slice = [&](const RoleSpan& s) { return text.substr(s.span.start, s.span.size()); };
+  EXPECT_EQ(spans[0].role, AttributionRole::kSource);
+  EXPECT_EQ(slice(spans[0]), "Clinton\u2019s aide");
+  EXPECT_EQ(slice(spans[1]), "said");
+  EXPECT_EQ(slice(spans[2]), "\u201cno.\u201d");
+}
+
+TEST(PolnearReader, DiscontinuousSpansAndContinuationLines) {
+  std::string text = "ab cd ef gh";
+  std::string ann = "T1\tContent 0 2;6 8\tab\nef\nT2\tCue 3 5\tcd\n";
+  std::vector<RoleSpan> spans;
+  std::string error;
+  ASSERT_TRUE(parse_brat_attributions(ann, text, spans, error)) << error;
+  ASSERT_EQ(spans.size(), 3u);  // two fragments of the content, one cue
+  EXPECT_EQ(spans[0].span, (Span{0, 2}));
+  EXPECT_EQ(spans[2].span, (Span{6, 8}));
+}
+
+TEST(PolnearReader, BadInputIsAnErrorValue) {
+  std::vector<RoleSpan> spans;
+  std::string error;
+  EXPECT_FALSE(parse_brat_attributions("T1\tCue 3 99\tx\n", "short", spans, error));
+  EXPECT_NE(error.find("line 1"), std::string::npos);
+  EXPECT_FALSE(parse_brat_attributions("T1\tCue three 4\tx\n", "short text", spans, error));
+  EXPECT_FALSE(parse_brat_attributions("T1\tCue 4 2\tx\n", "short text", spans, error));
+  EXPECT_FALSE(parse_brat_attributions("", "\xff\xfe", spans, error));
+  Problems problems;
+  EXPECT_TRUE(load_polnear("no/such/folder", problems).empty());
+  EXPECT_EQ(problems.size(), 1u);
+}
+
 }  // namespace
 }  // namespace crosscheck::eval

@@ -5,6 +5,7 @@
 #include "extract/gazetteer.h"
 #include "extract/layers.h"
 #include "extract/recognizer.h"
+#include "extract/quotes_model.h"
 
 namespace crosscheck {
 
@@ -12,7 +13,9 @@ struct Extractor::Gazetteer : extract::Gazetteer {};
 struct Extractor::Recogniser : extract::Recogniser {};
 
 Extractor::Extractor()
-    : gazetteer_(std::make_unique<Gazetteer>()), recogniser_(std::make_unique<Recogniser>()) {}
+    : gazetteer_(std::make_unique<Gazetteer>()),
+      recogniser_(std::make_unique<Recogniser>()),
+      quote_model_(std::make_unique<extract::QuoteModel>()) {}
 Extractor::~Extractor() = default;
 
 std::unique_ptr<Extractor> Extractor::load(const Resources& resources,
@@ -26,6 +29,8 @@ std::unique_ptr<Extractor> Extractor::load(const Resources& resources,
   } else if (!extractor->recogniser_->load(resources.models_dir, error)) {
     if (warnings) warnings->push_back(error + ": names from capitalisation rules only");
   }
+  if (!extractor->quote_model_->load(resources.models_dir + "/quotes.bin", error) && warnings)
+    warnings->push_back(error + " (no quotes will be found)");
   return extractor;
 }
 
@@ -69,7 +74,7 @@ void Extractor::annotate(Document& doc, const ExtractOptions& options) const {
   if (options.entities) doc.mentions = extract::find_entities(doc, *gazetteer_, recogniser_.get());
   if (options.times) extract::find_times(doc, doc.published);
   if (options.quantities) extract::find_quantities(doc);
-  if (options.quotes) extract::find_quotes(doc);
+  if (options.quotes) extract::find_quotes(doc, *quote_model_);
 }
 
 void annotate_values(Document& doc, const std::string& dct) {
@@ -79,6 +84,20 @@ void annotate_values(Document& doc, const std::string& dct) {
 
 std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const Story& story) {
   return extract::link_actors(documents, story);
+}
+
+}  // namespace crosscheck
+
+namespace crosscheck {
+
+bool train_quote_model(const std::vector<Document>& documents,
+                       const std::vector<std::vector<RoleSpan>>& gold,
+                       const QuoteTrainOptions& options, const std::string& path,
+                       QuoteTrainReport& report, std::string& error) {
+  std::vector<const Document*> pointers;
+  for (const Document& doc : documents) pointers.push_back(&doc);
+  extract::QuoteModel model = extract::QuoteModel::train(pointers, gold, options, &report);
+  return model.save(path, error);
 }
 
 }  // namespace crosscheck

@@ -4,8 +4,10 @@
 // the trained recogniser in models/ (extract/recognizer.h; capitalisation rules with
 // gazetteers when no model is installed), with roles from titles and appositions ("UK Foreign
 // Secretary David Lammy"); time expressions with TIMEX3 values resolved against the publication
-// date; quantities with bound, unit, counted noun and event; quotes with cue and speaker. Per
-// story: mentions linked into actors (surname to full name, transliteration variants such as
+// date; quantities with bound, unit, counted noun and event; quotes (direct and reported speech,
+// "according to") with source, cue and content spans in PolNeAR's conventions, read by a tagger
+// trained on PolNeAR (models/quotes.bin, docs/quotes.md), and the speaker resolved by the rule in
+// quotes.cc. Per story: mentions linked into actors (surname to full name, transliteration variants such as
 // Zelensky/Zelenskyy), and relative dates of undated articles resolved against the dates the
 // story itself states.
 #pragma once
@@ -22,6 +24,20 @@
 
 namespace crosscheck {
 
+namespace extract {
+class QuoteModel;
+}
+
+// The roles of an attribution in PolNeAR's scheme: who (source) said or thought what (content),
+// signalled by which words (cue).
+enum class AttributionRole : uint8_t { kSource, kCue, kContent };
+
+struct RoleSpan {
+  AttributionRole role = AttributionRole::kContent;
+  Span span;
+  friend bool operator==(const RoleSpan&, const RoleSpan&) = default;
+};
+
 struct ExtractOptions {
   bool entities = true;
   bool times = true;
@@ -36,13 +52,14 @@ struct NerTrainingOptions {
   size_t case_min_count = 3;
 };
 
-// Holds the gazetteers and the name recogniser. Load once, share read-only between threads.
+// Holds the gazetteers, the name recogniser and the quote tagger. Load once, share read-only
+// between threads.
 class Extractor {
  public:
-  // Loads gazetteers from `resources` and the name recogniser from resources.models_dir
-  // (ner.bin, ner-names.tsv, ner-case.tsv); missing files are tolerated (fewer names
-  // recognised; without the recogniser names come from capitalisation rules) and reported in
-  // `warnings`. The recogniser loads in about 0.3 s.
+  // Loads gazetteers from `resources`, the name recogniser (ner.bin, ner-names.tsv,
+  // ner-case.tsv) and the quote tagger (quotes.bin) from resources.models_dir; missing files are
+  // tolerated (without the recogniser names come from capitalisation rules; no quotes without
+  // the tagger) and reported in `warnings`. The recogniser loads in about 0.3 s.
   static std::unique_ptr<Extractor> load(const Resources& resources,
                                          std::vector<std::string>* warnings = nullptr);
 
@@ -67,7 +84,8 @@ class Extractor {
 
   // Adds mentions, timexes, quantities and quotes to `doc` (which needs sentences and tokens).
   // Relative dates are resolved against doc.published when known, else left for
-  // resolve_story_times. Thread-safe.
+  // resolve_story_times. The quote tagger reads about 2.7 MB of text per second per core.
+  // Thread-safe.
   void annotate(Document& doc, const ExtractOptions& options = {}) const;
 
   // Name mentions of `doc` (which needs tokens), sorted by start, without changing `doc`: what
@@ -85,7 +103,31 @@ class Extractor {
   Extractor();
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Recogniser> recogniser_;
+  std::unique_ptr<extract::QuoteModel> quote_model_;
 };
+
+// Training of the quote tagger (`crosscheck train quotes`): an averaged structured perceptron
+// over token features, Viterbi-decoded (see docs/quotes.md).
+struct QuoteTrainOptions {
+  int epochs = 10;
+  uint64_t seed = 1;
+  // Features seen in fewer training tokens are left out of the model (its size).
+  int min_feature_count = 2;
+};
+
+struct QuoteTrainReport {
+  size_t documents = 0, tokens = 0, features = 0, cue_words = 0;
+  std::vector<double> epoch_token_accuracy;  // on the training data, per epoch
+};
+
+// Trains on `documents` (with tokens, and the syntax layer when the model is to use it) and
+// their gold attribution spans, and writes the model to `path`. Deterministic for the same data
+// and options; costs about a second per epoch per 100,000 tokens. False with `error` when the
+// file cannot be written.
+bool train_quote_model(const std::vector<Document>& documents,
+                       const std::vector<std::vector<RoleSpan>>& gold,
+                       const QuoteTrainOptions& options, const std::string& path,
+                       QuoteTrainReport& report, std::string& error);
 
 // Resolves relative time expressions of undated articles in a story against the dates the story
 // states (the most frequent absolute date its articles name, checked against named weekdays).
@@ -97,6 +139,10 @@ void resolve_story_times(std::vector<Document>& documents, const Story& story);
 // (US, U.S., United States). kMisc mentions are not linked. Actors are sorted by articles, then
 // mentions, then name. Indices in story.documents outside `documents` are ignored.
 std::vector<Actor> resolve_actors(const std::vector<Document>& documents, const Story& story);
+
+// The spans of doc.quotes in PolNeAR's conventions, sorted by start and without repeats: a
+// direct quote's content widened by the quotation marks next to it, empty spans left out.
+std::vector<RoleSpan> attribution_spans(const Document& doc);
 
 // Tagging entry points for the `ner`, `timex` and `quotes` commands and their evaluations.
 // `dct` is YYYY-MM-DD.

@@ -39,14 +39,22 @@ void find_times(Document& doc, const std::string& dct);
 // Replaces doc.quantities.
 void find_quantities(Document& doc);
 
-// Direct quotes (straight, curly and typewriter '' marks) and indirect speech, with cue and
-// source spans in PolNeAR's conventions and the speaker resolved from doc.mentions (pronouns to
-// the last person named before them; without mentions, to the last named speaker). Direct
-// content is the text inside the marks; PolNeAR content spans include the marks. A partial
-// quotation inside reported speech ("said the talks put “pressure” on Russia") is reported both
-// as a direct quote of the quoted words and as the indirect quote of the whole clause, with the
-// same cue. Replaces doc.quotes.
-void find_quotes(Document& doc);
+class QuoteModel;
+
+// Quotes from the attribution tagger `model` (quotes_model.h): source, cue and content spans in
+// PolNeAR's conventions, linked and with speakers resolved from doc.mentions by the rule stated
+// in quotes.cc. Direct content is the text inside the marks (PolNeAR spans also cover the marks:
+// attribution_spans widens them). Needs doc.tokens; uses the syntax layer when it is filled.
+// Replaces doc.quotes; an empty model leaves no quotes.
+void find_quotes(Document& doc, const QuoteModel& model);
+
+// The linking and speaker steps of find_quotes on given spans (the tagger's, or a test's).
+std::vector<Quote> quotes_from_spans(const Document& doc, const std::vector<RoleSpan>& spans);
+
+// The source of the cue spanning `cue` read from the dependency tree: the subtree of the cue
+// verb's nsubj, of a passive's obl:agent, or of the noun "according to" attaches to; nullopt
+// when the tokens are not parsed or the tree names none.
+std::optional<Span> source_from_tree(const Document& doc, Span cue);
 
 enum class WordKind : uint8_t { kWord, kNumber, kPunct };
 

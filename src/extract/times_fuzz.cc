@@ -6,6 +6,7 @@
 
 #include "core/document.h"
 #include "extract/layers.h"
+#include "extract/quotes_model.h"
 #include "text/text.h"
 
 namespace {
@@ -19,13 +20,19 @@ void check(const crosscheck::Document& doc, crosscheck::Span span, uint32_t sent
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 1 << 16) return 0;
+  static const crosscheck::extract::QuoteModel model = [] {
+    crosscheck::extract::QuoteModel loaded;
+    std::string error;
+    loaded.load("models/quotes.bin", error);  // an empty model when missing: no quotes
+    return loaded;
+  }();
   crosscheck::Document doc;
   doc.text = crosscheck::normalize(std::string(reinterpret_cast<const char*>(data), size));
   crosscheck::annotate_text(doc);
   for (const char* dct : {"", "2025-04-17"}) {
     crosscheck::extract::find_times(doc, dct);
     crosscheck::extract::find_quantities(doc);
-    crosscheck::extract::find_quotes(doc);
+    crosscheck::extract::find_quotes(doc, model);
     for (const auto& timex : doc.timexes) check(doc, timex.span, timex.sentence);
     for (const auto& quantity : doc.quantities) {
       check(doc, quantity.span, quantity.sentence);
