@@ -229,9 +229,12 @@ void add_eval_command(CLI::App& app, int& exit_code) {
           names);
   command->add_option("task", *task, "Benchmark task")->required();
   command->add_option("--data", *data, "Benchmark folder or file")->required();
-  command->callback([task, data, &exit_code] {
+  auto raw = std::make_shared<bool>(false);
+  command->add_flag("--raw", *raw, "syntax: from raw text, with crosscheck's own tokens");
+  command->callback([task, data, raw, &exit_code] {
+    const std::string name = *raw ? *task + "-raw" : *task;
     for (const EvalTask& t : eval_tasks()) {
-      if (t.name == *task) {
+      if (t.name == name) {
         exit_code = t.run(*data, std::cout, std::cerr);
         return;
       }

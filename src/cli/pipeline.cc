@@ -58,6 +58,12 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
   tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) { annotate_text(documents[i]); });
   finish_stage(options, "text", times ? &times->text : nullptr, start);
 
+  if (options.syntax) {
+    tbb::parallel_for(size_t{0}, documents.size(),
+                      [&](size_t i) { options.syntax->annotate(documents[i]); });
+    finish_stage(options, "syntax", times ? &times->syntax : nullptr, start);
+  }
+
   tbb::parallel_for(size_t{0}, documents.size(),
                     [&](size_t i) { extractor.annotate(documents[i], options.extract); });
   finish_stage(options, "extract", times ? &times->extract : nullptr, start);

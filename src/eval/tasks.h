@@ -20,6 +20,8 @@ int report_problems(const Problems& problems, std::ostream& err);
 int run_cluster(const std::string& data, std::ostream& out, std::ostream& err);
 int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies(const std::string& data, std::ostream& out, std::ostream& err);
+int run_syntax(const std::string& data, std::ostream& out, std::ostream& err);
+int run_syntax_raw(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 
 }  // namespace crosscheck::eval
