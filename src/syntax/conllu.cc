@@ -131,6 +131,26 @@ std::vector<ConlluSentence> parse_conllu(std::string_view text) {
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
   out.clear();
+  // Plain files in one read; gzip through zlib.
+  if (FILE* plain = std::fopen(path.c_str(), "rb")) {
+    unsigned char magic[2] = {0, 0};
+    size_t got = std::fread(magic, 1, 2, plain);
+    bool gzip = got == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    if (!gzip && std::fseek(plain, 0, SEEK_END) == 0) {
+      long size = std::ftell(plain);
+      if (size >= 0 && std::fseek(plain, 0, SEEK_SET) == 0) {
+        out.resize(static_cast<size_t>(size));
+        size_t read = std::fread(out.data(), 1, out.size(), plain);
+        std::fclose(plain);
+        if (read != out.size()) {
+          error = path + ": read error";
+          return false;
+        }
+        return true;
+      }
+    }
+    std::fclose(plain);
+  }
   gzFile file = gzopen(path.c_str(), "rb");  // reads plain files as they are
   if (!file) {
     error = path + ": cannot open";

@@ -18,9 +18,10 @@ uint64_t hash_string(std::string_view text) {
 namespace {
 uint64_t slot_of(uint64_t key, uint64_t mask) { return (key ^ (key >> 29)) & mask; }
 
+// Power of two with a load of at most 0.7.
 size_t table_size(size_t n) {
   size_t size = 16;
-  while (size < n * 2) size <<= 1;
+  while (size * 7 < n * 10) size <<= 1;
   return size;
 }
 }  // namespace
@@ -87,29 +88,42 @@ bool Weights::read(std::string_view& in) {
   uint64_t nkeys = 0, nentries = 0;
   if (!get_u32(in, classes) || !get_u64(in, nkeys) || !get_u64(in, nentries)) return false;
   if (classes == 0 || classes > 65535) return false;
-  uint64_t bytes = nkeys * 8 + (nkeys + 1) * 4 + nentries * 2 + nentries * 4;
-  if (nkeys > in.size() || nentries > in.size() || bytes > in.size()) return false;
+  if (nkeys > in.size() || nentries > in.size()) return false;
+  const uint64_t bytes = nkeys * 8 + (nkeys + 1) * 4 + nentries * 2 + nentries * 4;
+  if (bytes > in.size()) return false;
   classes_ = static_cast<int>(classes);
-  keys_.resize(nkeys);
-  starts_.resize(nkeys + 1);
-  cls_.resize(nentries);
-  w_.resize(nentries);
-  auto take = [&in](void* dst, size_t n) {
-    std::memcpy(dst, in.data(), n);
-    in.remove_prefix(n);
+  // Straight from the file's arrays into the lookup form, without a second copy.
+  const char* keys = in.data();
+  const char* starts = keys + nkeys * 8;
+  const char* cls = starts + (nkeys + 1) * 4;
+  const char* w = cls + nentries * 2;
+  auto start_at = [&](uint64_t f) {
+    uint32_t v;
+    std::memcpy(&v, starts + f * 4, 4);
+    return v;
   };
-  take(keys_.data(), nkeys * 8);
-  take(starts_.data(), (nkeys + 1) * 4);
-  take(cls_.data(), nentries * 2);
-  take(w_.data(), nentries * 4);
-  if (starts_.front() != 0 || starts_.back() != nentries) return false;
-  for (size_t i = 0; i + 1 < starts_.size(); ++i) {
-    if (starts_[i] > starts_[i + 1]) return false;
-  }
-  for (uint16_t c : cls_) {
+  if (start_at(0) != 0 || start_at(nkeys) != nentries) return false;
+  entries_.resize(nentries);
+  for (uint64_t e = 0; e < nentries; ++e) {
+    uint16_t c;
+    std::memcpy(&c, cls + e * 2, 2);
     if (c >= classes_) return false;
+    entries_[e].cls = c;
+    std::memcpy(&entries_[e].w, w + e * 4, 4);
   }
-  build_index(false);
+  features_ = nkeys;
+  slots_.assign(table_size(nkeys), Slot{0, 0, 0});
+  mask_ = slots_.size() - 1;
+  for (uint64_t f = 0; f < nkeys; ++f) {
+    uint64_t key;
+    std::memcpy(&key, keys + f * 8, 8);
+    const uint32_t begin = start_at(f), end = start_at(f + 1);
+    if (begin >= end) return false;  // every stored feature has weights
+    uint64_t s = slot_of(key, mask_);
+    while (slots_[s].count) s = (s + 1) & mask_;
+    slots_[s] = Slot{key, begin, end - begin};
+  }
+  in.remove_prefix(bytes);
   return true;
 }
 

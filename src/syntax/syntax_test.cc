@@ -144,7 +144,8 @@ TEST(Syntax, HostileSentencesParseWithoutCrashing) {
   expect_trees(doc);
   expect_trees(parsed("!!! ??? ... ,,, ;;; --- ((( ))) \"\"\" ''' ..."));
   expect_trees(
-      parsed("Москва 東京 said القاهرة που 🙂🙂 x̃ ỹ ₂ ∑ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 "
+      parsed("Москва 東京 said القاهرة που 🙂🙂 x̃ ỹ ₂ ∑ "
+             "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 "
              ". "
              "\x01\x02"));
   expect_trees(parsed("a"));
