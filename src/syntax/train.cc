@@ -259,15 +259,23 @@ Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
                             const std::vector<Example>& examples, const std::string& wordnet_dir,
                             std::ostream& log) {
   // (lower, xpos) -> rule counts.
-  std::map<std::string, std::map<std::string, std::pair<int, LemmaRule>>> words;
+  std::map<std::string, std::map<std::string, std::pair<int, LemmaRule>>> words, word_types;
   for (size_t s = 0; s < train.size(); ++s) {
     for (size_t i = 0; i < train[s].words.size(); ++i) {
       const ConlluWord& w = train[s].words[i];
       if (w.lemma.empty() || (w.lemma == "_" && w.form != "_")) continue;
-      LemmaRule rule = make_rule(w.form, examples[s].words.lower[i], w.lemma);
-      auto& slot = words[examples[s].words.lower[i] + '\t' + w.xpos][rule_key(rule)];
+      // Known words: an edit of the lower-cased form, so every spelling ("i", "I";
+      // "google", "Google") gets the treebank's lemma. Unknown words (suffix rules below) keep
+      // the case-aware edit, so an unseen proper noun keeps its capitals.
+      const std::string& lower = examples[s].words.lower[i];
+      LemmaRule rule = make_rule(w.form, lower, w.lemma);
+      LemmaRule lower_rule = make_rule(lower, lower, w.lemma);
+      auto& slot = words[lower + '\t' + w.xpos][rule_key(lower_rule)];
       ++slot.first;
-      slot.second = rule;
+      slot.second = lower_rule;
+      auto& typed = word_types[lower + '\t' + w.xpos][rule_key(rule)];
+      ++typed.first;
+      typed.second = rule;
     }
   }
   Lemmatizer lem;
@@ -278,6 +286,10 @@ Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
       if (!best || counted.first > best->first) best = &counted;
     }
     lem.words[key] = best->second;
+    best = nullptr;
+    for (const auto& [name, counted] : word_types[key]) {
+      if (!best || counted.first > best->first) best = &counted;
+    }
     size_t tab = key.find('\t');
     std::string_view lower(key.data(), tab), xpos(key.data() + tab + 1, key.size() - tab - 1);
     // Suffix statistics by word type, whole code points, at least one character left as stem.
