@@ -61,9 +61,11 @@ int main(int argc, char** argv) {
   auto extractor = Extractor::load(find_resources());
   auto background = load_background_frequencies(find_resources());
   auto detector = load_machine_detector(find_resources());
+  auto syntax = SyntaxModel::load(find_resources());
   stages.emplace_back("load models", since(start));
 
   PipelineOptions options;
+  options.syntax = syntax.get();
   options.cluster.background = background.get();
   options.assess.detector = detector.get();
   options.jobs = jobs;

@@ -118,6 +118,33 @@ void BM_entities(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 
+const SyntaxModel* syntax_model() {
+  static const std::unique_ptr<SyntaxModel> loaded = SyntaxModel::load(find_resources());
+  return loaded.get();
+}
+
+// Tags, lemmas and trees; items are tokens here (the unit), bytes are article text.
+void BM_syntax(benchmark::State& state) {
+  const SyntaxModel* model = syntax_model();
+  if (!model) {
+    state.SkipWithError("no syntax model (models/syntax-en.bin)");
+    return;
+  }
+  std::vector<Document> docs = annotated_corpus();
+  size_t tokens = 0;
+  for (const Document& doc : docs) tokens += doc.tokens.size();
+  for (auto _ : state) {
+    for (Document& doc : docs) model->annotate(doc);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * total_bytes(docs)));
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+
+void BM_syntax_load(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(SyntaxModel::load(find_resources()));
+}
+
 void BM_dedup(benchmark::State& state) {
   std::vector<Document> docs = annotated_corpus();
   for (auto _ : state) find_copies(docs, DedupOptions{});
@@ -173,6 +200,8 @@ BENCHMARK(BM_extract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_times_quantities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_entities)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_quotes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_syntax)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_syntax_load)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_detect)->Unit(benchmark::kMillisecond);

@@ -17,5 +17,6 @@ void add_quotes_command(CLI::App& app, int& exit_code);
 void add_detect_command(CLI::App& app, int& exit_code);
 void add_eval_command(CLI::App& app, int& exit_code);
 void add_train_command(CLI::App& app, int& exit_code);
+void add_parse_command(CLI::App& app, int& exit_code);
 
 }  // namespace crosscheck::cli

@@ -148,9 +148,11 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   auto extractor = Extractor::load(resources, &warnings);
   auto background = load_background_frequencies(resources, &warnings);
   auto detector = load_machine_detector(resources, &warnings);
+  auto syntax = SyntaxModel::load(resources, &warnings);
   if (!run.quiet) {
     for (const auto& w : warnings) warn(w);
   }
+  options.syntax = syntax.get();
   annotate_documents(fresh, *extractor, options);
 
   Store::AddCounts counts;

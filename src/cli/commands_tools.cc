@@ -243,13 +243,20 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   auto leave_one_out = std::make_shared<bool>(false);
   command->add_flag("--leave-one-generator-out", *leave_one_out,
                     "detect: retrain without each generator in turn and score it (detect-logo)");
-  command->callback([task, data, leave_one_out, &exit_code] {
+  auto raw = std::make_shared<bool>(false);
+  command->add_flag("--raw", *raw, "syntax: from raw text, with crosscheck's own tokens");
+  command->callback([task, data, leave_one_out, raw, &exit_code] {
     if (*leave_one_out && *task != "detect") {
       warn("--leave-one-generator-out applies to eval detect only");
       exit_code = kExitUsage;
       return;
     }
-    const std::string name = *leave_one_out ? "detect-logo" : *task;
+    if (*raw && *task != "syntax") {
+      warn("--raw applies to eval syntax only");
+      exit_code = kExitUsage;
+      return;
+    }
+    const std::string name = *leave_one_out ? "detect-logo" : *raw ? *task + "-raw" : *task;
     for (const EvalTask& t : eval_tasks()) {
       if (t.name == name) {
         exit_code = t.run(*data, std::cout, std::cerr);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   crosscheck::cli::add_ner_command(app, exit_code);
   crosscheck::cli::add_timex_command(app, exit_code);
   crosscheck::cli::add_quotes_command(app, exit_code);
+  crosscheck::cli::add_parse_command(app, exit_code);
   crosscheck::cli::add_detect_command(app, exit_code);
   crosscheck::cli::add_eval_command(app, exit_code);
   crosscheck::cli::add_train_command(app, exit_code);

@@ -69,7 +69,15 @@ void annotate_documents(std::vector<Document>& documents, const Extractor& extra
   tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) { annotate_text(documents[i]); });
   finish_stage(options, "text", times ? &times->text : nullptr, start);
 
-  // Extraction is English-only; other languages keep their text layers and nothing more.
+  // Syntax and extraction are English-only; other languages keep their text layers and nothing
+  // more.
+  if (options.syntax) {
+    tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) {
+      if (analysable_language(documents[i])) options.syntax->annotate(documents[i]);
+    });
+    finish_stage(options, "syntax", times ? &times->syntax : nullptr, start);
+  }
+
   tbb::parallel_for(size_t{0}, documents.size(), [&](size_t i) {
     if (analysable_language(documents[i])) extractor.annotate(documents[i], options.extract);
   });

@@ -17,6 +17,7 @@
 #include "extract/extract.h"
 #include "facts/facts.h"
 #include "ingest/ingest.h"
+#include "syntax/syntax.h"
 
 namespace crosscheck {
 
@@ -27,6 +28,8 @@ struct PipelineOptions {
   ExtractOptions extract;
   FactsOptions facts;
   AssessOptions assess;
+  // Tags, lemmas and trees for English sentences (after text, before extract); nullptr = none.
+  const SyntaxModel* syntax = nullptr;
   unsigned jobs = 0;  // worker threads, 0 = all cores
   // Called after each stage with its name and seconds taken (progress lines); may be empty.
   std::function<void(const char* stage, double seconds)> on_stage;
@@ -34,8 +37,8 @@ struct PipelineOptions {
 
 // Seconds spent per stage in the last run.
 struct StageTimes {
-  double ingest = 0, text = 0, dedup = 0, cluster = 0, extract = 0, facts = 0, assess = 0,
-         brief = 0;
+  double ingest = 0, text = 0, syntax = 0, dedup = 0, cluster = 0, extract = 0, facts = 0,
+         assess = 0, brief = 0;
 };
 
 // Reference term frequencies for clustering (models/news-df.tsv); nullptr, with a warning, when
@@ -48,12 +51,12 @@ std::unique_ptr<TermFrequencies> load_background_frequencies(
 std::unique_ptr<MachineDetector> load_machine_detector(
     const Resources& resources, std::vector<std::string>* warnings = nullptr);
 
-// Annotates `documents` (text and extract layers, copy groups) and returns the analysed stories.
-// Documents must have been ingested (normalised text). Deterministic for the same input.
+// Annotates `documents` (text, syntax and extract layers, copy groups) and returns the analysed
+// stories. Documents must have been ingested (normalised text). Deterministic for the same input.
 std::vector<Story> analyze_documents(std::vector<Document>& documents, const Extractor& extractor,
                                      const PipelineOptions& options, StageTimes* times = nullptr);
 
-// Per-document layers only (text and extract), in parallel.
+// Per-document layers only (text, syntax and extract), in parallel.
 void annotate_documents(std::vector<Document>& documents, const Extractor& extractor,
                         const PipelineOptions& options, StageTimes* times = nullptr);
 

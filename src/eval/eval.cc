@@ -88,6 +88,15 @@ const std::vector<EvalTask>& eval_tasks() {
        "attribution spans (source, cue, content) on PolNeAR (polnear/dev): exact and overlap "
        "F1 per role",
        eval::run_quotes},
+      {"syntax",
+       "tagger, lemmatiser and parser on CoNLL-U with gold tokens "
+       "(ud-ewt/en_ewt-ud-dev.conllu.gz): "
+       "UPOS, XPOS, lemma, UAS, LAS (CoNLL 2018, punctuation included), tokens/s",
+       eval::run_syntax},
+      {"syntax-raw",
+       "the same from raw text with crosscheck's own tokeniser and sentence splitter (also "
+       "`eval syntax --raw`): words F1, sentences F1, UAS and LAS F1 aligned by byte spans",
+       eval::run_syntax_raw},
   };
   return tasks;
 }

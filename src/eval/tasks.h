@@ -45,6 +45,8 @@ int run_detect(const std::string& data, std::ostream& out, std::ostream& err);
 int run_detect_logo(const std::string& data, std::ostream& out, std::ostream& err);
 int run_detect_human(const std::string& data, std::ostream& out, std::ostream& err);
 int run_quotes(const std::string& data, std::ostream& out, std::ostream& err);
+int run_syntax(const std::string& data, std::ostream& out, std::ostream& err);
+int run_syntax_raw(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 int run_extract(const std::string& data, std::ostream& out, std::ostream& err);
 int run_dates(const std::string& data, std::ostream& out, std::ostream& err);

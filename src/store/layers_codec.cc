@@ -8,11 +8,14 @@ namespace {
 
 // Bumped when a record layout changes; decoders refuse formats they do not know.
 constexpr uint8_t kLayerFormat = 1;
+// Tokens: format 2 adds the syntax layer (UPOS, XPOS, relation, head, morphology, lemma).
+// Format 1 token blobs (written before the syntax stage) still decode, without syntax.
+constexpr uint8_t kTokenFormat = 2;
 
 class Writer {
  public:
-  explicit Writer(size_t count) {
-    out_.push_back(static_cast<char>(kLayerFormat));
+  explicit Writer(size_t count, uint8_t format = kLayerFormat) {
+    out_.push_back(static_cast<char>(format));
     varint(count);
   }
   void varint(uint64_t value) {
@@ -111,17 +114,19 @@ class Reader {
   }
   // Reads the header; `count` is bounded by the bytes left so a damaged count cannot make the
   // caller reserve gigabytes.
-  bool header(size_t& count) {
+  bool header(size_t& count, uint8_t newest = kLayerFormat) {
     if (blob_.empty()) {
       count = 0;
       return true;
     }
-    if (byte() != kLayerFormat) return false;
+    format_ = byte();
+    if (format_ < 1 || format_ > newest) return false;
     uint64_t value = varint();
     if (!ok_ || value > blob_.size()) return false;
     count = static_cast<size_t>(value);
     return true;
   }
+  void byte_fail() { fail(); }
   template <typename T>
   bool enum_value(T& out, uint8_t max) {
     uint8_t value = byte();
@@ -139,14 +144,18 @@ class Reader {
   std::string_view blob_;
   size_t pos_ = 0;
   bool ok_ = true;
+
+ public:
+  uint8_t format_ = kLayerFormat;
 };
 
 template <typename T, typename ReadOne>
-bool decode_layer(std::string_view blob, std::vector<T>& out, ReadOne read_one) {
+bool decode_layer(std::string_view blob, std::vector<T>& out, ReadOne read_one,
+                  uint8_t newest = kLayerFormat) {
   out.clear();
   Reader reader(blob);
   size_t count = 0;
-  if (!reader.header(count)) return false;
+  if (!reader.header(count, newest)) return false;
   out.reserve(count);
   for (size_t i = 0; i < count && reader.ok(); ++i) {
     T item;
@@ -160,7 +169,38 @@ bool decode_layer(std::string_view blob, std::vector<T>& out, ReadOne read_one) 
   return true;
 }
 
-constexpr uint8_t kCapitalized = 1, kAllCaps = 2, kStemIsLower = 4;
+constexpr uint8_t kCapitalized = 1, kAllCaps = 2, kStemIsLower = 4, kHasSyntax = 8,
+                  kLemmaIsLower = 16;
+
+// Morph in two bytes: tense(2) verb form(3) mood(3) | number(2) voice(2) person(2) negative(1).
+void write_morph(Writer& writer, const Morph& m) {
+  writer.byte(static_cast<uint8_t>(static_cast<uint8_t>(m.tense) |
+                                   (static_cast<uint8_t>(m.verb_form) << 2) |
+                                   (static_cast<uint8_t>(m.mood) << 5)));
+  writer.byte(static_cast<uint8_t>(static_cast<uint8_t>(m.number) |
+                                   (static_cast<uint8_t>(m.voice) << 2) | ((m.person & 3) << 4) |
+                                   (m.negative ? 64 : 0)));
+}
+
+bool read_morph(Reader& reader, Morph& m) {
+  uint8_t a = reader.byte(), b = reader.byte();
+  uint8_t tense = a & 3, form = (a >> 2) & 7, mood = a >> 5;
+  uint8_t number = b & 3, voice = (b >> 2) & 3;
+  if (tense > static_cast<uint8_t>(Tense::kFut) || form > static_cast<uint8_t>(VerbForm::kGer) ||
+      mood > static_cast<uint8_t>(Mood::kCnd) ||
+      number > static_cast<uint8_t>(GrammaticalNumber::kPlur) ||
+      voice > static_cast<uint8_t>(Voice::kPass) || (b & 0x80)) {
+    return false;
+  }
+  m.tense = static_cast<Tense>(tense);
+  m.verb_form = static_cast<VerbForm>(form);
+  m.mood = static_cast<Mood>(mood);
+  m.number = static_cast<GrammaticalNumber>(number);
+  m.voice = static_cast<Voice>(voice);
+  m.person = (b >> 4) & 3;
+  m.negative = b & 64;
+  return true;
+}
 
 }  // namespace
 
@@ -176,31 +216,70 @@ bool decode_sentences(std::string_view blob, std::vector<Sentence>& out) {
 }
 
 std::string encode_tokens(const std::vector<Token>& tokens) {
-  Writer writer(tokens.size());
-  for (const Token& token : tokens) {
+  Writer writer(tokens.size(), kTokenFormat);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
     writer.span(token.span);
     writer.varint(token.sentence);
     writer.byte(static_cast<uint8_t>(token.shape));
-    bool stem_is_lower = token.stem == token.lower;
+    const bool stem_is_lower = token.stem == token.lower;
+    const bool syntax = token.upos != Upos::kNone;
+    const bool lemma_is_lower = token.lemma == token.lower;
     writer.byte((token.capitalized ? kCapitalized : 0) | (token.all_caps ? kAllCaps : 0) |
-                (stem_is_lower ? kStemIsLower : 0));
+                (stem_is_lower ? kStemIsLower : 0) | (syntax ? kHasSyntax : 0) |
+                (syntax && lemma_is_lower ? kLemmaIsLower : 0));
     writer.string(token.lower);
     if (!stem_is_lower) writer.string(token.stem);
+    if (!syntax) continue;
+    writer.byte(static_cast<uint8_t>(token.upos));
+    writer.byte(token.xpos);
+    writer.byte(token.deprel);
+    // Heads relative to the token: 0 is the root (a token is never its own head).
+    writer.signed_varint(
+        token.head < 0 ? 0 : static_cast<int64_t>(token.head) - static_cast<int64_t>(i));
+    write_morph(writer, token.morph);
+    if (!lemma_is_lower) writer.string(token.lemma);
   }
   return writer.take();
 }
 
 bool decode_tokens(std::string_view blob, std::vector<Token>& out) {
-  return decode_layer(blob, out, [](Reader& reader, Token& token) {
-    token.span = reader.span();
-    token.sentence = reader.u32();
-    reader.enum_value(token.shape, static_cast<uint8_t>(TokenShape::kSymbol));
-    uint8_t flags = reader.byte();
-    token.capitalized = flags & kCapitalized;
-    token.all_caps = flags & kAllCaps;
-    token.lower = reader.string();
-    token.stem = (flags & kStemIsLower) ? token.lower : reader.string();
-  });
+  size_t index = 0;
+  bool ok = decode_layer(
+      blob, out,
+      [&index](Reader& reader, Token& token) {
+        const size_t i = index++;
+        token.span = reader.span();
+        token.sentence = reader.u32();
+        reader.enum_value(token.shape, static_cast<uint8_t>(TokenShape::kSymbol));
+        uint8_t flags = reader.byte();
+        token.capitalized = flags & kCapitalized;
+        token.all_caps = flags & kAllCaps;
+        token.lower = reader.string();
+        token.stem = (flags & kStemIsLower) ? token.lower : reader.string();
+        if (reader.format_ < 2 || !(flags & kHasSyntax)) return;
+        reader.enum_value(token.upos, static_cast<uint8_t>(Upos::kX));
+        token.xpos = reader.byte();
+        token.deprel = reader.byte();
+        int64_t head = reader.signed_varint();
+        int64_t absolute = static_cast<int64_t>(i) + head;
+        if (head != 0 && (absolute < 0 || absolute > INT32_MAX)) {
+          reader.byte_fail();
+          return;
+        }
+        token.head = head == 0 ? -1 : static_cast<int32_t>(absolute);
+        if (!read_morph(reader, token.morph)) reader.byte_fail();
+        token.lemma = (flags & kLemmaIsLower) ? token.lower : reader.string();
+      },
+      kTokenFormat);
+  // Heads must stay inside the layer.
+  for (const Token& token : out) {
+    if (token.head >= static_cast<int64_t>(out.size())) {
+      out.clear();
+      return false;
+    }
+  }
+  return ok;
 }
 
 std::string encode_mentions(const std::vector<Mention>& mentions) {

@@ -774,3 +774,65 @@ TEST(StoreCodec, MalformedStoryJsonIsAnError) {
 
 }  // namespace
 }  // namespace crosscheck
+
+namespace crosscheck {
+namespace {
+
+TEST(StoreCodec, SyntaxLayerRoundTrips) {
+  Document doc = sample_document("a");
+  doc.tokens[0].upos = Upos::kNoun;
+  doc.tokens[0].xpos = 27;
+  doc.tokens[0].deprel = 41;
+  doc.tokens[0].head = 1;
+  doc.tokens[0].lemma = "official";
+  doc.tokens[0].morph.number = GrammaticalNumber::kPlur;
+  doc.tokens[1].upos = Upos::kVerb;
+  doc.tokens[1].lemma = "meet";
+  doc.tokens[1].morph = {
+      Tense::kPast, VerbForm::kFin, Mood::kInd, GrammaticalNumber::kNone, Voice::kAct, 3, true};
+  doc.tokens[2].upos = Upos::kPunct;
+  doc.tokens[2].head = 1;
+  doc.tokens[2].lemma = ".";  // same as lower: stored as a flag
+  std::vector<Token> tokens;
+  ASSERT_TRUE(store_codec::decode_tokens(store_codec::encode_tokens(doc.tokens), tokens));
+  ASSERT_EQ(tokens.size(), doc.tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(tokens[i].upos, doc.tokens[i].upos) << i;
+    EXPECT_EQ(tokens[i].xpos, doc.tokens[i].xpos) << i;
+    EXPECT_EQ(tokens[i].deprel, doc.tokens[i].deprel) << i;
+    EXPECT_EQ(tokens[i].head, doc.tokens[i].head) << i;
+    EXPECT_EQ(tokens[i].lemma, doc.tokens[i].lemma) << i;
+    EXPECT_EQ(tokens[i].morph, doc.tokens[i].morph) << i;
+    EXPECT_EQ(tokens[i].lower, doc.tokens[i].lower) << i;
+  }
+}
+
+TEST(StoreCodec, TokenBlobsOfFormatOneStillDecodeAndNewerAreRefused) {
+  Document doc = sample_document("a");  // no syntax: the record layout of format 1
+  std::string blob = store_codec::encode_tokens(doc.tokens);
+  ASSERT_EQ(blob[0], 2);
+  blob[0] = 1;
+  std::vector<Token> tokens;
+  ASSERT_TRUE(store_codec::decode_tokens(blob, tokens));
+  ASSERT_EQ(tokens.size(), doc.tokens.size());
+  EXPECT_EQ(tokens[1].lower, "met");
+  EXPECT_EQ(tokens[1].upos, Upos::kNone);
+  EXPECT_EQ(tokens[1].head, -1);
+  blob[0] = 3;
+  EXPECT_FALSE(store_codec::decode_tokens(blob, tokens));
+  EXPECT_TRUE(tokens.empty());
+}
+
+TEST(StoreCodec, HeadsOutsideTheLayerAreRefused) {
+  Document doc = sample_document("a");
+  doc.tokens[0].upos = Upos::kNoun;
+  doc.tokens[0].head = 3;
+  std::vector<Token> tokens;
+  ASSERT_TRUE(store_codec::decode_tokens(store_codec::encode_tokens(doc.tokens), tokens));
+  doc.tokens.resize(1);  // head 3 now points past the end
+  doc.tokens[0].head = 3;
+  EXPECT_FALSE(store_codec::decode_tokens(store_codec::encode_tokens(doc.tokens), tokens));
+}
+
+}  // namespace
+}  // namespace crosscheck
