@@ -10,9 +10,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "bench/corpus.h"
 #include "brief/brief.h"
@@ -61,10 +60,12 @@ int main(int argc, char** argv) {
   start = Clock::now();
   auto extractor = Extractor::load(find_resources());
   auto background = load_background_frequencies(find_resources());
+  auto statements = load_statement_scorer(find_resources());
   stages.emplace_back("load models", since(start));
 
   PipelineOptions options;
   options.cluster.background = background.get();
+  options.facts.statements = statements.get();
   options.jobs = jobs;
   options.on_stage = [&stages](const char* stage, double seconds) {
     stages.emplace_back(stage, seconds);
@@ -92,8 +93,8 @@ int main(int argc, char** argv) {
   report.version = CROSSCHECK_VERSION;
   report.documents = &documents;
   report.stories = std::move(stories);
-  size_t rendered = render_json(report).size() + render_html(report).size() +
-                    render_markdown(report).size();
+  size_t rendered =
+      render_json(report).size() + render_html(report).size() + render_markdown(report).size();
   stages.emplace_back("render", since(start));
   const double total = since(all_start);
 
@@ -108,8 +109,8 @@ int main(int argc, char** argv) {
     double rate = seconds > 0 ? articles / seconds : 0;
     double mb_rate = seconds > 0 ? megabytes / seconds : 0;
     std::printf("%-18s %10.3f %14.0f %10.2f\n", name.c_str(), seconds, rate, mb_rate);
-    result["stages"][name] = {{"seconds", seconds}, {"articles_per_s", rate},
-                              {"mb_per_s", mb_rate}};
+    result["stages"][name] = {
+        {"seconds", seconds}, {"articles_per_s", rate}, {"mb_per_s", mb_rate}};
   }
   std::printf("%-18s %10.3f %14.0f %10.2f\n", "total", total, articles / total, megabytes / total);
   std::printf("articles %zu, %.1f MB of text, %zu stories, peak memory %.0f MB\n", articles,

@@ -124,6 +124,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   const Resources resources = find_resources();
   auto extractor = Extractor::load(resources, &warnings);
   auto background = load_background_frequencies(resources, &warnings);
+  auto statements = load_statement_scorer(resources, &warnings);
   if (!run.quiet) {
     for (const auto& w : warnings) warn(w);
   }
@@ -139,6 +140,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   for (Document& doc : fresh) documents.push_back(std::move(doc));
   options = pipeline_options(run, documents.size());
   options.cluster.background = background.get();
+  options.facts.statements = statements.get();
   std::vector<Story> stories = analyze_stories(documents, options);
   // Copy groups are known only now, after dedup over the whole corpus.
   if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error)) {

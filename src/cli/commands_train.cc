@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cluster/cluster.h"
+#include "eval/eval.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
 
@@ -47,11 +48,18 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "Build a model file from training data (deterministic for the same data).\n"
       "Tasks:\n  idf: reference term frequencies for clustering (models/news-df.tsv)\n"
       "Example: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
-      "--out models/news-df.tsv");
+      "--out models/news-df.tsv\n"
+      "  paraphrase: same-statement scorer from MSRP pairs (models/same-statement.model)\n"
+      "Example: crosscheck train paraphrase --data ../shared/data/msrp/msr_paraphrase_train.tsv.gz "
+      "--out models/same-statement.model");
   command->add_option("task", *task, "What to train")->required();
   command->add_option("--data", *data, "Training data (any input ingest takes)")->required();
   command->add_option("--out", *out, "Model file to write")->required();
   command->callback([task, data, out, &exit_code] {
+    if (*task == "paraphrase") {
+      exit_code = eval::train_paraphrase(*data, *out, std::cout, std::cerr);
+      return;
+    }
     if (*task == "idf") {
       exit_code = train_term_frequencies(*data, *out);
       return;

@@ -37,7 +37,7 @@ struct Actor {
   std::vector<std::string> keys;     // every Mention::key resolved to this actor
   std::vector<ActorRole> roles;
   int mentions = 0;
-  int articles = 0;  // how many articles name it
+  int articles = 0;         // how many articles name it
   std::vector<Cite> cites;  // first mention per article
 };
 
@@ -48,7 +48,7 @@ struct Fact {
   std::string id;
   std::string text;  // representative wording
   FactStatus status = FactStatus::kSingleSource;
-  int sources = 0;   // independent sources: a copy group counts once
+  int sources = 0;  // independent sources: a copy group counts once
   std::vector<Cite> cites;
   std::vector<std::string> articles;  // ids of the articles that state it
 };
@@ -62,6 +62,9 @@ struct ConflictSide {
 
 struct Conflict {
   ConflictKind kind = ConflictKind::kNumber;
+  // How sure the facts stage is that both sides speak of the same thing, in [0, 1]; conflicts
+  // are reported from FactsOptions::min_conflict_confidence up, most confident first.
+  double confidence = 1.0;
   std::string explanation;  // plain words
   std::vector<ConflictSide> sides;
   bool internal = false;  // both sides in one article

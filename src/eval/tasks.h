@@ -7,6 +7,7 @@
 
 #include "core/document.h"
 #include "core/problem.h"
+#include "eval/eval.h"
 
 namespace crosscheck::eval {
 
@@ -21,5 +22,10 @@ int run_cluster(const std::string& data, std::ostream& out, std::ostream& err);
 int run_cluster_sweep(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies(const std::string& data, std::ostream& out, std::ostream& err);
 int run_copies_sweep(const std::string& data, std::ostream& out, std::ostream& err);
+int run_paraphrase(const std::string& data, std::ostream& out, std::ostream& err);
+int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                 std::ostream& err);
+int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace crosscheck::eval
