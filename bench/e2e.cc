@@ -62,12 +62,14 @@ int main(int argc, char** argv) {
   auto background = load_background_frequencies(find_resources());
   auto detector = load_machine_detector(find_resources());
   auto syntax = SyntaxModel::load(find_resources());
+  auto statements = load_statement_scorer(find_resources());
   stages.emplace_back("load models", since(start));
 
   PipelineOptions options;
   options.syntax = syntax.get();
   options.cluster.background = background.get();
   options.assess.detector = detector.get();
+  options.facts.statements = statements.get();
   options.jobs = jobs;
   options.on_stage = [&stages](const char* stage, double seconds) {
     stages.emplace_back(stage, seconds);

@@ -184,6 +184,7 @@ class StoryWriter {
     for (const Conflict& conflict : items) {
       Json item;
       item["kind"] = to_string(conflict.kind);
+      item["confidence"] = conflict.confidence;
       item["explanation"] = conflict.explanation;
       Json sides = Json::array();
       for (const ConflictSide& side : conflict.sides) {

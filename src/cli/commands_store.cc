@@ -149,6 +149,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   auto background = load_background_frequencies(resources, &warnings);
   auto detector = load_machine_detector(resources, &warnings);
   auto syntax = SyntaxModel::load(resources, &warnings);
+  auto statements = load_statement_scorer(resources, &warnings);
   if (!run.quiet) {
     for (const auto& w : warnings) warn(w);
   }
@@ -207,6 +208,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   options = pipeline_options(run, documents.size());
   options.cluster.background = background.get();
   options.assess.detector = detector.get();
+  options.facts.statements = statements.get();
   std::vector<Story> stories = analyze_stories(documents, options);
   // Copy groups are known only now, after dedup over the whole corpus.
   if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error) ||

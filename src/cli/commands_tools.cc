@@ -258,10 +258,34 @@ void add_eval_command(CLI::App& app, int& exit_code) {
     }
     const std::string name = *leave_one_out ? "detect-logo" : *raw ? *task + "-raw" : *task;
     for (const EvalTask& t : eval_tasks()) {
-      if (t.name == name) {
+      if (t.name != name) continue;
+      if (t.run) {
         exit_code = t.run(*data, std::cout, std::cerr);
         return;
       }
+      // The task scores the whole pipeline: wire it exactly as analyze does.
+      std::vector<std::string> warnings;
+      const Resources resources = find_resources();
+      auto extractor = Extractor::load(resources, &warnings);
+      auto background = load_background_frequencies(resources, &warnings);
+      auto statements = load_statement_scorer(resources, &warnings);
+      auto detector = load_machine_detector(resources, &warnings);
+      auto syntax = SyntaxModel::load(resources, &warnings);
+      for (const auto& w : warnings) warn(w);
+      PipelineOptions options;
+      options.syntax = syntax.get();
+      options.cluster.background = background.get();
+      options.facts.statements = statements.get();
+      options.assess.detector = detector.get();
+      Pipeline pipeline;
+      pipeline.facts = options.facts;
+      pipeline.analyze = [&](std::vector<Document>& documents, const FactsOptions& facts) {
+        PipelineOptions run = options;
+        run.facts = facts;
+        return analyze_documents(documents, *extractor, run);
+      };
+      exit_code = t.run_pipeline(*data, pipeline, std::cout, std::cerr);
+      return;
     }
     warn("unknown eval task '" + *task + "'; see crosscheck eval --help");
     exit_code = kExitUsage;

@@ -11,6 +11,7 @@
 #include "cluster/cluster.h"
 #include "core/resources.h"
 #include "eval/benchmark_data.h"
+#include "eval/eval.h"
 #include "eval/tasks.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -106,7 +107,6 @@ int train_ner(const std::string& data, const std::string& news, const std::strin
   return exit_code;
 }
 
-
 // The detector's language model: a word trigram model of the human-written articles of DATA,
 // leaving out the fifth held_out_from_language_model() keeps for measuring false alarms.
 int train_news_language_model(const std::string& data, const std::string& out) {
@@ -191,7 +191,6 @@ int train_detector(const std::string& data, const std::vector<std::string>& huma
   return exit_code;
 }
 
-
 // The quote tagger: PolNeAR articles as stored (the gold offsets point into them), tokenised
 // like every article the pipeline reads, with their attribution spans.
 int train_quotes(const std::string& data, const std::string& out,
@@ -253,6 +252,7 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "  news-lm: word trigram model of human news for the detector (models/news-lm.bin)\n"
       "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
       "  quotes: the attribution tagger from a PolNeAR split (models/quotes.bin)\n"
+      "  paraphrase: same-statement scorer from MSRP pairs (models/same-statement.model)\n"
       "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
       "--out models/news-df.tsv\n"
       "  crosscheck train syntax --data ../shared/data/ud-ewt\n"
@@ -261,7 +261,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "--dev ../shared/data/conll2003/eng.testa --out models\n"
       "  crosscheck train detect --data ../shared/data/aidetect --out models/detect.json\n"
       "  crosscheck train quotes --data ../shared/data/polnear/train --out models/quotes.bin "
-      "--seed 1 --epochs 30");
+      "--seed 1 --epochs 30\n"
+      "  crosscheck train paraphrase --data ../shared/data/msrp/msr_paraphrase_train.tsv.gz "
+      "--out models/same-statement.model");
   command->add_option("task", *task, "What to train")->required();
   command->add_option("--data", *data, "Training data (any input ingest takes)")->required();
   command->add_option("--out", *out, "Model file, or models folder (ner), to write");
@@ -314,9 +316,14 @@ void add_train_command(CLI::App& app, int& exit_code) {
       exit_code = kExitUsage;
       return;
     }
+    if (*task == "paraphrase") {
+      exit_code = eval::train_paraphrase(*data, *out, std::cout, std::cerr);
+      return;
+    }
     if (*task == "quotes") {
       if (*seed >= 0) quote_options->seed = static_cast<decltype(quote_options->seed)>(*seed);
-      if (*epochs > 0) quote_options->epochs = static_cast<decltype(quote_options->epochs)>(*epochs);
+      if (*epochs > 0)
+        quote_options->epochs = static_cast<decltype(quote_options->epochs)>(*epochs);
       exit_code = train_quotes(*data, *out, *quote_options);
       return;
     }

@@ -62,6 +62,18 @@ std::unique_ptr<MachineDetector> load_machine_detector(const Resources& resource
   return detector;
 }
 
+std::unique_ptr<StatementScorer> load_statement_scorer(const Resources& resources,
+                                                       std::vector<std::string>* warnings) {
+  std::string error = "models/ not found";
+  std::unique_ptr<StatementScorer> scorer;
+  if (!resources.models_dir.empty())
+    scorer = load_statement_scorer(resources.models_dir, kWordNetDir, error);
+  if (!scorer && warnings)
+    warnings->push_back("no same-statement model (" + error +
+                        "); facts align by shared words only");
+  return scorer;
+}
+
 void annotate_documents(std::vector<Document>& documents, const Extractor& extractor,
                         const PipelineOptions& options, StageTimes* times) {
   auto limit = limit_threads(options.jobs);

@@ -51,6 +51,11 @@ std::unique_ptr<TermFrequencies> load_background_frequencies(
 std::unique_ptr<MachineDetector> load_machine_detector(
     const Resources& resources, std::vector<std::string>* warnings = nullptr);
 
+// The same-statement scorer of the facts stage (models/same-statement.model, WordNet); nullptr,
+// with a warning, when missing: facts then align by frame similarity alone.
+std::unique_ptr<StatementScorer> load_statement_scorer(
+    const Resources& resources, std::vector<std::string>* warnings = nullptr);
+
 // Annotates `documents` (text, syntax and extract layers, copy groups) and returns the analysed
 // stories. Documents must have been ingested (normalised text). Deterministic for the same input.
 std::vector<Story> analyze_documents(std::vector<Document>& documents, const Extractor& extractor,

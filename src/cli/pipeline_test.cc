@@ -31,9 +31,12 @@ PipelineOptions options_with_models() {
   static const std::unique_ptr<TermFrequencies> background =
       load_background_frequencies(find_resources());
   static const std::unique_ptr<MachineDetector> detector = load_machine_detector(find_resources());
+  static const std::unique_ptr<StatementScorer> statements =
+      load_statement_scorer(find_resources());
   PipelineOptions options;
   options.cluster.background = background.get();
   options.assess.detector = detector.get();
+  options.facts.statements = statements.get();
   return options;
 }
 

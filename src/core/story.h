@@ -62,6 +62,9 @@ struct ConflictSide {
 
 struct Conflict {
   ConflictKind kind = ConflictKind::kNumber;
+  // How sure the facts stage is that both sides speak of the same thing, in [0, 1]; conflicts
+  // are reported from FactsOptions::min_conflict_confidence up, most confident first.
+  double confidence = 1.0;
   std::string explanation;  // plain words
   std::vector<ConflictSide> sides;
   bool internal = false;  // both sides in one article

@@ -313,3 +313,56 @@ std::vector<ConllDocument> parse_conll(const std::vector<std::string>& lines,
 }
 
 }  // namespace crosscheck::eval
+
+namespace crosscheck::eval {
+
+namespace {
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    fields.push_back(
+        line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  if (!fields.empty() && !fields.back().empty() && fields.back().back() == '\r')
+    fields.back().pop_back();
+  return fields;
+}
+
+}  // namespace
+
+bool read_paraphrase_pairs(const std::string& path, std::vector<ParaphrasePair>& pairs,
+                           Problems& problems) {
+  std::vector<std::string> lines;
+  Problem problem;
+  if (!read_lines(path, lines, problem)) {
+    problems.push_back(problem);
+    return false;
+  }
+  for (size_t n = 1; n < lines.size(); ++n) {  // line 1 is the header
+    if (lines[n].empty()) continue;
+    std::vector<std::string> fields = split_tabs(lines[n]);
+    if (fields.size() != 5 || (fields[0] != "0" && fields[0] != "1")) {
+      problems.push_back({path + ":" + std::to_string(n + 1),
+                          "not a pair line (Quality, #1 ID, #2 ID, #1 String, #2 String)"});
+      continue;
+    }
+    pairs.push_back({fields[0] == "1", fields[1], fields[2], fields[3], fields[4]});
+  }
+  return true;
+}
+
+int paraphrase_fold(const ParaphrasePair& pair, int folds, uint64_t seed) {
+  uint64_t hash = 14695981039346656037ull ^ seed;
+  for (char c : pair.key()) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return static_cast<int>(hash % static_cast<uint64_t>(folds));
+}
+
+}  // namespace crosscheck::eval

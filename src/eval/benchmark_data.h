@@ -2,6 +2,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -127,5 +128,27 @@ struct MeantimeDocument {
 // is not well-formed or has no tokens. Limited to 64 MiB; no network, no entity expansion.
 bool read_meantime(const std::string& path, std::string_view xml, MeantimeDocument& out,
                    Problem& problem);
+
+}  // namespace crosscheck::eval
+
+namespace crosscheck::eval {
+
+// One sentence pair of the MSR Paraphrase Corpus layout (TSV with a header line:
+// Quality, #1 ID, #2 ID, #1 String, #2 String).
+struct ParaphrasePair {
+  bool paraphrase = false;
+  std::string id_a, id_b;
+  std::string a, b;
+  std::string key() const { return id_a + " " + id_b; }
+};
+
+// Reads pairs from a .tsv or .tsv.gz file; malformed lines are reported in `problems` and
+// skipped. False when the file cannot be read.
+bool read_paraphrase_pairs(const std::string& path, std::vector<ParaphrasePair>& pairs,
+                           Problems& problems);
+
+// The seeded split of a paraphrase file: fold 0..folds-1 of a pair from a stable hash (FNV-1a)
+// of its ids and `seed`, so the split does not depend on the order of the file.
+int paraphrase_fold(const ParaphrasePair& pair, int folds, uint64_t seed);
 
 }  // namespace crosscheck::eval

@@ -97,6 +97,19 @@ const std::vector<EvalTask>& eval_tasks() {
        "the same from raw text with crosscheck's own tokeniser and sentence splitter (also "
        "`eval syntax --raw`): words F1, sentences F1, UAS and LAS F1 aligned by byte spans",
        eval::run_syntax_raw},
+      {"paraphrase",
+       "same-statement decision on sentence pairs (msrp/msr_paraphrase_train.tsv.gz scores only "
+       "the pairs the model was not trained on): accuracy, f1",
+       eval::run_paraphrase},
+      {"coverage",
+       "conflicts and corroborated facts on careful readers' labels of real events "
+       "(basil-labels/dev.jsonl), each event analysed on its own: conflict_precision, "
+       "conflict_recall, false_alarms_per_event, lookalikes_flagged, fact_recall",
+       nullptr, eval::run_coverage},
+      {"coverage-sweep",
+       "same-statement and conflict-confidence threshold sweep of the coverage task on the same "
+       "data (docs/facts.md)",
+       nullptr, eval::run_coverage_sweep},
   };
   return tasks;
 }

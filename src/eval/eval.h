@@ -3,18 +3,44 @@
 // object with every metric (fractions in [0, 1]).
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "core/document.h"
+#include "core/story.h"
+#include "facts/facts.h"
+
 namespace crosscheck {
+
+// The pipeline of `crosscheck analyze`, supplied by the command line (which owns its wiring) to
+// the tasks that score the whole pipeline (coverage, conflicts): `analyze` reads ingested
+// documents (normalised text and metadata) exactly as analyze does, with the facts options
+// given, and returns the stories; `facts` are the options analyze itself uses (models loaded).
+struct Pipeline {
+  FactsOptions facts;
+  std::function<std::vector<Story>(std::vector<Document>&, const FactsOptions&)> analyze;
+};
 
 struct EvalTask {
   std::string name;
   std::string help;
-  // Runs the evaluation; returns the process exit code.
-  int (*run)(const std::string& data, std::ostream& out, std::ostream& err);
+  // Runs the evaluation; returns the process exit code. Null for tasks that need the pipeline.
+  int (*run)(const std::string& data, std::ostream& out, std::ostream& err) = nullptr;
+  // Tasks that score the whole pipeline run through `analyze` instead.
+  int (*run_pipeline)(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                      std::ostream& err) = nullptr;
 };
+
+// `crosscheck train paraphrase`: the same-statement model (models/same-statement.model) from a
+// paraphrase file in the MSRP layout, trained on folds 1-4 of a seeded 5-fold split; the keys
+// of its training pairs go beside it (same-statement.train-pairs) so that `eval paraphrase`
+// never scores them. Prints the threshold sweep; returns the process exit code.
+namespace eval {
+int train_paraphrase(const std::string& data, const std::string& model_path, std::ostream& out,
+                     std::ostream& err);
+}  // namespace eval
 
 // Every evaluation task this build knows.
 const std::vector<EvalTask>& eval_tasks();

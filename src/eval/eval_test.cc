@@ -113,7 +113,13 @@ TEST(Tasks, ClusterAndCopiesPrintMetricsAsLastLine) {
 TEST(Tasks, MissingDataIsAFatalErrorNotACrash) {
   for (const EvalTask& t : eval_tasks()) {
     std::ostringstream out, err;
-    EXPECT_EQ(t.run(temp_path("missing-folder"), out, err), 3) << t.name;
+    Pipeline pipeline;
+    pipeline.analyze = [](std::vector<Document>&, const FactsOptions&) {
+      return std::vector<Story>();
+    };
+    const int code = t.run ? t.run(temp_path("missing-folder"), out, err)
+                           : t.run_pipeline(temp_path("missing-folder"), pipeline, out, err);
+    EXPECT_EQ(code, 3) << t.name;
     EXPECT_FALSE(err.str().empty());
   }
 }

@@ -10,6 +10,7 @@
 #include "core/problem.h"
 #include "eval/benchmark_data.h"
 #include "extract/extract.h"
+#include "eval/eval.h"
 
 namespace crosscheck::eval {
 
@@ -53,5 +54,10 @@ int run_dates(const std::string& data, std::ostream& out, std::ostream& err);
 int run_titles(const std::string& data, std::ostream& out, std::ostream& err);
 int run_ner(const std::string& data, std::ostream& out, std::ostream& err);
 int run_meantime(const std::string& data, std::ostream& out, std::ostream& err);
+int run_paraphrase(const std::string& data, std::ostream& out, std::ostream& err);
+int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                 std::ostream& err);
+int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                       std::ostream& err);
 
 }  // namespace crosscheck::eval

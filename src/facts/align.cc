@@ -1,6 +1,7 @@
 // Alignment of statements across articles: candidate pairs from an inverted index over the
-// informative terms, scored with StoryFrames::similarity, merged greedily from the most similar
-// pair down, never putting two sentences of one article into one group.
+// informative terms, scored by the same-statement model (or StoryFrames::similarity without
+// one), merged greedily from the best pair down, never putting two sentences of one article into
+// one group.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -38,7 +39,8 @@ class Groups {
   }
   // Merges the groups of x and y unless they hold sentences of the same article or their
   // members are, on average, less similar than `min_average` (no chaining of loose pairs).
-  bool merge(uint32_t x, uint32_t y, const StoryFrames& story, double min_average) {
+  template <typename Similarity>
+  bool merge(uint32_t x, uint32_t y, Similarity&& similarity, double min_average) {
     x = find(x), y = find(y);
     if (x == y) return false;
     for (uint32_t article : articles_[y])
@@ -47,8 +49,7 @@ class Groups {
     if (members_[x].size() + members_[y].size() > 2) {
       double sum = 0;
       for (uint32_t a : members_[x])
-        for (uint32_t b : members_[y])
-          sum += story.similarity(story.frames()[a], story.frames()[b]);
+        for (uint32_t b : members_[y]) sum += similarity(a, b);
       double average = sum / static_cast<double>(members_[x].size() * members_[y].size());
       if (average < min_average) return false;
     }
@@ -75,13 +76,32 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
   for (uint32_t i = 0; i < frames.size(); ++i)
     if (frames[i].statement) statements.push_back(i);
 
-  std::vector<Candidate> candidates;
-  for_each_candidate_pair(story, statements, kMaxPairs, [&](uint32_t x, uint32_t y) {
+  // Pair scores: the same-statement probability when a scorer is given, else frame similarity.
+  const StatementScorer* scorer = options.statements;
+  const double threshold = scorer ? options.same_statement : options.align_threshold;
+  std::unordered_map<uint64_t, double> scored;
+  auto pair_score = [&](uint32_t x, uint32_t y) {
+    if (x > y) std::swap(x, y);
+    const uint64_t key = (static_cast<uint64_t>(x) << 32) | y;
+    if (auto it = scored.find(key); it != scored.end()) return it->second;
     const Frame& a = frames[x];
     const Frame& b = frames[y];
-    if (a.article == b.article) return;
-    double similarity = story.similarity(a, b);
-    if (similarity >= options.align_threshold) candidates.push_back({x, y, similarity});
+    double score = story.similarity(a, b);
+    // Shared words or the same meaning in other words: the stronger of the two. Pairs with
+    // little in common are not worth the model's time.
+    if (scorer && score >= options.candidate_similarity) {
+      score = std::max(
+          score, scorer->probability(story.doc(a.article), a.span, story.doc(b.article), b.span));
+    }
+    scored.emplace(key, score);
+    return score;
+  };
+
+  std::vector<Candidate> candidates;
+  for_each_candidate_pair(story, statements, kMaxPairs, [&](uint32_t x, uint32_t y) {
+    if (frames[x].article == frames[y].article) return;
+    double score = pair_score(x, y);
+    if (score >= threshold) candidates.push_back({x, y, score});
   });
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     if (x.similarity != y.similarity) return x.similarity > y.similarity;
@@ -91,9 +111,9 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
   Groups groups(frames.size());
   for (uint32_t f : statements) groups.init(f, frames[f].article);
   // A group may take in a member less similar to some of the others than a pair needs to be.
-  const double min_average = options.align_threshold * 0.85;
+  const double min_average = threshold * 0.85;
   for (const Candidate& candidate : candidates)
-    groups.merge(candidate.a, candidate.b, story, min_average);
+    groups.merge(candidate.a, candidate.b, pair_score, min_average);
 
   std::unordered_map<uint32_t, size_t> group_of_root;
   std::vector<Alignment> alignments;

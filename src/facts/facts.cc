@@ -52,6 +52,50 @@ Fact make_fact(const StoryFrames& story, const Alignment& group, int corroborati
   return fact;
 }
 
+// The sentence of the first cite of a conflict side, and the cited detail to leave out.
+bool side_sentence(const StoryFrames& story, const ConflictSide& side, const Document** doc,
+                   Span* sentence, Span* detail) {
+  if (side.cites.empty()) return false;
+  const Cite& cite = side.cites.front();
+  for (uint32_t article = 0; article < story.articles(); ++article) {
+    const Document& candidate = story.doc(article);
+    if (candidate.id != cite.article || cite.sentence >= candidate.sentences.size()) continue;
+    *doc = &candidate;
+    *sentence = candidate.sentences[cite.sentence].span;
+    *detail = {cite.start, cite.end};
+    return true;
+  }
+  return false;
+}
+
+// Confidence of each conflict: the probability that its two sides, without the detail they
+// disagree on, state the same thing. Drops those below the reporting threshold and ranks the
+// rest, most confident first.
+void rate_conflicts(const StoryFrames& story, const StatementScorer& scorer,
+                    const FactsOptions& options, std::vector<Conflict>& conflicts) {
+  for (Conflict& conflict : conflicts) {
+    const Document *a = nullptr, *b = nullptr;
+    Span a_sentence, b_sentence, a_detail, b_detail;
+    if (conflict.sides.size() < 2 ||
+        !side_sentence(story, conflict.sides[0], &a, &a_sentence, &a_detail) ||
+        !side_sentence(story, conflict.sides[1], &b, &b_sentence, &b_detail)) {
+      conflict.confidence = 0;
+      continue;
+    }
+    // A side that cites its whole sentence disagrees on more than one detail: keep it all.
+    std::vector<Span> a_skip, b_skip;
+    if (a_detail.size() < a_sentence.size()) a_skip.push_back(a_detail);
+    if (b_detail.size() < b_sentence.size()) b_skip.push_back(b_detail);
+    conflict.confidence = scorer.probability(*a, a_sentence, *b, b_sentence, a_skip, b_skip);
+  }
+  std::erase_if(conflicts, [&](const Conflict& conflict) {
+    return conflict.confidence < options.min_conflict_confidence;
+  });
+  std::stable_sort(conflicts.begin(), conflicts.end(), [](const Conflict& x, const Conflict& y) {
+    return x.confidence > y.confidence;
+  });
+}
+
 void align_story(const std::vector<Document>& documents, Story& story,
                  const FactsOptions& options) {
   StoryFrames frames(documents, story);
@@ -63,6 +107,7 @@ void align_story(const std::vector<Document>& documents, Story& story,
   facts::find_role_conflicts(frames, conflicts);
   facts::find_polarity_conflicts(frames, groups, conflicts);
   facts::find_attribution_conflicts(frames, conflicts);
+  if (options.statements) rate_conflicts(frames, *options.statements, options, conflicts);
 
   std::set<std::pair<std::string, uint32_t>> contested_sentences;
   for (const Conflict& conflict : conflicts)

@@ -11,6 +11,8 @@
 // attribution (one quote or claim credited to different speakers).
 #pragma once
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -18,10 +20,28 @@
 
 namespace crosscheck {
 
+class StatementScorer;
+
 struct FactsOptions {
   int corroboration_min_sources = 2;  // independent sources for "corroborated"
   // Frame similarity to align two statements; a group's members must average 0.85 of it.
+  // Used when no statement scorer is given.
   double align_threshold = 0.42;
+  // Same-statement scorer (load_statement_scorer), loaded once by the caller and shared; when
+  // null, statements align by frame similarity alone.
+  const StatementScorer* statements = nullptr;
+  // With a scorer: sentences of two articles align when the larger of their frame similarity
+  // and the probability that they state the same thing reaches `same_statement` (a group's
+  // members must average 0.85 of it). Only pairs with a frame similarity of at least
+  // `candidate_similarity` are given to the model, which bounds the cost. Chosen by
+  // `crosscheck eval coverage-sweep` (docs/facts.md).
+  double same_statement = 0.35;
+  double candidate_similarity = 0.2;
+  // With a scorer, a conflict's confidence is the probability that its two sides, with the
+  // detail they disagree on left out, state the same thing; conflicts are ranked by it and
+  // those below this are not reported. 0 reports all: `crosscheck eval coverage-sweep` finds no
+  // threshold that keeps real conflicts while cutting false alarms (docs/facts.md).
+  double min_conflict_confidence = 0.0;
 };
 
 // Fills story.facts, story.conflicts, story.timeline and story.numbers. Needs story.actors and
@@ -45,5 +65,83 @@ struct SentenceRelevance {
 // informative terms.
 std::vector<std::vector<SentenceRelevance>> sentence_relevance(
     const std::vector<Document>& documents, const Story& story);
+
+// ---- Same-statement scorer ----
+// Do two sentences (or clauses) state the same thing? A logistic regression (trained with
+// liblinear by `crosscheck train paraphrase` on news paraphrase pairs, MSRP) over overlap
+// features: stems, IDF-weighted terms (models/news-df.tsv), WordNet synonyms (Debian
+// wordnet-base), word n-grams, longest common subsequence, numbers, names, negation and length.
+// Model: models/same-statement.model with its card models/same-statement.md.
+
+// Feature extraction shared by training and scoring. Load once, share read-only between threads.
+class StatementFeatures {
+ public:
+  // Reads the reference term frequencies and WordNet. Null with `error` when either is missing.
+  static std::unique_ptr<StatementFeatures> load(const std::string& models_dir,
+                                                 const std::string& wordnet_dir,
+                                                 std::string& error);
+  ~StatementFeatures();
+  StatementFeatures(const StatementFeatures&) = delete;
+  StatementFeatures& operator=(const StatementFeatures&) = delete;
+
+  // Feature vector of the tokens of `a` inside `a_span` against those of `b` inside `b_span`
+  // (documents need the text stage's tokens). Symmetric in a and b. Cost: O(words^2) per pair.
+  // Tokens inside a span of `a_skip` (`b_skip`) are left out: the detail two conflicting
+  // sides disagree on, so that what remains says whether they speak of the same thing.
+  std::vector<double> compute(const Document& a, Span a_span, const Document& b, Span b_span,
+                              const std::vector<Span>& a_skip = {},
+                              const std::vector<Span>& b_skip = {}) const;
+  static const std::vector<std::string>& names();
+
+  struct Resources;
+
+ private:
+  StatementFeatures();
+  std::unique_ptr<Resources> resources_;
+};
+
+// Weights of the logistic regression and the decision threshold chosen by the training sweep.
+struct StatementModel {
+  std::vector<std::string> features;  // must equal StatementFeatures::names()
+  std::vector<double> mean, scale;    // standardisation applied before the weights
+  std::vector<double> weights;
+  double bias = 0;
+  double threshold = 0.5;  // probability from which two statements are the same
+  double probability(const std::vector<double>& features) const;
+};
+
+// Text file: a header line, then "threshold", "bias" and one "name mean scale weight" line per
+// feature. False with `error` when unreadable or when its features differ from names().
+bool load_statement_model(const std::string& path, StatementModel& model, std::string& error);
+bool save_statement_model(const StatementModel& model, const std::string& path, std::string& error);
+
+// Trains L2-regularised logistic regression (liblinear, deterministic) on feature rows and 0/1
+// labels; standardises features first. `cost` is liblinear's C.
+StatementModel train_statement_model(const std::vector<std::vector<double>>& rows,
+                                     const std::vector<int>& labels, double cost);
+
+// Features and model together, as the facts stage uses them. Thread-safe after loading.
+class StatementScorer {
+ public:
+  StatementScorer(std::unique_ptr<StatementFeatures> features, StatementModel model);
+  // Probability that the two spans state the same thing.
+  double probability(const Document& a, Span a_span, const Document& b, Span b_span,
+                     const std::vector<Span>& a_skip = {},
+                     const std::vector<Span>& b_skip = {}) const;
+  const StatementModel& model() const { return model_; }
+
+ private:
+  std::unique_ptr<StatementFeatures> features_;
+  StatementModel model_;
+};
+
+// Loads models/same-statement.model, models/news-df.tsv and WordNet (`wordnet_dir`). Null with
+// `error` when any is missing or unreadable.
+std::unique_ptr<StatementScorer> load_statement_scorer(const std::string& models_dir,
+                                                       const std::string& wordnet_dir,
+                                                       std::string& error);
+
+// Where Debian's wordnet-base installs the WordNet 3.0 database.
+inline constexpr const char* kWordNetDir = "/usr/share/wordnet";
 
 }  // namespace crosscheck

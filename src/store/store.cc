@@ -268,6 +268,18 @@ struct Store::Impl {
   // Applies the forward migrations one transaction each. The version is read again inside each
   // write transaction, so two processes opening a new store at once do not both create it.
   bool migrate(std::string& error) {
+    // A store that is already current needs no write lock: another process's long batch must
+    // not make opening it fail.
+    int64_t current = 0;
+    std::string read_error;
+    if (query_int("PRAGMA user_version", current, read_error) && current >= kSchemaVersion)
+      return true;
+    // Migrating waits for other writers as long as a batch would.
+    sqlite3_busy_timeout(db, writer_wait_ms);
+    struct RestoreTimeout {
+      sqlite3* db;
+      ~RestoreTimeout() { sqlite3_busy_timeout(db, kBusyTimeoutMs); }
+    } restore{db};
     while (true) {
       std::string step_error;
       int64_t version = 0;

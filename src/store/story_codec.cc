@@ -27,6 +27,7 @@ json encode(const Conflict& conflict) {
     sides.push_back({{"claim", side.claim}, {"cites", encode(side.cites)}});
   }
   return {{"kind", static_cast<int>(conflict.kind)},
+          {"confidence", conflict.confidence},
           {"explanation", conflict.explanation},
           {"sides", std::move(sides)},
           {"internal", conflict.internal}};
@@ -147,6 +148,10 @@ std::vector<Conflict> decode_conflicts(const json& value) {
     Conflict conflict;
     conflict.kind = decode_enum(item.at("kind"), ConflictKind::kPlace);
     conflict.explanation = item.at("explanation").get<std::string>();
+    // Stories saved before conflicts had a confidence read as fully confident.
+    if (auto confidence = item.find("confidence");
+        confidence != item.end() && confidence->is_number())
+      conflict.confidence = confidence->get<double>();
     for (const json& side : item.at("sides")) {
       conflict.sides.push_back(
           {side.at("claim").get<std::string>(), decode_cites(side.at("cites"))});

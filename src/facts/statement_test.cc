@@ -1,0 +1,178 @@
+// The same-statement scorer's parts: WordNet senses, pair features and the model file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/resources.h"
+#include "facts/facts.h"
+#include "facts/test_documents.h"
+#include "facts/wordnet.h"
+
+namespace crosscheck {
+namespace {
+
+using testing::make_document;
+
+const facts::WordNet& wordnet() {
+  static const facts::WordNet* loaded = [] {
+    auto* net = new facts::WordNet();
+    std::string error;
+    EXPECT_TRUE(net->load(kWordNetDir, error)) << error;
+    return net;
+  }();
+  return *loaded;
+}
+
+TEST(WordNet, SynonymsAcrossInflections) {
+  EXPECT_TRUE(wordnet().synonyms("bought", "purchased"));
+  EXPECT_TRUE(wordnet().synonyms("cars", "automobile"));
+  EXPECT_TRUE(wordnet().synonyms("quit", "resigned"));
+  EXPECT_FALSE(wordnet().synonyms("bought", "sold"));
+  EXPECT_TRUE(wordnet().synsets("qwzxv").empty());
+}
+
+TEST(WordNet, MissingFolderIsAnError) {
+  facts::WordNet net;
+  std::string error;
+  EXPECT_FALSE(net.load("no/such/wordnet", error));
+  EXPECT_FALSE(error.empty());
+}
+
+class Features : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    features_ = StatementFeatures::load(find_resources().models_dir, kWordNetDir, error).release();
+    ASSERT_NE(features_, nullptr) << error;
+  }
+  static std::vector<double> of(const std::string& a, const std::string& b) {
+    Document x = make_document("a", a), y = make_document("b", b);
+    return features_->compute(x, {0, static_cast<uint32_t>(x.text.size())}, y,
+                              {0, static_cast<uint32_t>(y.text.size())});
+  }
+  static double get(const std::vector<double>& row, const std::string& name) {
+    const auto& names = StatementFeatures::names();
+    size_t i = std::find(names.begin(), names.end(), name) - names.begin();
+    EXPECT_LT(i, names.size()) << name;
+    return i < row.size() ? row[i] : -1;
+  }
+  static inline StatementFeatures* features_ = nullptr;
+};
+
+TEST_F(Features, OneRowPerNameAndSymmetric) {
+  std::string a = "The council approved 12 new schools on Monday.";
+  std::string b = "On Monday the board did not approve the schools.";
+  std::vector<double> ab = of(a, b), ba = of(b, a);
+  ASSERT_EQ(ab.size(), StatementFeatures::names().size());
+  for (size_t i = 0; i < ab.size(); ++i) EXPECT_NEAR(ab[i], ba[i], 1e-9) << i;
+}
+
+TEST_F(Features, SameWordsAgreeAndDifferencesShow) {
+  std::vector<double> same =
+      of("Ships left the harbour at dawn.", "Ships left the harbour at dawn.");
+  EXPECT_DOUBLE_EQ(get(same, "stem_f"), 1.0);
+  EXPECT_DOUBLE_EQ(get(same, "negation_differs"), 0.0);
+  std::vector<double> reworded =
+      of("The firm bought three factories.", "The company purchased three plants.");
+  EXPECT_GT(get(reworded, "synonym_f"), get(reworded, "idf_f"));
+  std::vector<double> numbers =
+      of("Rain fell for 4 days in the valley.", "Rain fell for 9 days in the valley.");
+  EXPECT_GT(get(numbers, "numbers_unmatched"), 0.0);
+  EXPECT_DOUBLE_EQ(get(numbers, "numbers_same"), 0.0);
+  std::vector<double> negated =
+      of("The mayor signed the budget.", "The mayor never signed the budget.");
+  EXPECT_DOUBLE_EQ(get(negated, "negation_differs"), 1.0);
+}
+
+TEST(StatementModel, SavesLoadsAndRejectsOtherFeatures) {
+  StatementModel model;
+  model.features = StatementFeatures::names();
+  model.mean.assign(model.features.size(), 0.5);
+  model.scale.assign(model.features.size(), 2);
+  model.weights.assign(model.features.size(), 0.25);
+  model.bias = -1;
+  model.threshold = 0.45;
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "crosscheck-statement-test.model").string();
+  std::string error;
+  ASSERT_TRUE(save_statement_model(model, path, error)) << error;
+  StatementModel loaded;
+  ASSERT_TRUE(load_statement_model(path, loaded, error)) << error;
+  std::vector<double> x(model.features.size(), 1.5);
+  EXPECT_NEAR(loaded.probability(x), model.probability(x), 1e-12);
+  EXPECT_DOUBLE_EQ(loaded.threshold, 0.45);
+  std::filesystem::remove(path);
+  EXPECT_FALSE(load_statement_model(path, loaded, error));
+}
+
+TEST(StatementModel, TrainingSeparatesAnObviousSignal) {
+  const size_t n = StatementFeatures::names().size();
+  std::vector<std::vector<double>> rows;
+  std::vector<int> labels;
+  for (int i = 0; i < 40; ++i) {
+    std::vector<double> row(n, 0.1 * (i % 3));
+    row[0] = i % 2 ? 0.9 : 0.1;
+    rows.push_back(row);
+    labels.push_back(i % 2);
+  }
+  StatementModel model = train_statement_model(rows, labels, 1.0);
+  EXPECT_GT(model.probability(rows[1]), 0.5);
+  EXPECT_LT(model.probability(rows[0]), 0.5);
+}
+
+// The committed model aligns a restatement in other words that shared words alone miss, and
+// rates a conflict between two sentences about one thing above one between unrelated sentences.
+class WithScorer : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    scorer_ = load_statement_scorer(find_resources().models_dir, kWordNetDir, error).release();
+    ASSERT_NE(scorer_, nullptr) << error;
+  }
+  static inline StatementScorer* scorer_ = nullptr;
+};
+
+TEST_F(WithScorer, RestatementInOtherWordsIsCorroborated) {
+  std::vector<Document> docs = {
+      make_document("a",
+                    "The regional council approved the new harbour budget on Monday "
+                    "after a long debate. Fishing crews welcomed the decision."),
+      make_document("b",
+                    "On Monday the regional council passed the new harbour budget after "
+                    "lengthy debate. Tourism figures rose last year.")};
+  auto corroborated = [&](const FactsOptions& options) {
+    Story story = testing::story_of(docs);
+    align_facts(docs, story, options);
+    for (const Fact& fact : story.facts)
+      if (fact.sources >= 2 && fact.text.find("budget") != std::string::npos) return true;
+    return false;
+  };
+  FactsOptions with;
+  with.statements = scorer_;
+  EXPECT_TRUE(corroborated(with));
+  // Unrelated sentences stay apart.
+  Story story = testing::story_of(docs);
+  align_facts(docs, story, with);
+  for (const Fact& fact : story.facts)
+    EXPECT_FALSE(fact.sources >= 2 && fact.text.find("Tourism") != std::string::npos);
+}
+
+TEST_F(WithScorer, SameThingOutranksUnrelatedWithTheDetailLeftOut) {
+  Document a = make_document("a", "The ferry sank near the island on Monday, officials said.");
+  Document b = make_document("b", "Officials said the ferry sank near the island on Sunday.");
+  Document c = make_document("c", "Voters in the northern province elect a governor on Sunday.");
+  auto whole = [](const Document& d) { return Span{0, static_cast<uint32_t>(d.text.size())}; };
+  auto at = [](const Document& d, std::string_view word) {
+    size_t i = d.text.find(word);
+    return Span{static_cast<uint32_t>(i), static_cast<uint32_t>(i + word.size())};
+  };
+  double same =
+      scorer_->probability(a, whole(a), b, whole(b), {at(a, "Monday")}, {at(b, "Sunday")});
+  double unrelated =
+      scorer_->probability(a, whole(a), c, whole(c), {at(a, "Monday")}, {at(c, "Sunday")});
+  EXPECT_GT(same, 0.5);
+  EXPECT_LT(unrelated, 0.2);
+}
+
+}  // namespace
+}  // namespace crosscheck

@@ -1,0 +1,92 @@
+#include "facts/wordnet.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace crosscheck::facts {
+
+namespace {
+
+constexpr const char* kParts[] = {"noun", "verb", "adj", "adv"};
+
+// WordNet's morphy detachment rules (suffix, replacement), all parts of speech together.
+constexpr std::pair<std::string_view, std::string_view> kDetach[] = {
+    {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+    {"ies", "y"}, {"es", "e"},  {"es", ""},   {"ed", "e"},    {"ed", ""},     {"ing", "e"},
+    {"ing", ""},  {"er", ""},   {"est", ""},  {"er", "e"},    {"est", "e"},   {"s", ""}};
+
+}  // namespace
+
+bool WordNet::load(const std::string& folder, std::string& error) {
+  for (uint64_t part = 0; part < 4; ++part) {
+    const std::string path = folder + "/index." + kParts[part];
+    std::ifstream in(path);
+    if (!in) {
+      error = path + ": cannot read WordNet index (Debian package wordnet-base)";
+      return false;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // licence header
+      std::istringstream fields(line);
+      std::string lemma, pos;
+      size_t senses = 0, pointers = 0;
+      fields >> lemma >> pos >> senses >> pointers;
+      std::string skip;
+      for (size_t i = 0; i < pointers; ++i) fields >> skip;
+      size_t tagged = 0;
+      fields >> senses >> tagged;
+      std::vector<uint64_t>& ids = index_[lemma];
+      uint64_t offset;
+      while (fields >> offset) ids.push_back(part * 100000000ull + offset);
+    }
+    std::ifstream exc(folder + "/" + kParts[part] + ".exc");
+    while (std::getline(exc, line)) {
+      std::istringstream fields(line);
+      std::string inflected, base;
+      fields >> inflected;
+      while (fields >> base) exceptions_[inflected].push_back(base);
+    }
+  }
+  for (auto& [lemma, ids] : index_) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+  return true;
+}
+
+std::vector<uint64_t> WordNet::synsets(std::string_view lower_word) const {
+  std::vector<uint64_t> ids;
+  auto add = [&](const std::string& form) {
+    auto it = index_.find(form);
+    if (it != index_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+    return it != index_.end();
+  };
+  std::string word(lower_word);
+  add(word);
+  if (auto it = exceptions_.find(word); it != exceptions_.end())
+    for (const std::string& base : it->second) add(base);
+  for (const auto& [suffix, replacement] : kDetach) {
+    if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) {
+      std::string base = word.substr(0, word.size() - suffix.size());
+      base += replacement;
+      add(base);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+bool WordNet::synonyms(std::string_view a, std::string_view b) const {
+  std::vector<uint64_t> x = synsets(a), y = synsets(b);
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (x[i] == y[j]) return true;
+    x[i] < y[j] ? ++i : ++j;
+  }
+  return false;
+}
+
+}  // namespace crosscheck::facts
