@@ -3,25 +3,12 @@
 #include <sstream>
 #include <vector>
 
+#include "eval/benchmark_data.h"
 #include "text/text.h"
 
 namespace crosscheck::cli {
 
 namespace {
-
-const char* conll_type(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "PER";
-    case EntityType::kOrganization:
-      return "ORG";
-    case EntityType::kPlace:
-      return "LOC";
-    case EntityType::kMisc:
-      return "MISC";
-  }
-  return "MISC";
-}
 
 struct ConllLine {
   std::string_view line;
@@ -59,7 +46,7 @@ void tag_document(std::vector<ConllLine>& lines, const std::string& text,
       EntityType type = doc.mentions[next_mention].type;
       bool begins_adjacent =
           previous_mention >= 0 && previous_mention != mention && previous_type == type;
-      tag = std::string(begins_adjacent ? "B-" : "I-") + conll_type(type);
+      tag = std::string(begins_adjacent ? "B-" : "I-") + eval::conll_type_name(type);
       previous_type = type;
     }
     previous_mention = mention;

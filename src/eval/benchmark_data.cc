@@ -140,20 +140,6 @@ EntityType conll_entity_type(std::string_view type) {
   return EntityType::kMisc;
 }
 
-const char* conll_type_name(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "PER";
-    case EntityType::kOrganization:
-      return "ORG";
-    case EntityType::kPlace:
-      return "LOC";
-    case EntityType::kMisc:
-      return "MISC";
-  }
-  return "MISC";
-}
-
 bool valid_tag(std::string_view tag) {
   if (tag == "O") return true;
   if (tag.size() < 3 || (tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-') return false;
@@ -178,6 +164,20 @@ void finish_document(ConllDocument& current, std::vector<ConllDocument>& out) {
 }
 
 }  // namespace
+
+const char* conll_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "PER";
+    case EntityType::kOrganization:
+      return "ORG";
+    case EntityType::kPlace:
+      return "LOC";
+    case EntityType::kMisc:
+      return "MISC";
+  }
+  return "MISC";
+}
 
 std::vector<Chunk> chunks_of(const std::vector<std::string>& tags,
                              const std::vector<uint32_t>& sentence_of) {

@@ -44,6 +44,9 @@ std::vector<LabelledText> load_labelled_texts(const std::string& path, Problems&
 // Reads `path`: a clusters JSON lines file (optionally .gz), or a folder whose files named
 // clusters*.jsonl[.gz] are read in name order. Lines that are not a JSON object with
 // "articles" are reported in `problems` and skipped.
+// The CoNLL-2003 name of an entity type: "PER", "ORG", "LOC", "MISC".
+const char* conll_type_name(EntityType type);
+
 std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& problems);
 
 // One PolNeAR article: its text as stored (not normalised, so the offsets hold) and the
