@@ -203,6 +203,37 @@ int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream
     out << line;
     add(total, s);
   }
+  // Every reported conflict with the readers' verdict on it, for reading what goes wrong.
+  out << "reported conflicts (verdict, kind, confidence, sides):\n";
+  for (const EventRun& run : runs) {
+    const EventTexts texts(run.event);
+    for (const Conflict& conflict : run.conflicts) {
+      const char* verdict = "false";
+      for (const LabelledPair& label : run.event.conflicts)
+        if (conflict_matches(texts, conflict, label)) verdict = label.clear ? "TRUE" : "borderline";
+      if (std::string(verdict) == "false")
+        for (const LabelledPair& label : run.event.compatible)
+          if (conflict_matches(texts, conflict, label)) verdict = "look-alike";
+      std::snprintf(line, sizeof(line), "  %-10s %-11s %.2f  %s\n", verdict,
+                    to_string(conflict.kind), conflict.confidence,
+                    clip(run.event.name, 50).c_str());
+      out << line;
+      for (const ConflictSide& side : conflict.sides) {
+        if (side.cites.empty()) continue;
+        const Cite& cite = side.cites.front();
+        // The cited detail with some of the text around it.
+        std::string around = cite.text;
+        for (size_t k = 0; k < run.event.article_ids.size(); ++k) {
+          const std::string& text = run.event.article_texts[k];
+          if (run.event.article_ids[k] != cite.article || cite.end > text.size()) continue;
+          const size_t from = cite.start > 90 ? cite.start - 90 : 0;
+          around = text.substr(from, cite.start - from) + "[[" + cite.text + "]]" +
+                   text.substr(cite.end, std::min<size_t>(60, text.size() - cite.end));
+        }
+        out << "      | " << collapse_whitespace(around) << "\n";
+      }
+    }
+  }
   const Metrics m = metrics_of(total, runs.size());
   std::snprintf(line, sizeof(line),
                 "total: %d reported, %d true, %d borderline (ignored), %d false alarms (%d "
@@ -249,6 +280,7 @@ int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::o
     FactsOptions options = pipeline.facts;
     options.same_statement = same_statement;
     options.min_conflict_confidence = 0;
+    options.same_event = 0;  // every detail pair of one event; the confidence sweep cuts
     for (EventRun& run : runs) analyze_event(pipeline, options, run);
     for (double confidence : confidences) {
       EventScore total;

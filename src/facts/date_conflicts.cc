@@ -1,11 +1,17 @@
-// Date conflicts: one event (same event class, same people, same or no place) put on different
-// days, or on a weekday that the calendar date given for it does not fall on.
+// Date and place conflicts: two details of one event (event_context / same_event: the same
+// predicate or event noun, the same people, the rest of the clause in common) that cannot both
+// be true — calendar spans that do not overlap at the coarser of their granularities ("on
+// Tuesday" against "on Wednesday", "ends in 2019" against "ends in 2018"), or two different
+// places for the same occasion ("the event in Norfolk" against "the Norwalk event").
 #include <algorithm>
-#include <cstdlib>
+#include <map>
 #include <set>
 #include <string>
 
+#include "core/ud.h"
+#include "facts/events.h"
 #include "facts/findings.h"
+#include "text/text.h"
 
 namespace crosscheck::facts {
 
@@ -13,151 +19,211 @@ namespace {
 
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
-// Two days further apart than this are more likely two occasions than one misdated event.
-constexpr int64_t kMaxMisdating = 10;
 
-struct DatedEvent {
-  uint32_t frame = 0;
+struct DatedDetail {
+  EventContext context;
   uint32_t timex = 0;
-  int64_t day = 0;
-  bool has_day = false;
-  int weekday = -1;            // weekday the text names or the calendar date falls on
-  bool weekday_named = false;  // the text names the weekday without a calendar date
-  bool explicit_date = false;
+  int64_t first = 0, last = 0;  // calendar days covered, inclusive
+  bool has_days = false;
+  int weekday = -1;  // weekday named without a resolved date
 };
 
-std::vector<int32_t> people_of(const StoryFrames& story, const Frame& frame) {
-  std::vector<int32_t> people;
-  for (int32_t actor : frame.actors)
-    if (!story.is_place(actor)) people.push_back(actor);
-  return people;
-}
-
-// The one date a sentence gives; sentences with several dates are ambiguous and skipped.
-bool dated_event_of(const StoryFrames& story, uint32_t f, DatedEvent* event) {
-  const Frame& frame = story.frames()[f];
-  if (frame.events.empty() || frame.actors.empty()) return false;
-  const Document& doc = story.doc(frame.article);
-  int dates = 0;
-  for (uint32_t t : frame.timexes) {
-    const Timex& timex = doc.timexes[t];
-    if (timex.type != TimexType::kDate) continue;
-    bool day = timex.anchored_to != "unresolved" && is_day_value(timex.value);
-    if (!day && timex.weekday < 0 && timex.explicit_date.empty()) continue;
-    if (++dates > 1) return false;
-    event->frame = f;
-    event->timex = t;
-    event->has_day = day && day_number(timex.value, &event->day);
-    event->explicit_date = !timex.explicit_date.empty();
-    if (event->explicit_date) {
-      event->weekday = weekday_of(timex.explicit_date);
-      if (!event->has_day) event->has_day = day_number(timex.explicit_date, &event->day);
-    } else if (timex.weekday >= 0) {
-      event->weekday = timex.weekday;
-      event->weekday_named = true;
-    }
+// A date expression that names when something happened: a calendar span or a bare weekday.
+bool read_date(const Timex& timex, DatedDetail* detail) {
+  if (timex.type != TimexType::kDate) return false;
+  if (timex_days(timex, &detail->first, &detail->last)) {
+    detail->has_days = true;
+    return true;
   }
-  return dates == 1;
-}
-
-bool same_event(const StoryFrames& story, const Frame& a, const Frame& b,
-                std::vector<int32_t>* shared_people) {
-  std::vector<std::string> events;
-  std::set_intersection(a.events.begin(), a.events.end(), b.events.begin(), b.events.end(),
-                        std::back_inserter(events));
-  if (events.empty()) return false;
-  // Within one article, places named at different levels ("in St. Petersburg", "visited
-  // Russia") describe the same occasion; across articles, different places mean two events.
-  const bool same_article = a.article == b.article;
-  if (!same_article && !a.places.empty() && !b.places.empty()) {
-    // Each naming a place the other does not: two places, two events.
-    const size_t shared_places = shared_count(a.places, b.places);
-    if (shared_places < a.places.size() && shared_places < b.places.size()) return false;
+  if (timex.weekday >= 0) {
+    detail->weekday = timex.weekday;
+    return true;
   }
-  std::vector<int32_t> pa = people_of(story, a), pb = people_of(story, b);
-  shared_people->clear();
-  std::set_intersection(pa.begin(), pa.end(), pb.begin(), pb.end(),
-                        std::back_inserter(*shared_people));
-  if (shared_people->size() >= 2) return true;
-  return shared_people->size() == 1 && shared_count(a.places, b.places) > 0;
+  return false;
 }
 
-std::string date_claim(const StoryFrames& story, const DatedEvent& event) {
-  const Frame& frame = story.frames()[event.frame];
-  const Timex& timex = story.doc(frame.article).timexes[event.timex];
-  std::string claim = "'" + std::string(story.doc(frame.article).slice(timex.span)) + "'";
-  if (event.explicit_date && event.weekday >= 0) {
-    claim += " (" + timex.explicit_date + ", a " + kWeekdays[event.weekday] + ")";
-  } else if (event.has_day) {
-    claim += " (" + timex.value + ")";
+bool dates_disagree(const DatedDetail& a, const DatedDetail& b) {
+  if (a.has_days && b.has_days) return a.last < b.first || b.last < a.first;
+  if (a.weekday >= 0 && b.weekday >= 0) return a.weekday != b.weekday;
+  return false;
+}
+
+std::string date_claim(const Document& doc, const Timex& timex) {
+  std::string claim = "'" + std::string(doc.slice(timex.span)) + "'";
+  int64_t first, last;
+  if (timex_days(timex, &first, &last)) {
+    claim += " (" + timex.value;
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    if (first == last) claim += std::string(", a ") + kWeekdays[((first % 7) + 7 + 3) % 7];
+    claim += ")";
   }
   return claim;
 }
 
-}  // namespace
+// What the event is called in an explanation: its governor as written.
+std::string event_words(const StoryFrames& story, const EventContext& context) {
+  const Document& doc = story.doc(story.frames()[context.frame].article);
+  if (context.governor < 0) return "event";
+  return std::string(doc.slice(doc.tokens[context.governor].span));
+}
 
-void find_date_conflicts(const StoryFrames& story, std::vector<Conflict>& out) {
-  std::vector<DatedEvent> events;
-  for (uint32_t f = 0; f < story.frames().size(); ++f) {
-    DatedEvent event;
-    if (dated_event_of(story, f, &event)) events.push_back(event);
+// Pairs of details in different independent sources whose governors agree, most alike first;
+// calls visit(i, j, score) for those at or above `threshold`.
+template <typename Detail, typename Visit>
+void for_each_same_event(const StoryFrames& story, const std::vector<Detail>& details,
+                         double threshold, Visit&& visit) {
+  std::map<std::string, std::vector<size_t>> by_governor;
+  for (size_t i = 0; i < details.size(); ++i) {
+    const EventContext& c = details[i].context;
+    if (c.governor < 0) continue;
+    const Document& doc = story.doc(story.frames()[c.frame].article);
+    std::string key = term_of(doc, doc.tokens[c.governor]);
+    by_governor[key.empty() ? c.lemma : key].push_back(i);
   }
-  std::set<std::pair<uint32_t, uint32_t>> reported_timexes;  // (frame, timex) already a side
-  for (size_t i = 0; i < events.size(); ++i) {
-    for (size_t j = i + 1; j < events.size(); ++j) {
-      DatedEvent a = events[i], b = events[j];
-      const Frame& fa = story.frames()[a.frame];
-      const Frame& fb = story.frames()[b.frame];
-      std::vector<int32_t> people;
-      if (!same_event(story, fa, fb, &people)) continue;
-      const bool internal = fa.article == fb.article;
-      std::string reason;
-      // A named weekday against a written calendar date.
-      if (a.explicit_date && !b.explicit_date) std::swap(a, b);
-      const bool weekday_clash =
-          a.weekday_named && b.explicit_date && b.weekday >= 0 && a.weekday != b.weekday &&
-          (internal || !a.has_day || !b.has_day || std::llabs(a.day - b.day) <= kMaxMisdating);
-      const bool day_clash =
-          a.has_day && b.has_day && a.day != b.day && std::llabs(a.day - b.day) <= kMaxMisdating;
-      if (!weekday_clash && !day_clash) continue;
-      if (reported_timexes.contains({a.frame, a.timex}) &&
-          reported_timexes.contains({b.frame, b.timex}))
-        continue;
-      reported_timexes.insert({a.frame, a.timex});
-      reported_timexes.insert({b.frame, b.timex});
-
-      std::string who;
-      for (size_t k = 0; k < people.size() && k < 3; ++k)
-        who += (k ? (k + 1 == people.size() || k == 2 ? " and " : ", ") : "") +
-               story.actor_name(people[k]);
-      Conflict conflict;
-      conflict.kind = ConflictKind::kDate;
-      conflict.internal = internal;
-      const std::string event_name = fa.events.front() == "meeting" ? "meeting" : "event";
-      std::string claim_a = date_claim(story, a), claim_b = date_claim(story, b);
-      if (weekday_clash) {
-        conflict.explanation =
-            std::string(internal ? "The same article dates" : "The sources date") + " the " +
-            event_name + " involving " + who + " to " + claim_a + ", a " + kWeekdays[a.weekday] +
-            ", and to " + claim_b + ", which is not a " + kWeekdays[a.weekday] + ".";
-      } else {
-        conflict.explanation = std::string(internal ? "The same article puts" : "The sources put") +
-                               " the " + event_name + " involving " + who +
-                               " on different days: " + claim_a + " and " + claim_b + ".";
+  for (const auto& [governor, list] : by_governor) {
+    for (size_t x = 0; x < list.size(); ++x) {
+      for (size_t y = x + 1; y < list.size(); ++y) {
+        const Detail& a = details[list[x]];
+        const Detail& b = details[list[y]];
+        if (story.frames()[a.context.frame].source == story.frames()[b.context.frame].source)
+          continue;
+        const double score = same_event(story, a.context, b.context);
+        if (score > 0 && score >= threshold) visit(list[x], list[y], score);
       }
-      const DatedEvent* sides[] = {&a, &b};
-      const std::string claims[] = {claim_a, claim_b};
-      for (int k = 0; k < 2; ++k) {
-        const Frame& frame = story.frames()[sides[k]->frame];
-        const Document& doc = story.doc(frame.article);
-        ConflictSide side;
-        side.claim = claims[k];
-        side.cites.push_back(make_cite(doc, doc.timexes[sides[k]->timex].span));
-        conflict.sides.push_back(std::move(side));
-      }
-      out.push_back(std::move(conflict));
     }
   }
+}
+
+Conflict two_sided(ConflictKind kind, double confidence, std::string explanation,
+                   std::string claim_a, Cite cite_a, std::string claim_b, Cite cite_b) {
+  Conflict conflict;
+  conflict.kind = kind;
+  conflict.confidence = confidence;
+  conflict.explanation = std::move(explanation);
+  conflict.internal = cite_a.article == cite_b.article;
+  conflict.sides.push_back({std::move(claim_a), {std::move(cite_a)}});
+  conflict.sides.push_back({std::move(claim_b), {std::move(cite_b)}});
+  return conflict;
+}
+
+}  // namespace
+
+void find_date_conflicts(const StoryFrames& story, double threshold, std::vector<Conflict>& out) {
+  std::vector<DatedDetail> details;
+  const std::vector<Frame>& frames = story.frames();
+  for (uint32_t f = 0; f < frames.size(); ++f) {
+    const Document& doc = story.doc(frames[f].article);
+    for (uint32_t t : frames[f].timexes) {
+      DatedDetail detail;
+      if (!read_date(doc.timexes[t], &detail)) continue;
+      detail.timex = t;
+      detail.context = event_context(story, f, doc.timexes[t].span);
+      details.push_back(std::move(detail));
+    }
+  }
+  std::set<std::pair<size_t, size_t>> reported;  // one conflict per pair of sentences
+  for_each_same_event(story, details, threshold, [&](size_t i, size_t j, double score) {
+    const DatedDetail& a = details[i];
+    const DatedDetail& b = details[j];
+    if (!dates_disagree(a, b)) return;
+    if (!reported.insert({a.context.frame, b.context.frame}).second) return;
+    const Document& da = story.doc(frames[a.context.frame].article);
+    const Document& db = story.doc(frames[b.context.frame].article);
+    const Timex& ta = da.timexes[a.timex];
+    const Timex& tb = db.timexes[b.timex];
+    std::string claim_a = date_claim(da, ta), claim_b = date_claim(db, tb);
+    out.push_back(two_sided(ConflictKind::kDate, score,
+                            "The sources date the same " + event_words(story, a.context) +
+                                " differently: " + claim_a + " against " + claim_b + ".",
+                            claim_a, make_cite(da, ta.span), claim_b, make_cite(db, tb.span)));
+  });
+}
+
+namespace {
+
+// A place that says where something happened: attached to its governor with a locative
+// preposition ("in Norfolk", "at the base") or naming the kind of occasion ("the Norwalk
+// event"). Affiliations ("Texas Republican"), possessives ("Colorado's law"), origins ("the
+// hometown of Hope") and places that act ("Nebraska asked") are not locations of an event.
+bool locates_event(const StoryFrames& story, const EventContext& context) {
+  if (context.governor < 0) return false;
+  const Frame& frame = story.frames()[context.frame];
+  const Document& doc = story.doc(frame.article);
+  auto at = [&](uint32_t offset) {
+    return static_cast<size_t>(
+        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                         [](const Token& token, uint32_t o) { return token.span.start < o; }) -
+        doc.tokens.begin());
+  };
+  const size_t first = at(frame.span.start), last = at(frame.span.end);
+  // The place name's own head token: the token of the detail attached outside it.
+  for (size_t t = first; t < last; ++t) {
+    const Token& token = doc.tokens[t];
+    if (!context.detail.contains(token.span) || token.head < 0) continue;
+    if (context.detail.contains(doc.tokens[token.head].span)) continue;
+    const std::string_view relation = deprel_name(token.deprel);
+    if (relation == "compound")
+      return token.head == context.governor && doc.tokens[context.governor].upos == Upos::kNoun;
+    if (relation != "obl" && relation != "nmod") return false;
+    for (size_t c = first; c < last; ++c) {
+      const Token& child = doc.tokens[c];
+      if (child.head != static_cast<int32_t>(t) || deprel_base(child.deprel) != "case") continue;
+      return child.lower == "in" || child.lower == "at" || child.lower == "near" ||
+             child.lower == "outside" || child.lower == "inside";
+    }
+    return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void find_place_conflicts(const StoryFrames& story, double threshold,
+                          std::vector<Conflict>& out) {
+  struct PlaceDetail {
+    EventContext context;
+    Span span;
+    int32_t actor = -1;
+  };
+  std::vector<PlaceDetail> details;
+  const std::vector<Frame>& frames = story.frames();
+  for (uint32_t f = 0; f < frames.size(); ++f) {
+    const Document& doc = story.doc(frames[f].article);
+    for (const Mention& mention : doc.mentions) {
+      if (mention.sentence != frames[f].sentence) continue;
+      const int32_t actor = story.actor_of_key(mention.key);
+      if (actor < 0 || !story.is_place(actor)) continue;
+      PlaceDetail detail;
+      detail.span = mention.span;
+      detail.actor = actor;
+      detail.context = event_context(story, f, mention.span);
+      if (!locates_event(story, detail.context)) continue;
+      details.push_back(std::move(detail));
+    }
+  }
+  std::set<std::pair<size_t, size_t>> reported;
+  for_each_same_event(story, details, threshold, [&](size_t i, size_t j, double score) {
+    const PlaceDetail& a = details[i];
+    const PlaceDetail& b = details[j];
+    if (a.actor == b.actor) return;
+    // A place the other clause also names is a second place of the same account ("in Paris,
+    // France"), not a different one.
+    if (std::binary_search(a.context.places.begin(), a.context.places.end(), b.actor) ||
+        std::binary_search(b.context.places.begin(), b.context.places.end(), a.actor))
+      return;
+    const std::string name_a = fold_case(story.actor_name(a.actor));
+    const std::string name_b = fold_case(story.actor_name(b.actor));
+    if (name_a.find(name_b) != std::string::npos || name_b.find(name_a) != std::string::npos)
+      return;
+    if (!reported.insert({a.context.frame, b.context.frame}).second) return;
+    const Document& da = story.doc(frames[a.context.frame].article);
+    const Document& db = story.doc(frames[b.context.frame].article);
+    std::string claim_a(da.slice(a.span)), claim_b(db.slice(b.span));
+    out.push_back(two_sided(ConflictKind::kPlace, score,
+                            "The sources place the same " + event_words(story, a.context) +
+                                " in different places: " + claim_a + " against " + claim_b + ".",
+                            claim_a, make_cite(da, a.span), claim_b, make_cite(db, b.span)));
+  });
 }
 
 }  // namespace crosscheck::facts

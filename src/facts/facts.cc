@@ -102,12 +102,18 @@ void align_story(const std::vector<Document>& documents, Story& story,
   std::vector<Alignment> groups = facts::align_statements(frames, options);
 
   std::vector<Conflict> conflicts;
-  facts::find_number_conflicts(frames, conflicts);
-  facts::find_date_conflicts(frames, conflicts);
+  std::vector<Conflict> event_conflicts;  // rated by event identity already
+  facts::find_number_conflicts(frames, options.same_event, event_conflicts);
+  facts::find_date_conflicts(frames, options.same_event, event_conflicts);
+  facts::find_place_conflicts(frames, options.same_event, event_conflicts);
   facts::find_role_conflicts(frames, conflicts);
   facts::find_polarity_conflicts(frames, groups, conflicts);
   facts::find_attribution_conflicts(frames, conflicts);
   if (options.statements) rate_conflicts(frames, *options.statements, options, conflicts);
+  conflicts.insert(conflicts.end(), event_conflicts.begin(), event_conflicts.end());
+  std::stable_sort(conflicts.begin(), conflicts.end(), [](const Conflict& x, const Conflict& y) {
+    return x.confidence > y.confidence;
+  });
 
   std::set<std::pair<std::string, uint32_t>> contested_sentences;
   for (const Conflict& conflict : conflicts)

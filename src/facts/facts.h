@@ -42,6 +42,10 @@ struct FactsOptions {
   // those below this are not reported. 0 reports all: `crosscheck eval coverage-sweep` finds no
   // threshold that keeps real conflicts while cutting false alarms (docs/facts.md).
   double min_conflict_confidence = 0.0;
+  // Date and place details are compared only when they are about one event: the same predicate
+  // or event noun, the same people, and at least this IDF-weighted share of the smaller clause
+  // in common (events.h). Chosen by `crosscheck eval coverage-sweep` (docs/facts.md).
+  double same_event = 0.5;
 };
 
 // Fills story.facts, story.conflicts, story.timeline and story.numbers. Needs story.actors and

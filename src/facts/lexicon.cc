@@ -185,7 +185,6 @@ const WordMap& qualifier_forms() {
                               {"belgian", "belgium"},
                               {"norwegian", "norway"},
                               {"czech", "czechia"},
-                              {"kremlin", "russia"},
                               {"eu", "european union"},
                               {"un", "united nations"}};
   return map;

@@ -1,5 +1,6 @@
-// Number conflicts: two counts of the same thing (same counted noun and event, in the same
-// place, on compatible dates) whose values cannot both hold given their bounds.
+// Number conflicts: two counts of the same thing (same counted noun and event, one event by
+// event_context / same_event, no two different places, compatible dates) whose values cannot both
+// hold given their bounds.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include "facts/events.h"
 #include "facts/findings.h"
 #include "facts/lexicon.h"
 #include "text/text.h"
@@ -105,30 +107,18 @@ std::vector<int32_t> named_subjects(const StoryFrames& story, const Frame& frame
   return out;
 }
 
-bool same_subject(const StoryFrames& story, const Frame& fa, const Frame& fb,
-                  std::vector<int32_t>* places) {
+// The places two sentences name: each naming a place the other does not means two events
+// (counts from two towns); a shared place is kept for the explanation.
+bool places_compatible(const StoryFrames& story, const Frame& fa, const Frame& fb,
+                       std::vector<int32_t>* places) {
   std::vector<int32_t> sa = named_subjects(story, fa), sb = named_subjects(story, fb);
   std::vector<int32_t> shared;
   std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(shared));
-  // "Sumy" against "Dnipro": each names a place the other does not, so two different events.
   if (shared.size() < sa.size() && shared.size() < sb.size()) return false;
   places->clear();
   for (int32_t actor : shared)
     if (story.is_place(actor)) places->push_back(actor);
-  if (!places->empty()) return true;
-  // A rarely named organisation both sentences share ("Dnipro" tagged as one) is as good as a
-  // place; "Russia", named everywhere, is not.
-  const int rare = std::max(3, static_cast<int>(story.frames().size() / 20));
-  for (int32_t actor : shared) {
-    if (story.sentences_naming(actor) <= rare) {
-      places->push_back(actor);
-      return true;
-    }
-  }
-  // Without a shared place, only the same day and a shared actor tie two counts together.
-  std::vector<int64_t> da = days_of(story, fa), db = days_of(story, fb);
-  if (da.empty() || db.empty() || !dates_compatible(da, db)) return false;
-  return !shared.empty();
+  return true;
 }
 
 std::string event_words(const Document& doc, const Quantity& q) {
@@ -179,7 +169,8 @@ std::string describe_value(const Quantity& q) {
   return text;
 }
 
-void find_number_conflicts(const StoryFrames& story, std::vector<Conflict>& out) {
+void find_number_conflicts(const StoryFrames& story, double same_event_threshold,
+                           std::vector<Conflict>& out) {
   struct Counted {
     uint32_t frame;
     uint32_t quantity;
@@ -211,7 +202,11 @@ void find_number_conflicts(const StoryFrames& story, std::vector<Conflict>& out)
       if (qa.unit != qb.unit || noun_key(qa.noun) != noun_key(qb.noun)) continue;
       if (event_key(qa.event) != event_key(qb.event)) continue;
       std::vector<int32_t> places;
-      if (!same_subject(story, fa, fb, &places)) continue;
+      if (!places_compatible(story, fa, fb, &places)) continue;
+      const double identity =
+          same_event(story, event_context(story, counts[i].frame, qa.span, qa.event_span),
+                     event_context(story, counts[j].frame, qb.span, qb.event_span));
+      if (identity <= 0 || identity < same_event_threshold) continue;
       if (!dates_compatible(days_of(story, fa), days_of(story, fb))) continue;
       if (values_compatible(qa, qb)) continue;
 
@@ -225,6 +220,7 @@ void find_number_conflicts(const StoryFrames& story, std::vector<Conflict>& out)
         Pending pending;
         pending.subject = subject;
         pending.conflict.kind = ConflictKind::kNumber;
+        pending.conflict.confidence = identity;
         pending.conflict.explanation = "The sources give counts of " + qa.noun + " " +
                                        event_words(da, qa) + where + " that cannot all be true: ";
         found.push_back(std::move(pending));

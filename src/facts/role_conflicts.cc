@@ -1,6 +1,5 @@
-// Role conflicts: one person given two incompatible offices, one single-holder office given to
-// two different people, and "the <Name> administration" used while the story names someone else
-// as that country's president. Offices marked as past ("former", "then-") never conflict.
+// Role conflicts: one person given two incompatible offices, and one single-holder office given
+// to two different people. Offices marked as past ("former", "then-") never conflict.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -140,138 +139,6 @@ void pairwise_role_conflicts(const StoryFrames& story, const std::vector<RoleUse
   }
 }
 
-struct AdministrationPhrase {
-  uint32_t article = 0;
-  Span span;         // "Biden administration"
-  std::string name;  // lower-case surname
-  size_t name_token = 0;
-};
-
-// Words that make "the X administration" a past or future government: in the few words before
-// the phrase ("under the", "the former"), or anywhere in the sentence ("predecessor", "era").
-bool past_context(const Document& doc, size_t name_token) {
-  const uint32_t sentence = doc.tokens[name_token].sentence;
-  for (size_t t = name_token; t-- > 0 && t + 4 > name_token;) {
-    if (doc.tokens[t].sentence != sentence) break;
-    const std::string& w = doc.tokens[t].lower;
-    if (w == "former" || w == "previous" || w == "prior" || w == "under" || w == "then" ||
-        w == "outgoing" || w == "incoming" || w == "future" || w == "next" || w == "last" ||
-        w == "during" || w == "late")
-      return true;
-  }
-  for (const Token& token : doc.tokens) {
-    if (token.sentence != sentence) continue;
-    const std::string& w = token.lower;
-    if (w == "predecessor" || w == "predecessors" || w == "era" || w == "formerly") return true;
-  }
-  return false;
-}
-
-// True when a present-tense or modal verb follows "administration" closely ("the X
-// administration has leverage", "... says", "... will"): a government of now, not of history
-// ("the X administration said", "since the X administration").
-bool speaks_of_now(const Document& doc, size_t administration_token) {
-  const uint32_t sentence = doc.tokens[administration_token].sentence;
-  for (size_t t = administration_token + 1; t < doc.tokens.size() && t <= administration_token + 3;
-       ++t) {
-    if (doc.tokens[t].sentence != sentence) break;
-    const std::string& w = doc.tokens[t].lower;
-    if (w == "has" || w == "have" || w == "is" || w == "are" || w == "will" || w == "says" ||
-        w == "wants" || w == "plans" || w == "can" || w == "must" || w == "should" ||
-        w == "intends" || w == "believes" || w == "insists" || w == "hopes" || w == "seeks" ||
-        w == "claims" || w == "argues" || w == "maintains" || w == "continues" || w == "does")
-      return true;
-  }
-  return false;
-}
-
-std::vector<AdministrationPhrase> administration_phrases(const StoryFrames& story) {
-  std::vector<AdministrationPhrase> phrases;
-  for (uint32_t article = 0; article < story.articles(); ++article) {
-    const Document& doc = story.doc(article);
-    for (size_t t = 1; t < doc.tokens.size(); ++t) {
-      const Token& token = doc.tokens[t];
-      // "Federal Aviation Administration" is an agency; a government is "the X administration".
-      if (token.lower != "administration" || token.capitalized) continue;
-      const Token& name = doc.tokens[t - 1];
-      if (name.sentence != token.sentence || !name.capitalized || name.all_caps ||
-          name.shape != TokenShape::kWord || is_stop_word(name.lower))
-        continue;
-      // "the US administration", "the Russian administration" name a country, not a leader.
-      if (canonical_qualifier(name.lower) != name.lower) continue;
-      bool country_word = false;
-      for (const Mention& mention : doc.mentions)
-        if (mention.span.contains(name.span) && mention.type == EntityType::kPlace)
-          country_word = true;
-      if (country_word) continue;
-      phrases.push_back({article, Span{name.span.start, token.span.end}, name.lower, t - 1});
-    }
-  }
-  return phrases;
-}
-
-void administration_conflicts(const StoryFrames& story, const std::vector<RoleUse>& uses,
-                              std::vector<Conflict>& out) {
-  std::vector<AdministrationPhrase> phrases = administration_phrases(story);
-  if (phrases.empty()) return;
-  std::map<int32_t, std::vector<const RoleUse*>> presidents;  // actor -> uses
-  for (const RoleUse& use : uses)
-    if (use.office == "president") presidents[use.actor].push_back(&use);
-  if (presidents.empty()) return;
-  auto president_named = [&](const std::string& surname) -> int32_t {
-    for (const auto& [actor, list] : presidents)
-      if (last_word(story.actor_name(actor)) == surname) return actor;
-    return -1;
-  };
-  // Presidents whose own name the story uses for an administration: that word means their
-  // government here.
-  std::set<int32_t> governing;
-  for (const AdministrationPhrase& phrase : phrases)
-    if (int32_t actor = president_named(phrase.name); actor >= 0) governing.insert(actor);
-
-  std::map<std::string, Conflict> by_name;
-  for (const AdministrationPhrase& phrase : phrases) {
-    if (president_named(phrase.name) >= 0) continue;
-    const Document& doc = story.doc(phrase.article);
-    if (past_context(doc, phrase.name_token) || !speaks_of_now(doc, phrase.name_token + 1))
-      continue;
-    // Only when the story itself uses "<President> administration" do we know which country's
-    // government the word means here.
-    if (governing.size() != 1) continue;
-    const int32_t president = *governing.begin();
-    std::string written(doc.slice(phrase.span));
-    auto [it, inserted] = by_name.try_emplace(phrase.name);
-    Conflict& conflict = it->second;
-    if (inserted) {
-      conflict.kind = ConflictKind::kRole;
-      conflict.explanation = "An article speaks of 'the " + written + "' while the sources name " +
-                             story.actor_name(president) + " as president.";
-      conflict.sides.push_back({"the " + written, {}});
-      ConflictSide named;
-      named.claim = story.actor_name(president) + " is president";
-      std::set<uint32_t> cited_articles;
-      for (const RoleUse* use : presidents[president]) {
-        if (!cited_articles.insert(use->article).second) continue;
-        named.cites.push_back(make_cite(story.doc(use->article), use->span));
-      }
-      for (const AdministrationPhrase& other : phrases) {
-        if (president_named(other.name) != president) continue;
-        if (!cited_articles.insert(other.article + 1000000).second) continue;
-        named.cites.push_back(make_cite(story.doc(other.article), other.span));
-      }
-      conflict.sides.push_back(std::move(named));
-    }
-    add_cite(conflict.sides[0], make_cite(doc, phrase.span));
-  }
-  for (auto& [name, conflict] : by_name) {
-    std::set<std::string> articles;
-    for (const ConflictSide& side : conflict.sides)
-      for (const Cite& cite : side.cites) articles.insert(cite.article);
-    conflict.internal = articles.size() == 1;
-    out.push_back(std::move(conflict));
-  }
-}
-
 }  // namespace
 
 bool role_in_past(const Document& doc, const Mention& mention) {
@@ -319,7 +186,6 @@ bool same_person(const StoryFrames& story, int32_t a, int32_t b) {
 void find_role_conflicts(const StoryFrames& story, std::vector<Conflict>& out) {
   std::vector<RoleUse> uses = role_uses(story);
   pairwise_role_conflicts(story, uses, out);
-  administration_conflicts(story, uses, out);
 }
 
 }  // namespace crosscheck::facts

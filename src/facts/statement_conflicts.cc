@@ -4,7 +4,9 @@
 #include <cctype>
 #include <string>
 
+#include "core/ud.h"
 #include "facts/findings.h"
+#include "text/text.h"
 
 namespace crosscheck::facts {
 
@@ -12,40 +14,9 @@ namespace {
 
 // Similarity above which a negated and an affirmed sentence are one statement read two ways.
 constexpr double kPolaritySimilarity = 0.6;
-// Quotes sharing this much of the shorter one's words are one quotation.
-constexpr double kQuoteOverlap = 0.7;
+// Quotes sharing one run of words this long, as a share of the shorter one, are one quotation.
+constexpr double kQuoteOverlap = 0.8;
 constexpr size_t kQuoteMinWords = 5;
-
-// Term of the first content word the negation governs ("failed to sign" -> "sign"), looking at
-// most four tokens ahead; empty when none.
-std::string negated_term(const Document& doc, int cue) {
-  for (size_t t = static_cast<size_t>(cue) + 1;
-       t < doc.tokens.size() && t <= static_cast<size_t>(cue) + 4; ++t) {
-    if (doc.tokens[t].sentence != doc.tokens[cue].sentence) break;
-    std::string term = term_of(doc, doc.tokens[t]);
-    if (!term.empty()) return term;
-  }
-  return {};
-}
-
-// True when the cue negates a verb phrase ("did not sign", "never met", "failed to", "denied")
-// rather than a noun ("no votes", "without him") or nothing ("not only", "whether or not").
-bool negates_predicate(const Document& doc, int cue) {
-  const std::string& word = doc.tokens[cue].lower;
-  const bool verbal = word == "not" || word == "n't" || word == "never" || word == "failed" ||
-                      word == "yet" || word == "denied" || word == "refused" ||
-                      word == "rejected" || word == "declined";
-  if (!verbal) return false;
-  if (static_cast<size_t>(cue) + 1 < doc.tokens.size()) {
-    const std::string& next = doc.tokens[cue + 1].lower;
-    if (next == "only" || next == "just" || next == "even") return false;
-  }
-  if (cue > 0) {
-    const std::string& before = doc.tokens[cue - 1].lower;
-    if (before == "or" || before == "if" || before == "whether") return false;
-  }
-  return true;
-}
 
 std::string clipped(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
@@ -55,7 +26,8 @@ std::string clipped(std::string_view text, size_t max_bytes) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-std::vector<std::string> quote_words(std::string_view text) {
+// Lower-case words of a quotation, in order.
+std::vector<std::string> ordered_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
@@ -66,9 +38,78 @@ std::vector<std::string> quote_words(std::string_view text) {
     }
   }
   if (!word.empty()) words.push_back(word);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
+}
+
+// Length of the longest run of words two quotations share in the same order.
+size_t longest_common_run(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<size_t> previous(b.size() + 1, 0), current(b.size() + 1, 0);
+  size_t best = 0;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : 0;
+      best = std::max(best, current[j]);
+    }
+    std::swap(previous, current);
+  }
+  return best;
+}
+
+}  // namespace
+
+namespace {
+
+// Tokens of a sentence, as [first, last) indices into doc.tokens.
+std::pair<size_t, size_t> tokens_of(const Document& doc, Span sentence) {
+  auto at = [&](uint32_t offset) {
+    return static_cast<size_t>(
+        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                         [](const Token& token, uint32_t o) { return token.span.start < o; }) -
+        doc.tokens.begin());
+  };
+  return {at(sentence.start), at(sentence.end)};
+}
+
+struct Predicate {
+  size_t token = 0;
+  std::string term;
+  int negation = -1;  // token index of its own negation, -1 when affirmed
+  std::vector<std::string> subject, rest;  // terms of its subject and of its other dependents
+};
+
+// Every verb (or predicative adjective) of a sentence with what depends on it.
+std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
+  const auto [first, last] = tokens_of(doc, sentence);
+  std::vector<Predicate> predicates;
+  for (size_t t = first; t < last; ++t) {
+    const Token& token = doc.tokens[t];
+    if (token.upos != Upos::kVerb && token.upos != Upos::kAdj) continue;
+    Predicate predicate;
+    predicate.token = t;
+    predicate.term = term_of(doc, token);
+    if (predicate.term.empty()) continue;
+    for (size_t c = first; c < last; ++c) {
+      const Token& child = doc.tokens[c];
+      if (child.head != static_cast<int32_t>(t)) continue;
+      // "not only signed", "not just": a negation focusing an adverb beside it negates nothing.
+      const bool focus = c + 1 < last && doc.tokens[c + 1].upos == Upos::kAdv &&
+                         doc.tokens[c + 1].head == child.head;
+      if ((child.morph.negative || child.lower == "never") && !focus)
+        predicate.negation = static_cast<int>(c);
+      std::string term = term_of(doc, child);
+      if (term.empty()) continue;
+      (deprel_base(child.deprel) == "nsubj" ? predicate.subject : predicate.rest)
+          .push_back(std::move(term));
+    }
+    predicates.push_back(std::move(predicate));
+  }
+  return predicates;
+}
+
+bool share_term(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a)
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  return false;
 }
 
 }  // namespace
@@ -80,35 +121,47 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
     if (group.frames.size() < 2) continue;
     bool found = false;
     for (uint32_t n : group.frames) {
+      if (found) break;
       const Frame& negated = frames[n];
-      if (negated.negation_token < 0 || found) continue;
       const Document& negated_doc = story.doc(negated.article);
-      if (!negates_predicate(negated_doc, negated.negation_token)) continue;
-      std::string term = negated_term(negated_doc, negated.negation_token);
-      int64_t id = term.empty() ? -1 : story.term_id(term);
-      if (id < 0) continue;
-      for (uint32_t p : group.frames) {
-        const Frame& affirmed = frames[p];
-        if (affirmed.negation_token >= 0 || affirmed.source == negated.source) continue;
-        if (!std::binary_search(affirmed.terms.begin(), affirmed.terms.end(),
-                                static_cast<uint32_t>(id)))
-          continue;
-        if (shared_count(negated.actors, affirmed.actors) == 0) continue;
-        if (story.similarity(negated, affirmed) < kPolaritySimilarity) continue;
-        const Document& affirmed_doc = story.doc(affirmed.article);
-        Conflict conflict;
-        conflict.kind = ConflictKind::kPolarity;
-        conflict.explanation =
-            "One source denies what another affirms: '" +
-            std::string(negated_doc.slice(negated_doc.tokens[negated.negation_token].span)) +
-            "' stands before '" + term + "...' in one and not in the other.";
-        conflict.sides.push_back({clipped(negated_doc.slice(negated.span), 200),
-                                  {cite_sentence(negated_doc, negated.sentence)}});
-        conflict.sides.push_back({clipped(affirmed_doc.slice(affirmed.span), 200),
-                                  {cite_sentence(affirmed_doc, affirmed.sentence)}});
-        out.push_back(std::move(conflict));
-        found = true;
-        break;
+      for (const Predicate& denied : predicates_of(negated_doc, negated.span)) {
+        if (found || denied.negation < 0) continue;
+        for (uint32_t p : group.frames) {
+          const Frame& affirmed = frames[p];
+          if (found || affirmed.source == negated.source) continue;
+          if (story.similarity(negated, affirmed) < kPolaritySimilarity) continue;
+          const Document& affirmed_doc = story.doc(affirmed.article);
+          // The same predicate, affirmed, about the same thing: its object or complement
+          // shares a word, and its subject too when both name one.
+          const std::vector<Predicate> other = predicates_of(affirmed_doc, affirmed.span);
+          // A sentence that itself denies the predicate too says both; it does not contradict.
+          if (std::any_of(other.begin(), other.end(), [&](const Predicate& q) {
+                return q.negation >= 0 && q.term == denied.term;
+              }))
+            continue;
+          for (const Predicate& stated : other) {
+            if (stated.negation >= 0 || stated.term != denied.term) continue;
+            if (!share_term(stated.rest, denied.rest)) continue;
+            if (!stated.subject.empty() && !denied.subject.empty() &&
+                !share_term(stated.subject, denied.subject))
+              continue;
+            Conflict conflict;
+            conflict.kind = ConflictKind::kPolarity;
+            conflict.explanation =
+                "One source denies what another affirms: '" +
+                std::string(negated_doc.slice(negated_doc.tokens[denied.negation].span)) + " " +
+                std::string(negated_doc.slice(negated_doc.tokens[denied.token].span)) +
+                "' in one, '" + std::string(affirmed_doc.slice(affirmed_doc.tokens[stated.token].span)) +
+                "' in the other.";
+            conflict.sides.push_back({clipped(negated_doc.slice(negated.span), 200),
+                                      {cite_sentence(negated_doc, negated.sentence)}});
+            conflict.sides.push_back({clipped(affirmed_doc.slice(affirmed.span), 200),
+                                      {cite_sentence(affirmed_doc, affirmed.sentence)}});
+            out.push_back(std::move(conflict));
+            found = true;
+            break;
+          }
+        }
       }
     }
   }
@@ -118,55 +171,64 @@ void find_attribution_conflicts(const StoryFrames& story, std::vector<Conflict>&
   struct Said {
     uint32_t article;
     const Quote* quote;
-    std::vector<std::string> words;
+    std::vector<std::string> words;  // in order
     int32_t actor;
+    std::string source;  // the source phrase as written, lower case
   };
   std::vector<Said> said;
   for (uint32_t article = 0; article < story.articles(); ++article) {
     const Document& doc = story.doc(article);
     for (const Quote& quote : doc.quotes) {
-      if (quote.anonymous || quote.speaker.empty()) continue;
-      // Only people named in full: "police" and "officials", or a first name cut from its
-      // surname, are too vague to say the words were credited to someone else.
+      // Only direct quotations whose own sentence names the speaker: a pronoun ("she wrote")
+      // or a description resolved elsewhere is a reading, not what the source says.
+      if (quote.anonymous || !quote.direct || quote.speaker.empty() || quote.source.empty())
+        continue;
       const int32_t actor = story.actor_of_name(quote.speaker);
       if (actor < 0 || story.actor_type(actor) != EntityType::kPerson ||
           story.actor_name(actor).find(' ') == std::string::npos)
         continue;
-      std::vector<std::string> words = quote_words(doc.slice(quote.content));
+      std::string source = fold_case(doc.slice(quote.source));
+      if (source.find(last_word(story.actor_name(actor))) == std::string::npos) continue;
+      std::vector<std::string> words = ordered_words(doc.slice(quote.content));
       if (words.size() < kQuoteMinWords) continue;
-      said.push_back({article, &quote, std::move(words), story.actor_of_name(quote.speaker)});
+      said.push_back({article, &quote, std::move(words), actor, std::move(source)});
     }
   }
+  // People named together in one sentence of the story (a spokesman and the person he speaks
+  // for, an attorney and a client) may both be given the same words.
+  auto named_together = [&](int32_t x, int32_t y) {
+    for (const Frame& frame : story.frames())
+      if (std::binary_search(frame.actors.begin(), frame.actors.end(), x) &&
+          std::binary_search(frame.actors.begin(), frame.actors.end(), y))
+        return true;
+    return false;
+  };
   for (size_t i = 0; i < said.size(); ++i) {
     for (size_t j = i + 1; j < said.size(); ++j) {
       const Said& a = said[i];
       const Said& b = said[j];
-      if (a.article == b.article) continue;
-      size_t shared = shared_count(a.words, b.words);
-      if (shared < kQuoteOverlap * std::min(a.words.size(), b.words.size())) continue;
-      bool same;
-      if (a.actor >= 0 && b.actor >= 0) {
-        same = same_person(story, a.actor, b.actor);
-      } else {
-        std::string x = last_word(a.quote->speaker), y = last_word(b.quote->speaker);
-        same = x == y || edit_distance(x, y) <= 2;
-      }
-      if (same) continue;
+      if (a.article == b.article || same_person(story, a.actor, b.actor)) continue;
+      // The same words: one run of words covering most of the shorter quotation.
+      const size_t shorter = std::min(a.words.size(), b.words.size());
+      if (longest_common_run(a.words, b.words) < kQuoteOverlap * static_cast<double>(shorter))
+        continue;
+      if (a.source.find(last_word(story.actor_name(b.actor))) != std::string::npos ||
+          b.source.find(last_word(story.actor_name(a.actor))) != std::string::npos ||
+          named_together(a.actor, b.actor))
+        continue;
       const Document& da = story.doc(a.article);
       const Document& db = story.doc(b.article);
       Conflict conflict;
       conflict.kind = ConflictKind::kAttribution;
-      conflict.explanation = "The same words are credited to " + a.quote->speaker +
-                             " by one "
-                             "source and to " +
-                             b.quote->speaker + " by another.";
+      conflict.explanation = "The same words are credited to " + story.actor_name(a.actor) +
+                             " by one source and to " + story.actor_name(b.actor) +
+                             " by another.";
       for (const auto& [side, doc] : {std::pair{&a, &da}, std::pair{&b, &db}}) {
         ConflictSide entry;
-        entry.claim =
-            side->quote->speaker + " said '" + clipped(doc->slice(side->quote->content), 160) + "'";
+        entry.claim = story.actor_name(side->actor) + " said '" +
+                      clipped(doc->slice(side->quote->content), 160) + "'";
         entry.cites.push_back(make_cite(*doc, side->quote->content));
-        Span who = side->quote->source.empty() ? side->quote->cue : side->quote->source;
-        if (!who.empty()) entry.cites.push_back(make_cite(*doc, who));
+        entry.cites.push_back(make_cite(*doc, side->quote->source));
         conflict.sides.push_back(std::move(entry));
       }
       out.push_back(std::move(conflict));
