@@ -139,7 +139,10 @@ std::vector<Story> analyze_stories(std::vector<Document>& documents, const Pipel
 std::vector<Story> analyze_documents(std::vector<Document>& documents, const Extractor& extractor,
                                      const PipelineOptions& options, StageTimes* times) {
   annotate_documents(documents, extractor, options, times);
-  return analyze_stories(documents, options, times);
+  PipelineOptions with_places = options;
+  if (!with_places.facts.is_country)
+    with_places.facts.is_country = [&](std::string_view name) { return extractor.is_country(name); };
+  return analyze_stories(documents, with_places, times);
 }
 
 }  // namespace crosscheck

@@ -1,5 +1,7 @@
 #include "extract/extract.h"
 
+#include <algorithm>
+
 #include "extract/actors.h"
 #include "extract/entities.h"
 #include "extract/gazetteer.h"
@@ -10,6 +12,20 @@
 namespace crosscheck {
 
 struct Extractor::Gazetteer : extract::Gazetteer {};
+
+bool Extractor::is_country(std::string_view name) const {
+  if (!gazetteer_) return false;
+  const std::string folded = extract::fold_name(name);
+  if (gazetteer_->country(folded)) return true;
+  // Initials count only as written in capitals ("U.S.", "UAE"), never a lower-case word.
+  std::string letters;
+  for (char c : name)
+    if (c != '.') letters.push_back(c);
+  const bool capitals = !letters.empty() && std::all_of(letters.begin(), letters.end(), [](char c) {
+    return c >= 'A' && c <= 'Z';
+  });
+  return capitals && gazetteer_->country_codes.contains(extract::fold_name(letters));
+}
 struct Extractor::Recogniser : extract::Recogniser {};
 
 Extractor::Extractor()

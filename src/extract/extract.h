@@ -96,6 +96,10 @@ class Extractor {
   // Costs a few hash probes per token. Thread-safe.
   std::vector<Mention> find_entities(const Document& doc) const;
 
+  // True when `name` names a country (iso-codes and gazetteer country names, alternative
+  // spellings, and initials written in capitals such as "U.S."). Thread-safe.
+  bool is_country(std::string_view name) const;
+
   struct Gazetteer;
   struct Recogniser;
 

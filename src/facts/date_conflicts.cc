@@ -42,9 +42,16 @@ bool read_date(const Timex& timex, DatedDetail* detail) {
   return false;
 }
 
+// Weekday 0 = Monday .. 6 = Sunday of a day number (1970-01-01 was a Thursday).
+int weekday_of_day(int64_t day) { return static_cast<int>(((day % 7) + 7 + 3) % 7); }
+
 bool dates_disagree(const DatedDetail& a, const DatedDetail& b) {
   if (a.has_days && b.has_days) return a.last < b.first || b.last < a.first;
   if (a.weekday >= 0 && b.weekday >= 0) return a.weekday != b.weekday;
+  // A bare weekday against one calendar day: the day must fall on that weekday.
+  for (const auto& [named, dated] : {std::pair{&a, &b}, std::pair{&b, &a}})
+    if (named->weekday >= 0 && dated->has_days && dated->first == dated->last)
+      return weekday_of_day(dated->first) != named->weekday;
   return false;
 }
 
@@ -53,8 +60,7 @@ std::string date_claim(const Document& doc, const Timex& timex) {
   int64_t first, last;
   if (timex_days(timex, &first, &last)) {
     claim += " (" + timex.value;
-    // 1970-01-01 was a Thursday (3 with Monday = 0).
-    if (first == last) claim += std::string(", a ") + kWeekdays[((first % 7) + 7 + 3) % 7];
+    if (first == last) claim += std::string(", a ") + kWeekdays[weekday_of_day(first)];
     claim += ")";
   }
   return claim;
@@ -67,29 +73,24 @@ std::string event_words(const StoryFrames& story, const EventContext& context) {
   return std::string(doc.slice(doc.tokens[context.governor].span));
 }
 
-// Pairs of details in different independent sources whose governors agree, most alike first;
-// calls visit(i, j, score) for those at or above `threshold`.
+// Pairs of details of one event, most alike first: calls visit(i, j, score) for those whose
+// same_event score reaches `threshold`. Two details of different articles of one copy group are
+// one source and never compared; two of one article are (an article may contradict itself).
 template <typename Detail, typename Visit>
 void for_each_same_event(const StoryFrames& story, const std::vector<Detail>& details,
                          double threshold, Visit&& visit) {
-  std::map<std::string, std::vector<size_t>> by_governor;
+  const std::vector<Frame>& frames = story.frames();
   for (size_t i = 0; i < details.size(); ++i) {
-    const EventContext& c = details[i].context;
-    if (c.governor < 0) continue;
-    const Document& doc = story.doc(story.frames()[c.frame].article);
-    std::string key = term_of(doc, doc.tokens[c.governor]);
-    by_governor[key.empty() ? c.lemma : key].push_back(i);
-  }
-  for (const auto& [governor, list] : by_governor) {
-    for (size_t x = 0; x < list.size(); ++x) {
-      for (size_t y = x + 1; y < list.size(); ++y) {
-        const Detail& a = details[list[x]];
-        const Detail& b = details[list[y]];
-        if (story.frames()[a.context.frame].source == story.frames()[b.context.frame].source)
-          continue;
-        const double score = same_event(story, a.context, b.context);
-        if (score > 0 && score >= threshold) visit(list[x], list[y], score);
-      }
+    const EventContext& a = details[i].context;
+    if (a.governor < 0) continue;
+    for (size_t j = i + 1; j < details.size(); ++j) {
+      const EventContext& b = details[j].context;
+      if (b.governor < 0 || a.frame == b.frame) continue;
+      const Frame& fa = frames[a.frame];
+      const Frame& fb = frames[b.frame];
+      if (fa.article != fb.article && fa.source == fb.source) continue;
+      const double score = same_event(story, a, b);
+      if (score > 0 && score >= threshold) visit(i, j, score);
     }
   }
 }
@@ -139,51 +140,16 @@ void find_date_conflicts(const StoryFrames& story, double threshold, std::vector
   });
 }
 
-namespace {
-
-// A place that says where something happened: attached to its governor with a locative
-// preposition ("in Norfolk", "at the base") or naming the kind of occasion ("the Norwalk
-// event"). Affiliations ("Texas Republican"), possessives ("Colorado's law"), origins ("the
-// hometown of Hope") and places that act ("Nebraska asked") are not locations of an event.
-bool locates_event(const StoryFrames& story, const EventContext& context) {
-  if (context.governor < 0) return false;
-  const Frame& frame = story.frames()[context.frame];
-  const Document& doc = story.doc(frame.article);
-  auto at = [&](uint32_t offset) {
-    return static_cast<size_t>(
-        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
-                         [](const Token& token, uint32_t o) { return token.span.start < o; }) -
-        doc.tokens.begin());
-  };
-  const size_t first = at(frame.span.start), last = at(frame.span.end);
-  // The place name's own head token: the token of the detail attached outside it.
-  for (size_t t = first; t < last; ++t) {
-    const Token& token = doc.tokens[t];
-    if (!context.detail.contains(token.span) || token.head < 0) continue;
-    if (context.detail.contains(doc.tokens[token.head].span)) continue;
-    const std::string_view relation = deprel_name(token.deprel);
-    if (relation == "compound")
-      return token.head == context.governor && doc.tokens[context.governor].upos == Upos::kNoun;
-    if (relation != "obl" && relation != "nmod") return false;
-    for (size_t c = first; c < last; ++c) {
-      const Token& child = doc.tokens[c];
-      if (child.head != static_cast<int32_t>(t) || deprel_base(child.deprel) != "case") continue;
-      return child.lower == "in" || child.lower == "at" || child.lower == "near" ||
-             child.lower == "outside" || child.lower == "inside";
-    }
-    return false;
-  }
-  return false;
-}
-
-}  // namespace
-
 void find_place_conflicts(const StoryFrames& story, double threshold,
+                          const std::function<bool(std::string_view)>& is_country,
                           std::vector<Conflict>& out) {
   struct PlaceDetail {
     EventContext context;
     Span span;
     int32_t actor = -1;
+    // Given with a second place beside it ("Manchester, N.H."): written at two levels, so a
+    // place another source names at one level may contain it.
+    bool qualified = false;
   };
   std::vector<PlaceDetail> details;
   const std::vector<Frame>& frames = story.frames();
@@ -197,7 +163,19 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
       detail.span = mention.span;
       detail.actor = actor;
       detail.context = event_context(story, f, mention.span);
-      if (!locates_event(story, detail.context)) continue;
+      if (!locates_event(doc, frames[f].span, mention.span, detail.context.governor)) continue;
+      for (const Mention& other : doc.mentions) {
+        if (&other == &mention || other.sentence != mention.sentence) continue;
+        const int32_t other_actor = story.actor_of_key(other.key);
+        if (other_actor < 0 || !story.is_place(other_actor)) continue;
+        // Beside it: only a comma, space or "in" between the two names.
+        const Span gap = other.span.start >= mention.span.end
+                             ? Span{mention.span.end, other.span.start}
+                             : Span{other.span.end, mention.span.start};
+        const std::string between = fold_case(doc.slice(gap));
+        if (between.find_first_not_of(" ,") == std::string::npos || between == " in ")
+          detail.qualified = true;
+      }
       details.push_back(std::move(detail));
     }
   }
@@ -205,7 +183,9 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
   for_each_same_event(story, details, threshold, [&](size_t i, size_t j, double score) {
     const PlaceDetail& a = details[i];
     const PlaceDetail& b = details[j];
-    if (a.actor == b.actor) return;
+    if (a.actor == b.actor || a.qualified || b.qualified) return;
+    if (is_country && is_country(story.actor_name(a.actor)) != is_country(story.actor_name(b.actor)))
+      return;
     // A place the other clause also names is a second place of the same account ("in Paris,
     // France"), not a different one.
     if (std::binary_search(a.context.places.begin(), a.context.places.end(), b.actor) ||

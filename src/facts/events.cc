@@ -43,6 +43,28 @@ std::string lemma_of(const Document& doc, const Token& token) {
 
 }  // namespace
 
+bool locates_event(const Document& doc, Span sentence, Span place, int32_t governor) {
+  const auto [first, last] = sentence_tokens(doc, sentence);
+  // The place name's own head token: the token of the name attached outside it.
+  for (size_t t = first; t < last; ++t) {
+    const Token& token = doc.tokens[t];
+    if (!place.contains(token.span) || token.head < 0) continue;
+    if (place.contains(doc.tokens[token.head].span)) continue;
+    const std::string_view relation = deprel_name(token.deprel);
+    if (relation == "compound")
+      return governor >= 0 && token.head == governor && doc.tokens[governor].upos == Upos::kNoun;
+    if (relation != "obl" && relation != "nmod") return false;
+    for (size_t c = first; c < last; ++c) {
+      const Token& child = doc.tokens[c];
+      if (child.head != static_cast<int32_t>(t) || deprel_base(child.deprel) != "case") continue;
+      return child.lower == "in" || child.lower == "at" || child.lower == "near" ||
+             child.lower == "outside" || child.lower == "inside";
+    }
+    return false;
+  }
+  return false;
+}
+
 bool timex_days(const Timex& timex, int64_t* first, int64_t* last) {
   if (timex.type != TimexType::kDate || timex.anchored_to == "unresolved") return false;
   if (day_number(timex.first_day, first) && day_number(timex.last_day, last)) return true;
@@ -73,6 +95,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
     if (up < 0 || !inside_detail(static_cast<size_t>(up))) head = static_cast<int32_t>(t);
   }
   size_t clause_head = last;  // a token index, or `last` for the whole sentence
+  std::vector<int32_t> path;  // the governor and the tokens up to its clause head
   if (parsed && head >= 0) {
     // Climb past names, numbers and function words to the predicate or event noun.
     int32_t governor = doc.tokens[head].head;
@@ -106,7 +129,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
       }
       // The clause: climb from the governor to the token that opens its clause.
       size_t top = static_cast<size_t>(governor);
-      std::vector<int32_t> path = {governor};
+      path = {governor};
       while (!opens_clause(doc.tokens[top])) {
         top = static_cast<size_t>(doc.tokens[top].head);
         path.push_back(static_cast<int32_t>(top));
@@ -155,7 +178,18 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
     const int32_t actor = story.actor_of_key(mention.key);
     if (actor < 0) continue;
     if (story.is_place(actor)) {
-      context.places.push_back(actor);
+      // Where the event itself took place: a locative attached to the governor, to the verbs
+      // above it in its clause or to its own arguments, not one deep inside a noun phrase
+      // ("the war in X").
+      if (!locates_event(doc, frame.span, mention.span, -1)) continue;
+      int32_t head = -1;
+      for (size_t t = m_first; t < last && doc.tokens[t].span.start < mention.span.end; ++t)
+        if (doc.tokens[t].head >= 0 && !mention.span.contains(doc.tokens[doc.tokens[t].head].span))
+          head = doc.tokens[t].head;
+      const bool on_path = std::find(path.begin(), path.end(), head) != path.end();
+      // Or to one of the governor's own arguments ("met Brand in Geneva").
+      const bool on_argument = head >= 0 && !path.empty() && doc.tokens[head].head == path.front();
+      if (on_path || on_argument) context.places.push_back(actor);
     } else if (story.actor_type(actor) == EntityType::kPerson) {
       context.people.push_back(actor);
     }
@@ -187,12 +221,15 @@ bool governors_agree(const StoryFrames& story, const EventContext& a, const Even
   const Document& db = story.doc(story.frames()[b.frame].article);
   const std::string x = term_of(da, da.tokens[a.governor]);
   const std::string y = term_of(db, db.tokens[b.governor]);
-  return !x.empty() && x == y;
+  if (!x.empty() && x == y) return true;
+  // Two verbs, one a synonym or a direct kind of the other ("visited" a kind of "met").
+  return a.governor_verb && b.governor_verb && story.wordnet() &&
+         story.wordnet()->related(a.lemma, b.lemma);
 }
 
 double same_event(const StoryFrames& story, const EventContext& a, const EventContext& b) {
-  if (a.reporting || b.reporting || !governors_agree(story, a, b) || a.negated != b.negated ||
-      a.future != b.future || a.running_total != b.running_total)
+  if (a.reporting || b.reporting || a.negated != b.negated || a.future != b.future ||
+      a.running_total != b.running_total || !governors_agree(story, a, b))
     return 0;
   // A verb's own subject, object or complement names the event; a noun ("the 2008 event") is
   // often bare and leaves it to the clause.

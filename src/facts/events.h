@@ -26,7 +26,9 @@ struct EventContext {
   std::vector<uint32_t> core;  // sorted term ids of the governor's own dependents
   std::vector<uint32_t> terms;   // sorted content-term ids of the clause, detail excluded
   std::vector<int32_t> people;   // sorted actor ids of people named in the clause
-  std::vector<int32_t> places;   // sorted actor ids of places named in the clause, detail excluded
+  // Sorted actor ids of the places where the event itself took place: locatives (locates_event)
+  // attached to the governor or the verbs above it in its clause.
+  std::vector<int32_t> places;
   // Calendar spans [first, last] (day numbers) of the other dates of the clause, or of the
   // sentence when the clause gives none ("Overnight on Wednesday, officials said a strike
   // killed ...").
@@ -42,6 +44,13 @@ struct EventContext {
 EventContext event_context(const StoryFrames& story, uint32_t frame, Span detail,
                            Span governor_hint = {});
 
+// True when the place name at `place` (inside `sentence`) says where something happened:
+// attached with a locative preposition ("in Norfolk", "at the base") or naming the kind of
+// occasion its noun `governor` is ("the Norwalk event"). Affiliations ("Texas Republican"),
+// possessives ("Colorado's law"), origins ("the hometown of Hope"), objects ("visited Russia")
+// and places that act ("Nebraska asked") are not.
+bool locates_event(const Document& doc, Span sentence, Span place, int32_t governor);
+
 // The calendar days [first, last] a date expression covers (day numbers); false for durations,
 // sets, unresolved values and anything that is not a calendar span.
 bool timex_days(const Timex& timex, int64_t* first, int64_t* last);
@@ -53,8 +62,9 @@ bool timex_days(const Timex& timex, int64_t* first, int64_t* last);
 // governor's own excluded) that the other clause also has.
 double same_event(const StoryFrames& story, const EventContext& a, const EventContext& b);
 
-// The governor lemmas of two contexts agree: equal, or one is the other's nominalisation by a
-// shared stem ("vote"/"voted", "meeting"/"met").
+// The governor lemmas of two contexts agree: equal, one the other's nominalisation by a shared
+// stem ("vote"/"voted", "meeting"/"met"), or two verbs related in WordNet (synonyms, or one a
+// direct hypernym of the other) when the story has WordNet.
 bool governors_agree(const StoryFrames& story, const EventContext& a, const EventContext& b);
 
 }  // namespace crosscheck::facts

@@ -99,13 +99,14 @@ void rate_conflicts(const StoryFrames& story, const StatementScorer& scorer,
 void align_story(const std::vector<Document>& documents, Story& story,
                  const FactsOptions& options) {
   StoryFrames frames(documents, story);
+  if (options.statements) frames.set_wordnet(&options.statements->wordnet());
   std::vector<Alignment> groups = facts::align_statements(frames, options);
 
   std::vector<Conflict> conflicts;
   std::vector<Conflict> event_conflicts;  // rated by event identity already
   facts::find_number_conflicts(frames, options.same_event, event_conflicts);
   facts::find_date_conflicts(frames, options.same_event, event_conflicts);
-  facts::find_place_conflicts(frames, options.same_event, event_conflicts);
+  facts::find_place_conflicts(frames, options.same_event, options.is_country, event_conflicts);
   facts::find_role_conflicts(frames, conflicts);
   facts::find_polarity_conflicts(frames, groups, conflicts);
   facts::find_attribution_conflicts(frames, conflicts);

@@ -11,7 +11,9 @@
 // attribution (one quote or claim credited to different speakers).
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,9 @@
 namespace crosscheck {
 
 class StatementScorer;
+namespace facts {
+class WordNet;
+}
 
 struct FactsOptions {
   int corroboration_min_sources = 2;  // independent sources for "corroborated"
@@ -45,7 +50,11 @@ struct FactsOptions {
   // Date and place details are compared only when they are about one event: the same predicate
   // or event noun, the same people, and at least this IDF-weighted share of the smaller clause
   // in common (events.h). Chosen by `crosscheck eval coverage-sweep` (docs/facts.md).
-  double same_event = 0.5;
+  double same_event = 0.4;
+  // Whether a place name is a country (the extract stage's gazetteer); a country and a place
+  // that is not one may be one place at two levels ("born in the U.S." and "born in San
+  // Francisco"), so they are never a place conflict. Unset: every place is of one level.
+  std::function<bool(std::string_view)> is_country;
 };
 
 // Fills story.facts, story.conflicts, story.timeline and story.numbers. Needs story.actors and
@@ -96,6 +105,7 @@ class StatementFeatures {
                               const std::vector<Span>& a_skip = {},
                               const std::vector<Span>& b_skip = {}) const;
   static const std::vector<std::string>& names();
+  const facts::WordNet& wordnet() const;
 
   struct Resources;
 
@@ -133,6 +143,8 @@ class StatementScorer {
                      const std::vector<Span>& a_skip = {},
                      const std::vector<Span>& b_skip = {}) const;
   const StatementModel& model() const { return model_; }
+  // The WordNet the features read (synonyms and hypernyms of predicates for event identity).
+  const facts::WordNet& wordnet() const;
 
  private:
   std::unique_ptr<StatementFeatures> features_;

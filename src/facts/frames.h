@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "core/story.h"
+#include "facts/wordnet.h"
 
 namespace crosscheck::facts {
 
@@ -43,6 +44,10 @@ struct Frame {
 class StoryFrames {
  public:
   StoryFrames(const std::vector<Document>& documents, const Story& story);
+
+  // WordNet for relating predicates (synonyms, hypernyms); null when none was loaded.
+  void set_wordnet(const WordNet* wordnet) { wordnet_ = wordnet; }
+  const WordNet* wordnet() const { return wordnet_; }
 
   const Document& doc(uint32_t article) const { return *docs_[article]; }
   size_t articles() const { return docs_.size(); }
@@ -90,6 +95,7 @@ class StoryFrames {
   std::vector<int> actor_sentences_;
   std::vector<std::string> actor_names_;
   std::unordered_map<std::string, uint32_t> vocabulary_;
+  const WordNet* wordnet_ = nullptr;
 };
 
 inline constexpr size_t kMinClauseTerms = 4;

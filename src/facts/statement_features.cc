@@ -117,6 +117,8 @@ double lcs_ratio(const std::vector<Word>& a, const std::vector<Word>& b) {
 }  // namespace
 
 StatementFeatures::StatementFeatures() : resources_(std::make_unique<Resources>()) {}
+
+const facts::WordNet& StatementFeatures::wordnet() const { return resources_->wordnet; }
 StatementFeatures::~StatementFeatures() = default;
 
 std::unique_ptr<StatementFeatures> StatementFeatures::load(const std::string& models_dir,

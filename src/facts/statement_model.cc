@@ -125,6 +125,8 @@ StatementModel train_statement_model(const std::vector<std::vector<double>>& row
 StatementScorer::StatementScorer(std::unique_ptr<StatementFeatures> features, StatementModel model)
     : features_(std::move(features)), model_(std::move(model)) {}
 
+const facts::WordNet& StatementScorer::wordnet() const { return features_->wordnet(); }
+
 double StatementScorer::probability(const Document& a, Span a_span, const Document& b, Span b_span,
                                     const std::vector<Span>& a_skip,
                                     const std::vector<Span>& b_skip) const {
