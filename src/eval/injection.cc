@@ -285,9 +285,16 @@ const Quantity* quantity_at(const Document& doc, Span span) {
   return nullptr;
 }
 
+// An exact count with its counted noun, not inside a date and not a bare year the time tagger
+// missed ("its 1982 war": a whole number from 1000 to 2100 with no unit and no comma).
 bool plain_count(const Document& doc, const Quantity& q) {
-  return q.bound == Bound::kExact && !q.vague && q.low == q.high && !q.noun.empty() &&
-         !overlaps_timex(doc, q.span);
+  if (q.bound != Bound::kExact || q.vague || q.low != q.high || q.noun.empty() ||
+      overlaps_timex(doc, q.span))
+    return false;
+  const bool year_like = q.unit.empty() && q.value >= 1000 && q.value <= 2100 &&
+                         q.value == std::floor(q.value) &&
+                         doc.slice(q.span).find(',') == std::string_view::npos;
+  return !year_like;
 }
 
 template <typename Pick>
@@ -454,6 +461,8 @@ void RewritePools::learn(const std::vector<Document>& documents, const std::stri
         ++month_votes_[month][word];
       }
     }
+    for (const Token& t : doc.tokens)
+      if (!t.lemma.empty() && xpos_tag_name(t.xpos) == "VBN") ++participle_votes_[t.lemma][t.lower];
     for (const Mention& m : doc.mentions) {
       if (m.type == EntityType::kPerson && !m.role_span.empty())
         ++role_groups_[lower(doc.slice(m.role_span))][group];
@@ -475,6 +484,8 @@ void RewritePools::finish() {
     month_of_word[word] = month;
   }
   for (const auto& [weekday, votes] : weekday_votes_) weekdays_[weekday] = winner(votes);
+  participles_.clear();
+  for (const auto& [lemma, votes] : participle_votes_) participles_[lemma] = winner(votes);
   roles_.clear();
   role_variants_.clear();
   std::map<std::string, int> role_count;
@@ -545,6 +556,11 @@ const std::string* RewritePools::other_place(const std::string& group,
     if (word_count(place.text) == words) same_size.push_back(&place.text);
   }
   return pick(same_size.empty() ? any : same_size, random);
+}
+
+const std::string* RewritePools::participle(const std::string& lemma) const {
+  auto it = participles_.find(lemma);
+  return it == participles_.end() ? nullptr : &it->second;
 }
 
 const std::string* RewritePools::role_variant(const std::string& role) const {
@@ -641,7 +657,8 @@ std::optional<Rewrite> negate(const Document& doc, Span detail) {
   std::sort(helpers.begin(), helpers.end());
   if (!helpers.empty()) {
     const Token& aux = doc.tokens[helpers.front()];
-    return make(Detail::kPolarity, false, {aux.span.end, aux.span.end}, " not", doc);
+    return make(Detail::kPolarity, false, aux.span, std::string(doc.slice(aux.span)) + " not",
+                doc);
   }
   const std::string_view tag = xpos_tag_name(verb.xpos);
   std::string support;
@@ -769,15 +786,22 @@ std::optional<Rewrite> reword_date(const Document& doc, Span detail, const Rewri
   return std::nullopt;
 }
 
-std::optional<Rewrite> reword_verb(const Document& doc, Span detail) {
+std::optional<Rewrite> reword_verb(const Document& doc, Span detail, const RewritePools& pools) {
   const long root = token_at(doc, detail);
   if (root < 0) return std::nullopt;
   const Token& verb = doc.tokens[root];
   if (xpos_tag_name(verb.xpos) != "VBD" || !children(doc, root, "aux").empty() ||
       !children(doc, root, "cop").empty())
     return std::nullopt;
+  // The participle as the articles write it for this lemma; a regular past ("-ed") is its own.
   const std::string_view form = doc.slice(verb.span);
-  if (form.size() < 4 || lower(form.substr(form.size() - 2)) != "ed") return std::nullopt;
+  std::string participle;
+  if (const std::string* seen = pools.participle(verb.lemma))
+    participle = *seen;
+  else if (form.size() >= 4 && lower(form.substr(form.size() - 2)) == "ed")
+    participle = lower(form);
+  else
+    return std::nullopt;
   bool plural = false;
   for (size_t s : children(doc, root, "nsubj")) {
     const Token& subject = doc.tokens[s];
@@ -785,7 +809,7 @@ std::optional<Rewrite> reword_verb(const Document& doc, Span detail) {
              subject.morph.person == 1 || subject.morph.person == 2;
   }
   return make(Detail::kPolarity, true, verb.span,
-              match_case(plural ? "have" : "has", form) + " " + lower(form), doc);
+              match_case(plural ? "have" : "has", form) + " " + participle, doc);
 }
 
 }  // namespace
@@ -808,7 +832,7 @@ std::optional<Rewrite> preserve(const std::vector<Document>& documents, const An
     case Detail::kPlace:
       return std::nullopt;
     case Detail::kPolarity:
-      return reword_verb(doc, detail);
+      return reword_verb(doc, detail, pools);
   }
   return std::nullopt;
 }

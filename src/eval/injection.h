@@ -81,6 +81,8 @@ class RewritePools {
                                  const std::string& like, Random& random) const;
   // The other form of a title's abbreviation ("sen." <-> "senator"), when learned.
   const std::string* role_variant(const std::string& role) const;
+  // The past participle the articles write for a verb lemma ("say" -> "said"), when seen.
+  const std::string* participle(const std::string& lemma) const;
 
  private:
   struct Named {
@@ -89,6 +91,8 @@ class RewritePools {
   std::map<long, std::map<std::string, int>> number_votes_;
   std::map<int, std::map<std::string, int>> month_votes_, weekday_votes_;
   std::map<std::string, std::map<std::string, int>> role_groups_;  // role -> group -> count
+  std::map<std::string, std::map<std::string, int>> participle_votes_;
+  std::map<std::string, std::string> participles_;
   std::vector<Named> places_;
   std::map<long, std::string> numbers_;
   std::map<int, std::string> months_, weekdays_;

@@ -135,6 +135,17 @@ TEST(Injection, NumberAnchorNeedsTheSameCountedNounAndExactValues) {
   add_quantity(docs[1], "1,200", 1200, "workers");
   add_quantity(docs[2], "at least 1,200", 1200, "jobs", Bound::kAtLeast);
   EXPECT_TRUE(find_anchors(docs, Detail::kNumber).empty());
+  // A bare year read as a count is no number anchor; the same value with a comma is.
+  std::vector<Document> years = {article("y", "Britain fought its 1982 war against Argentina at sea."),
+                                 article("z", "At sea Britain fought its 1982 war against Argentina.")};
+  add_quantity(years[0], "1982", 1982, "war");
+  add_quantity(years[1], "1982", 1982, "war");
+  EXPECT_TRUE(find_anchors(years, Detail::kNumber).empty());
+  std::vector<Document> counts = {article("y", "Police counted 1,982 protesters at the square."),
+                                  article("z", "At the square police counted 1,982 protesters.")};
+  add_quantity(counts[0], "1,982", 1982, "protesters");
+  add_quantity(counts[1], "1,982", 1982, "protesters");
+  EXPECT_EQ(find_anchors(counts, Detail::kNumber).size(), 1u);
 }
 
 TEST(Injection, NumberContradictionsAreClearlyDifferentAndKeepTheWriting) {
@@ -345,6 +356,20 @@ TEST(Injection, PolarityNegatesTheMainVerbAndControlsUsePerfectAspect) {
   auto control = preserve(docs, past, pools, random);
   ASSERT_TRUE(control);
   EXPECT_EQ(edited(docs[0], *control), "The union has rejected the offer from the airline on Monday.");
+  // An irregular verb takes the participle the articles write for its lemma.
+  std::vector<Document> learn = {article("l", "She has written two books.")};
+  parse(learn[0], 0, "written", "VBN", "write", {"has"});
+  pools.learn(learn, "other");
+  pools.finish();
+  std::vector<Document> wrote = {article("w", "The minister wrote a letter to the board."),
+                                 article("v", "A letter to the board was what the minister wrote.")};
+  parse(wrote[0], 0, "wrote", "VBD", "write");
+  parse(wrote[1], 0, "wrote", "VBD", "write");
+  std::vector<Anchor> wrote_anchors = find_anchors(wrote, Detail::kPolarity);
+  ASSERT_EQ(wrote_anchors.size(), 1u);
+  auto perfect = preserve(wrote, wrote_anchors[0], pools, random);
+  ASSERT_TRUE(perfect);
+  EXPECT_EQ(edited(wrote[0], *perfect), "The minister has written a letter to the board.");
   // A negated sentence is no polarity anchor.
   std::vector<Document> negative = {article("e", "The union did not reject the offer today."),
                                     article("f", "The union rejected the offer today.")};
