@@ -34,12 +34,6 @@ constexpr uint64_t kDefaultSeed = 20261202;
 constexpr size_t kDefaultClusters = 1000;
 constexpr size_t kExamples = 3;
 
-uint64_t fnv1a(const std::string& text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
-}
-
 ConflictKind conflict_kind(Detail kind) {
   switch (kind) {
     case Detail::kNumber:

@@ -24,12 +24,6 @@ namespace {
 
 constexpr uint64_t kSeed = 20250417;
 
-uint64_t fnv1a(const std::string& text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
-}
-
 enum class Edit { kNewLede, kAppended, kRemoved, kChangedWords, kRewrite };
 constexpr const char* kEditNames[] = {"new lede", "appended sentences", "removed sentence",
                                       "changed words (5%)", "lede+append+words"};

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace crosscheck::eval {
 
@@ -24,5 +25,12 @@ class Random {
  private:
   uint64_t state_;
 };
+
+// FNV-1a hash of a text: a seed per item that does not depend on the order items are visited.
+inline uint64_t fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
 
 }  // namespace crosscheck::eval
