@@ -245,7 +245,14 @@ void add_eval_command(CLI::App& app, int& exit_code) {
                     "detect: retrain without each generator in turn and score it (detect-logo)");
   auto raw = std::make_shared<bool>(false);
   command->add_flag("--raw", *raw, "syntax: from raw text, with crosscheck's own tokens");
-  command->callback([task, data, leave_one_out, raw, &exit_code] {
+  auto seed = std::make_shared<uint64_t>(0);
+  auto limit = std::make_shared<size_t>(0);
+  CLI::Option* seed_option =
+      command->add_option("--seed", *seed, "conflicts: seed of the sample and the edits");
+  CLI::Option* limit_option =
+      command->add_option("--limit", *limit, "conflicts: clusters to sample")->check(CLI::PositiveNumber);
+  command->callback([task, data, leave_one_out, raw, seed, limit, seed_option, limit_option,
+                     &exit_code] {
     if (*leave_one_out && *task != "detect") {
       warn("--leave-one-generator-out applies to eval detect only");
       exit_code = kExitUsage;
@@ -279,6 +286,8 @@ void add_eval_command(CLI::App& app, int& exit_code) {
       options.assess.detector = detector.get();
       Pipeline pipeline;
       pipeline.facts = options.facts;
+      if (seed_option->count()) pipeline.seed = *seed;
+      if (limit_option->count()) pipeline.limit = *limit;
       pipeline.analyze = [&](std::vector<Document>& documents, const FactsOptions& facts) {
         PipelineOptions run = options;
         run.facts = facts;

@@ -78,7 +78,10 @@ std::vector<BenchmarkCluster> load_clusters(const std::string& path, Problems& p
         continue;
       }
       BenchmarkCluster cluster;
-      cluster.id = row.value("cluster_id", where);
+      // A cluster id that is not a string (a number, null) is named by its line instead.
+      const auto id_field = row.find("cluster_id");
+      cluster.id = id_field != row.end() && id_field->is_string() ? id_field->get<std::string>()
+                                                                  : where;
       for (const nlohmann::json& article : row["articles"]) {
         if (!article.is_object() || !article.contains("text") || !article["text"].is_string()) {
           problems.push_back({where, "article without a \"text\" string"});

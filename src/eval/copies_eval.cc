@@ -14,6 +14,7 @@
 #include "dedup/dedup.h"
 #include "eval/benchmark_data.h"
 #include "eval/metrics.h"
+#include "eval/random.h"
 #include "eval/tasks.h"
 #include "text/text.h"
 
@@ -22,28 +23,6 @@ namespace crosscheck::eval {
 namespace {
 
 constexpr uint64_t kSeed = 20250417;
-
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
-  double unit() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-
- private:
-  uint64_t state_;
-};
-
-uint64_t fnv1a(const std::string& text) {
-  uint64_t hash = 1469598103934665603ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
-  return hash;
-}
 
 enum class Edit { kNewLede, kAppended, kRemoved, kChangedWords, kRewrite };
 constexpr const char* kEditNames[] = {"new lede", "appended sentences", "removed sentence",

@@ -110,6 +110,12 @@ const std::vector<EvalTask>& eval_tasks() {
        "same-statement and conflict-confidence threshold sweep of the coverage task on the same "
        "data (docs/facts.md)",
        nullptr, eval::run_coverage_sweep},
+      {"conflicts",
+       "contradictions (number, date, role, place, polarity) and meaning-preserving controls "
+       "injected, seeded, into real clusters (multinews/clusters.dev.jsonl.gz, "
+       "duc2004/clusters.dev.jsonl; --seed, --limit clusters): detection_<kind>, "
+       "false_alarm_rate (docs/facts.md)",
+       nullptr, eval::run_conflicts},
   };
   return tasks;
 }

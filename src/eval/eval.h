@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,10 @@ namespace crosscheck {
 struct Pipeline {
   FactsOptions facts;
   std::function<std::vector<Story>(std::vector<Document>&, const FactsOptions&)> analyze;
+  // `--seed` and `--limit` of `crosscheck eval`, for the tasks that draw a seeded sample of
+  // their data (conflicts); unset: the task's defaults.
+  std::optional<uint64_t> seed;
+  std::optional<size_t> limit;
 };
 
 struct EvalTask {

@@ -70,6 +70,18 @@ TEST(BenchmarkData, ReadsPlainAndGzipClustersAndReportsBadLines) {
   std::filesystem::remove(gz);
 }
 
+TEST(BenchmarkData, ClusterIdThatIsNotAStringIsNamedByItsLine) {
+  const std::string path = temp_path("clusters.ids.jsonl");
+  std::ofstream(path) << "{\"cluster_id\":7,\"articles\":[{\"text\":\"x\"}]}\n"
+                      << "{\"cluster_id\":null,\"articles\":[{\"text\":\"y\"}]}\n";
+  Problems problems;
+  std::vector<BenchmarkCluster> clusters = load_clusters(path, problems);
+  ASSERT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters[0].id, path + ":1");
+  EXPECT_EQ(clusters[1].id, path + ":2");
+  std::filesystem::remove(path);
+}
+
 // Runs a registered task on a small generated benchmark and checks the last line is JSON
 // with the promised metrics.
 TEST(Tasks, ClusterAndCopiesPrintMetricsAsLastLine) {

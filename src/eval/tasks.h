@@ -59,5 +59,7 @@ int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream
                  std::ostream& err);
 int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::ostream& out,
                        std::ostream& err);
+int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                  std::ostream& err);
 
 }  // namespace crosscheck::eval
