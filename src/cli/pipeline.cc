@@ -141,7 +141,9 @@ std::vector<Story> analyze_documents(std::vector<Document>& documents, const Ext
   annotate_documents(documents, extractor, options, times);
   PipelineOptions with_places = options;
   if (!with_places.facts.is_country)
-    with_places.facts.is_country = [&](std::string_view name) { return extractor.is_country(name); };
+    with_places.facts.is_country = [&](std::string_view name) {
+      return extractor.is_country(name);
+    };
   return analyze_stories(documents, with_places, times);
 }
 

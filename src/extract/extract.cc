@@ -6,8 +6,8 @@
 #include "extract/entities.h"
 #include "extract/gazetteer.h"
 #include "extract/layers.h"
-#include "extract/recognizer.h"
 #include "extract/quotes_model.h"
+#include "extract/recognizer.h"
 
 namespace crosscheck {
 

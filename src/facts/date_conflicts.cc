@@ -184,7 +184,8 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     const PlaceDetail& a = details[i];
     const PlaceDetail& b = details[j];
     if (a.actor == b.actor || a.qualified || b.qualified) return;
-    if (is_country && is_country(story.actor_name(a.actor)) != is_country(story.actor_name(b.actor)))
+    if (is_country &&
+        is_country(story.actor_name(a.actor)) != is_country(story.actor_name(b.actor)))
       return;
     // A place the other clause also names is a second place of the same account ("in Paris,
     // France"), not a different one.

@@ -103,15 +103,14 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
       const auto [hint, hint_end] = sentence_tokens(doc, governor_hint);
       if (hint < hint_end && hint >= first && hint < last) governor = static_cast<int32_t>(hint);
     }
-    while (governor >= 0 && (!can_govern(doc.tokens[governor]) ||
-                             inside_detail(static_cast<size_t>(governor))))
+    while (governor >= 0 &&
+           (!can_govern(doc.tokens[governor]) || inside_detail(static_cast<size_t>(governor))))
       governor = doc.tokens[governor].head;
     if (governor < 0) {
       // The detail is the predicate itself ("The vote was on Tuesday"): its subject names the
       // event.
       for (size_t t = first; t < last && governor < 0; ++t)
-        if (doc.tokens[t].head == head && relation_is(doc.tokens[t], "nsubj") &&
-            !inside_detail(t))
+        if (doc.tokens[t].head == head && relation_is(doc.tokens[t], "nsubj") && !inside_detail(t))
           governor = static_cast<int32_t>(t);
     }
     if (governor >= 0) {
@@ -141,8 +140,8 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
         const Token& child = doc.tokens[t];
         if (std::find(path.begin(), path.end(), child.head) == path.end()) continue;
         if (child.morph.negative || child.lower == "never") context.negated = true;
-        if (relation_is(child, "aux") && (child.lower == "will" || child.lower == "shall" ||
-                                          child.lower == "'ll"))
+        if (relation_is(child, "aux") &&
+            (child.lower == "will" || child.lower == "shall" || child.lower == "'ll"))
           context.future = true;
       }
     }
@@ -167,8 +166,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
   std::sort(context.core.begin(), context.core.end());
   context.core.erase(std::unique(context.core.begin(), context.core.end()), context.core.end());
   std::sort(context.terms.begin(), context.terms.end());
-  context.terms.erase(std::unique(context.terms.begin(), context.terms.end()),
-                      context.terms.end());
+  context.terms.erase(std::unique(context.terms.begin(), context.terms.end()), context.terms.end());
   for (uint32_t term : context.terms) context.weight += story.idf(term) * story.idf(term);
 
   for (const Mention& mention : doc.mentions) {

@@ -1,20 +1,28 @@
 // facts: statements aligned across the articles of a story; corroboration and conflicts.
 //
-// Each sentence is read as a frame: its actors (resolved mentions), predicate (stemmed content
-// verbs), time (resolved timexes), quantities (value, bound, noun, event), place and polarity.
-// Frames from different articles that share actors and predicate (or event and counted noun for
-// quantities) are aligned into one Fact; its sources are counted over independent articles (a
-// copy group counts once). Aligned frames that disagree give Conflicts of kind number (values
-// that cannot both hold, respecting bounds), date (the same event on different days, or a date
-// that is not the weekday the same article names), role (one office held by two people, or one
-// person given incompatible offices or administrations), polarity (negated in one source) and
-// attribution (one quote or claim credited to different speakers).
+// Each sentence is read as a frame: its actors (resolved mentions), terms, time (resolved
+// timexes), quantities, places and polarity. Frames from different articles that state the same
+// thing (same-statement scorer, or frame similarity without it) are aligned into one Fact; its
+// sources are counted over independent articles (a copy group counts once). Conflicts are looked
+// for only between details of one event (events.h): each date, place and count is attached
+// through the dependency tree to the predicate or event noun that governs it, and two details
+// are compared only when their governors agree (same lemma, or WordNet synonyms/hypernyms),
+// negation, tense, people, places and dates do not set them apart, and their clauses share
+// enough content; that score is the conflict's confidence. Kinds: number (values that cannot
+// both hold, respecting bounds), date (calendar spans that do not overlap at their own
+// granularity, or a weekday that is not the day's), place (two locations of one occasion), role
+// (one person given incompatible offices, one office given to two people), polarity (a predicate
+// negated in one source and affirmed with the same arguments in another) and attribution (the
+// same direct quotation credited to two people named in its own sentences).
+// Cost: linear in the story's details per kind squared; a 50-article story takes well under a
+// second. Bad input: an empty or unparsed story gives no conflicts; out-of-range indices are
+// ignored.
 #pragma once
 
 #include <functional>
 #include <memory>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"

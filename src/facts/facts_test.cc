@@ -285,8 +285,9 @@ TEST(DateConflicts, DifferentPredicatesAreDifferentEvents) {
 
 TEST(DateConflicts, YearsAtTheirOwnGranularity) {
   // A term that ends in one year by one account and in another by a second.
-  auto docs = meeting_articles("The second term of Governor Lena Hart ends in 2027.",
-                               "Lena Hart hinted that she may resign before her term ends in 2026.");
+  auto docs =
+      meeting_articles("The second term of Governor Lena Hart ends in 2027.",
+                       "Lena Hart hinted that she may resign before her term ends in 2026.");
   add_timex(docs[0], "2027", "2027");
   add_timex(docs[1], "2026", "2026");
   for (Document& doc : docs)

@@ -73,7 +73,7 @@ std::pair<size_t, size_t> tokens_of(const Document& doc, Span sentence) {
 struct Predicate {
   size_t token = 0;
   std::string term;
-  int negation = -1;  // token index of its own negation, -1 when affirmed
+  int negation = -1;                       // token index of its own negation, -1 when affirmed
   std::vector<std::string> subject, rest;  // terms of its subject and of its other dependents
 };
 
@@ -151,7 +151,8 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
                 "One source denies what another affirms: '" +
                 std::string(negated_doc.slice(negated_doc.tokens[denied.negation].span)) + " " +
                 std::string(negated_doc.slice(negated_doc.tokens[denied.token].span)) +
-                "' in one, '" + std::string(affirmed_doc.slice(affirmed_doc.tokens[stated.token].span)) +
+                "' in one, '" +
+                std::string(affirmed_doc.slice(affirmed_doc.tokens[stated.token].span)) +
                 "' in the other.";
             conflict.sides.push_back({clipped(negated_doc.slice(negated.span), 200),
                                       {cite_sentence(negated_doc, negated.sentence)}});
@@ -221,8 +222,7 @@ void find_attribution_conflicts(const StoryFrames& story, std::vector<Conflict>&
       Conflict conflict;
       conflict.kind = ConflictKind::kAttribution;
       conflict.explanation = "The same words are credited to " + story.actor_name(a.actor) +
-                             " by one source and to " + story.actor_name(b.actor) +
-                             " by another.";
+                             " by one source and to " + story.actor_name(b.actor) + " by another.";
       for (const auto& [side, doc] : {std::pair{&a, &da}, std::pair{&b, &db}}) {
         ConflictSide entry;
         entry.claim = story.actor_name(side->actor) + " said '" +

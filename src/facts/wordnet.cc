@@ -46,7 +46,8 @@ bool WordNet::load(const std::string& folder, std::string& error) {
       while (fields >> offset) {
         ids.push_back(part * 100000000ull + offset);
         // Senses are listed most frequent first.
-        if (part < 2 && sense++ < kCommonSenses) common_[lemma].push_back(part * 100000000ull + offset);
+        if (part < 2 && sense++ < kCommonSenses)
+          common_[lemma].push_back(part * 100000000ull + offset);
       }
     }
     std::ifstream exc(folder + "/" + kParts[part] + ".exc");

@@ -34,7 +34,7 @@ class WordNet {
  private:
   std::unordered_map<std::string, std::vector<uint64_t>> index_;
   std::unordered_map<std::string, std::vector<std::string>> exceptions_;  // inflected -> bases
-  std::unordered_map<uint64_t, std::vector<uint64_t>> hypernyms_;  // noun and verb synsets
+  std::unordered_map<uint64_t, std::vector<uint64_t>> hypernyms_;         // noun and verb synsets
   std::unordered_map<std::string, std::vector<uint64_t>> common_;  // lemma -> frequent senses
 };
 
