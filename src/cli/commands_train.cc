@@ -276,6 +276,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   command->add_option("--seed", *seed,
                       "Seed (default per task: syntax and quotes their own, ner 2003, detect 19)");
   command->add_option("--epochs", *epochs, "ner, quotes: passes over the training data");
+  command->add_option("--min-feature-count", quote_options->min_feature_count,
+                      "quotes: features seen in fewer training tokens are left out");
   command->add_option("--news", *news,
                       "ner: cased news articles for the capitalisation table; syntax: unlabelled "
                       "text for word clusters (default: news-fulltext beside the data folder; "
