@@ -16,6 +16,7 @@
 #include "eval/timeml.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace crosscheck::cli {
@@ -192,7 +193,11 @@ void add_quotes_command(CLI::App& app, int& exit_code) {
     Document doc;
     if (!read_document(*input, doc, exit_code)) return;
     auto extractor = load_extractor();
+    std::vector<std::string> warnings;
+    auto syntax = SyntaxModel::load(find_resources(), &warnings);
+    for (const auto& w : warnings) warn(w);
     annotate_text(doc);
+    if (syntax) syntax->annotate(doc);  // the tagger reads the tree, as in the pipeline
     extractor->annotate(doc, ExtractOptions{true, false, false, true});
     std::cout << write_brat_quotes(doc);
   });

@@ -203,12 +203,18 @@ int train_quotes(const std::string& data, const std::string& out,
     warn(data + ": no PolNeAR articles to train on");
     return kExitSomeRejected;
   }
+  // Parsed as the pipeline parses (syntax runs before extract), so the tagger's syntax
+  // features see the same trees in training and at run time.
+  std::vector<std::string> warnings;
+  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
+  for (const std::string& warning : warnings) warn(warning);
   std::vector<Document> documents(articles.size());
   std::vector<std::vector<RoleSpan>> gold(articles.size());
   tbb::parallel_for(size_t{0}, articles.size(), [&](size_t i) {
     documents[i].id = articles[i].id;
     documents[i].text = std::move(articles[i].text);
     annotate_text(documents[i]);
+    if (syntax) syntax->annotate(documents[i]);
     gold[i] = std::move(articles[i].spans);
   });
   QuoteTrainReport report;
@@ -270,6 +276,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
   command->add_option("--seed", *seed,
                       "Seed (default per task: syntax and quotes their own, ner 2003, detect 19)");
   command->add_option("--epochs", *epochs, "ner, quotes: passes over the training data");
+  command->add_option("--min-feature-count", quote_options->min_feature_count,
+                      "quotes: features seen in fewer training tokens are left out");
   command->add_option("--news", *news,
                       "ner: cased news articles for the capitalisation table; syntax: unlabelled "
                       "text for word clusters (default: news-fulltext beside the data folder; "

@@ -18,6 +18,7 @@
 #include "eval/metrics.h"
 #include "eval/tasks.h"
 #include "extract/extract.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace crosscheck::eval {
@@ -92,7 +93,11 @@ int run_quotes(const std::string& data, std::ostream& out, std::ostream& err) {
     return kExitFatal;
   }
   std::vector<std::string> warnings;
-  std::unique_ptr<Extractor> extractor = Extractor::load(find_resources(), &warnings);
+  const Resources resources = find_resources();
+  std::unique_ptr<Extractor> extractor = Extractor::load(resources, &warnings);
+  // The tagger reads the syntax layer as the pipeline fills it (without a model it runs on
+  // tokens alone, as a model trained without syntax does).
+  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(resources, &warnings);
   for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';
 
   constexpr size_t kRoles = 3;
@@ -105,6 +110,7 @@ int run_quotes(const std::string& data, std::ostream& out, std::ostream& err) {
     doc.id = articles[i].id;
     doc.text = articles[i].text;  // as stored: the gold offsets point into it
     annotate_text(doc);
+    if (syntax) syntax->annotate(doc);
     // Entities first (speakers resolve to them), then the quote reader alone, timed.
     extractor->annotate(doc, ExtractOptions{true, false, false, false});
     double start = thread_seconds();

@@ -126,7 +126,22 @@ enum Template : uint64_t {
   kGoverningCue,
   kGoverningCueWord,
   kParagraphStart,
+  kHeadStem,
+  kSubtreeStart,
+  kSubtreeEnd,
+  kCueChildren,
 };
+
+// One bit per relation that marks a speech verb's arguments (0 for the rest).
+uint8_t relation_bit(uint8_t deprel) {
+  static const std::array<uint8_t, 7> kRelations = {
+      deprel_from_name("nsubj"),     deprel_from_name("ccomp"), deprel_from_name("parataxis"),
+      deprel_from_name("obj"),       deprel_from_name("xcomp"), deprel_from_name("obl:agent"),
+      deprel_from_name("nsubj:pass")};
+  for (size_t k = 0; k < kRelations.size(); ++k)
+    if (deprel == kRelations[k]) return static_cast<uint8_t>(1u << k);
+  return 0;
+}
 
 struct TokenInfo {
   uint64_t word = 0, stem = 0, shape = 0, suffix = 0;
@@ -242,8 +257,39 @@ std::vector<uint64_t> QuoteModel::feature_hashes(const Document& doc,
                : static_cast<uint64_t>(tokens[static_cast<size_t>(i)].upos);
   };
 
+  // Leftmost and rightmost token of every subtree, and which relations a word governs.
+  std::vector<uint32_t> left_edge(n), right_edge(n);
+  std::vector<uint8_t> children(n, 0);
+  if (parsed) {
+    for (size_t i = 0; i < n; ++i) left_edge[i] = right_edge[i] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < n; ++i) {
+      int32_t a = tokens[i].head;
+      for (int step = 0; step < 64 && a >= 0 && static_cast<size_t>(a) < n; ++step) {
+        auto h = static_cast<size_t>(a);
+        left_edge[h] = std::min(left_edge[h], static_cast<uint32_t>(i));
+        right_edge[h] = std::max(right_edge[h], static_cast<uint32_t>(i));
+        a = tokens[h].head;
+      }
+      int32_t h = tokens[i].head;
+      if (h >= 0 && static_cast<size_t>(h) < n)
+        children[static_cast<size_t>(h)] |= relation_bit(tokens[i].deprel);
+    }
+  }
+  auto subtree_edge = [&](size_t i, const std::vector<uint32_t>& edge) -> uint64_t {
+    size_t top = i;
+    for (int step = 0; step < 64; ++step) {
+      int32_t h = tokens[top].head;
+      if (h < 0 || static_cast<size_t>(h) >= n || edge[static_cast<size_t>(h)] != i) break;
+      top = static_cast<size_t>(h);
+    }
+    if (top == i && edge[i] != i) return 0;  // inside its own subtree: no edge
+    int32_t h = tokens[top].head;
+    uint64_t head_rate = h >= 0 && static_cast<size_t>(h) < n ? info[static_cast<size_t>(h)].rate : 9;
+    return 1 + tokens[top].deprel * 16 + head_rate;
+  };
+
   std::vector<uint64_t> out;
-  out.reserve(n * 40);
+  out.reserve(n * 48);
   offsets.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
     const auto at = static_cast<int64_t>(i);
@@ -334,6 +380,12 @@ std::vector<uint64_t> QuoteModel::feature_hashes(const Document& doc,
       ancestor = tokens[a].head;
     }
     add(kGoverningCue, governing);
+    if (has_head) add2(kHeadStem, info[static_cast<size_t>(head)].stem, token.deprel);
+    // Span edges: the highest ancestor whose subtree starts (ends) here, with its relation and
+    // its head's cue rate (a content is often a complement's subtree, a source a subject's).
+    add(kSubtreeStart, subtree_edge(i, left_edge));
+    add(kSubtreeEnd, subtree_edge(i, right_edge));
+    if (info[i].rate >= 1) add2(kCueChildren, info[i].rate, children[i]);
     offsets.push_back(static_cast<uint32_t>(out.size()));
   }
   return out;

@@ -9,6 +9,7 @@
 #include "core/ud.h"
 #include "extract/layers.h"
 #include "extract/quotes_model.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace crosscheck::extract {
@@ -356,6 +357,55 @@ TEST(QuoteTree, AgentOfAPassiveAndObjectOfAccordingTo) {
   EXPECT_FALSE(source_from_tree(plain, span_of(plain, "said")));
 }
 
+// "NAME VERB A-NOUN A-VERB and B-NOUN B-VERB ." with the same words parsed two ways: the
+// second clause inside the reported clause (content "A and B") or coordinated with the
+// speech verb (content "A" alone). Only the tree tells them apart.
+Document coordinated(const std::string& name, const std::string& verb, const std::string& a,
+                     const std::string& b, bool inside, std::vector<RoleSpan>* gold) {
+  Document doc = annotated(name + " " + verb + " " + a + " and " + b + ".");
+  int second_head = inside ? 3 : 1;
+  parse(doc, {{1, "nsubj", Upos::kPropn},
+              {-1, "root", Upos::kVerb},
+              {3, "nsubj", Upos::kNoun},
+              {1, "ccomp", Upos::kVerb},
+              {6, "cc", Upos::kCconj},
+              {6, "nsubj", Upos::kNoun},
+              {second_head, "conj", Upos::kVerb},
+              {1, "punct", Upos::kPunct}});
+  if (gold) {
+    *gold = {role(doc, AttributionRole::kSource, name), role(doc, AttributionRole::kCue, verb),
+             role(doc, AttributionRole::kContent, inside ? a + " and " + b : a)};
+  }
+  return doc;
+}
+
+TEST(QuoteModel, ContentFollowsTheComplementSubtreeOfTheParse) {
+  const char* names[] = {"Lena", "Okafor", "Brandt", "Sato", "Haddad", "Moreau"};
+  const char* verbs[] = {"said", "claimed", "insisted", "warned", "argued"};
+  const char* firsts[] = {"prices rose", "troops left", "talks resumed", "rain stopped"};
+  const char* seconds[] = {"wages fell", "aid arrived", "markets opened", "ships sailed"};
+  Corpus corpus;
+  for (size_t i = 0; i < 48; ++i) {
+    std::vector<RoleSpan> gold;
+    corpus.documents.push_back(coordinated(names[i % 6], verbs[i % 5], firsts[i % 4],
+                                           seconds[(i / 4) % 4], i % 2 == 0, &gold));
+    corpus.gold.push_back(std::move(gold));
+  }
+  std::vector<const Document*> documents;
+  for (const Document& doc : corpus.documents) documents.push_back(&doc);
+  QuoteTrainOptions options;
+  options.epochs = 8;
+  options.min_feature_count = 1;
+  QuoteModel model = QuoteModel::train(documents, corpus.gold, options);
+  // Unseen words; the same token sequence under both trees.
+  for (bool inside : {true, false}) {
+    std::vector<RoleSpan> expected;
+    Document doc = coordinated("Ferreira", "said", "costs doubled", "banks closed", inside,
+                               &expected);
+    EXPECT_EQ(spans_from_labels(doc, model.tag(doc)), expected) << "inside=" << inside;
+  }
+}
+
 TEST(QuoteModel, ShippedModelReadsCommonAttributions) {
   QuoteModel model;
   std::string error;
@@ -363,6 +413,10 @@ TEST(QuoteModel, ShippedModelReadsCommonAttributions) {
   Document doc = annotated(
       "The governor said on Tuesday that the bridge would reopen in May.\n\n"
       "\u201cWe have no plans to raise taxes,\u201d she told reporters.");
+  // The shipped model is trained on parsed text: parse as the pipeline does.
+  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load_file("models/syntax-en.bin", error);
+  if (!syntax) GTEST_SKIP() << error;
+  syntax->annotate(doc);
   find_quotes(doc, model);
   const Quote* indirect = with_content(doc, doc.quotes, "that the bridge would reopen in May");
   ASSERT_TRUE(indirect);
