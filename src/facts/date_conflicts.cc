@@ -66,11 +66,13 @@ std::string date_claim(const Document& doc, const Timex& timex) {
   return claim;
 }
 
-// What the event is called in an explanation: its governor as written.
+// What the event is called in an explanation: an event noun as written ("debate"), or "event"
+// with the verb as written ("event ('met')").
 std::string event_words(const StoryFrames& story, const EventContext& context) {
   const Document& doc = story.doc(story.frames()[context.frame].article);
   if (context.governor < 0) return "event";
-  return std::string(doc.slice(doc.tokens[context.governor].span));
+  const std::string written(doc.slice(doc.tokens[context.governor].span));
+  return context.governor_verb ? "event ('" + written + "')" : written;
 }
 
 // Pairs of details of one event, most alike first: calls visit(i, j, score) for those whose
@@ -134,7 +136,8 @@ void find_date_conflicts(const StoryFrames& story, double threshold, std::vector
     const Timex& tb = db.timexes[b.timex];
     std::string claim_a = date_claim(da, ta), claim_b = date_claim(db, tb);
     out.push_back(two_sided(ConflictKind::kDate, score,
-                            "The sources date the same " + event_words(story, a.context) +
+                            std::string(da.id == db.id ? "The article dates" : "The sources date") +
+                                " the same " + event_words(story, a.context) +
                                 " differently: " + claim_a + " against " + claim_b + ".",
                             claim_a, make_cite(da, ta.span), claim_b, make_cite(db, tb.span)));
   });
@@ -200,10 +203,12 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     const Document& da = story.doc(frames[a.context.frame].article);
     const Document& db = story.doc(frames[b.context.frame].article);
     std::string claim_a(da.slice(a.span)), claim_b(db.slice(b.span));
-    out.push_back(two_sided(ConflictKind::kPlace, score,
-                            "The sources place the same " + event_words(story, a.context) +
-                                " in different places: " + claim_a + " against " + claim_b + ".",
-                            claim_a, make_cite(da, a.span), claim_b, make_cite(db, b.span)));
+    out.push_back(
+        two_sided(ConflictKind::kPlace, score,
+                  std::string(da.id == db.id ? "The article places" : "The sources place") +
+                      " the same " + event_words(story, a.context) +
+                      " in different places: " + claim_a + " against " + claim_b + ".",
+                  claim_a, make_cite(da, a.span), claim_b, make_cite(db, b.span)));
   });
 }
 

@@ -9,6 +9,9 @@ namespace crosscheck::facts {
 
 namespace {
 
+// Score of two details whose clauses share two people and little wording.
+constexpr double kSharedPeople = 0.5;
+
 // Tokens [first, last) of a sentence, found by binary search on byte offsets.
 std::pair<size_t, size_t> sentence_tokens(const Document& doc, Span sentence) {
   auto begin = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sentence.start,
@@ -124,7 +127,11 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
         const Token& child = doc.tokens[t];
         if (child.head != governor || inside_detail(t)) continue;
         const int64_t id = story.term_id(term_of(doc, child));
-        if (id >= 0) context.core.push_back(static_cast<uint32_t>(id));
+        if (id < 0) continue;
+        context.core.push_back(static_cast<uint32_t>(id));
+        const std::string_view relation = deprel_name(child.deprel);
+        if (relation == "nsubj" || relation == "nmod:poss" || relation == "obl:agent")
+          context.agent.push_back(static_cast<uint32_t>(id));
       }
       // The clause: climb from the governor to the token that opens its clause.
       size_t top = static_cast<size_t>(governor);
@@ -163,6 +170,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
     const int64_t id = story.term_id(term);
     if (id >= 0) context.terms.push_back(static_cast<uint32_t>(id));
   }
+  std::sort(context.agent.begin(), context.agent.end());
   std::sort(context.core.begin(), context.core.end());
   context.core.erase(std::unique(context.core.begin(), context.core.end()), context.core.end());
   std::sort(context.terms.begin(), context.terms.end());
@@ -233,6 +241,8 @@ double same_event(const StoryFrames& story, const EventContext& a, const EventCo
   // often bare and leaves it to the clause.
   if (a.governor_verb && b.governor_verb && shared_count(a.core, b.core) == 0) return 0;
   if (!a.people.empty() && !b.people.empty() && shared_count(a.people, b.people) == 0) return 0;
+  // Different agents: two people's performances, two attackers' strikes.
+  if (!a.agent.empty() && !b.agent.empty() && shared_count(a.agent, b.agent) == 0) return 0;
   if (!a.places.empty() && !b.places.empty() && shared_count(a.places, b.places) == 0) return 0;
   if (!a.days.empty() && !b.days.empty()) {
     bool overlap = false;
@@ -241,9 +251,13 @@ double same_event(const StoryFrames& story, const EventContext& a, const EventCo
         overlap |= x_first <= y_last && y_first <= x_last;
     if (!overlap) return 0;
   }
+  // Two people named in both clauses take part in both: the same occasion even when the rest
+  // of the clause is worded differently ("met Putin in St. Petersburg" / "visited Russia to hold
+  // talks with Putin").
+  const double people = shared_count(a.people, b.people) >= 2 ? kSharedPeople : 0.0;
   const double smaller = std::min(a.weight, b.weight);
-  if (smaller <= 0) return 0;
-  return std::min(1.0, story.dot(a.terms, b.terms) / smaller);
+  if (smaller <= 0) return people;
+  return std::max(people, std::min(1.0, story.dot(a.terms, b.terms) / smaller));
 }
 
 }  // namespace crosscheck::facts

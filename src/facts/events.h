@@ -17,13 +17,15 @@ namespace crosscheck::facts {
 struct EventContext {
   uint32_t frame = 0;
   Span detail;
-  int32_t governor = -1;        // token index, -1 when the sentence is not parsed
-  std::string lemma;            // lower-case lemma of the governor
-  bool governor_verb = false;   // a verb (else a noun or adjective)
-  bool negated = false;         // the governor has a negation ("not", "never") of its own
-  bool future = false;          // the governor is under "will" or "shall"
-  bool reporting = false;       // the governor is the cue of a quote or of reported speech
-  std::vector<uint32_t> core;   // sorted term ids of the governor's own dependents
+  int32_t governor = -1;       // token index, -1 when the sentence is not parsed
+  std::string lemma;           // lower-case lemma of the governor
+  bool governor_verb = false;  // a verb (else a noun or adjective)
+  bool negated = false;        // the governor has a negation ("not", "never") of its own
+  bool future = false;         // the governor is under "will" or "shall"
+  bool reporting = false;      // the governor is the cue of a quote or of reported speech
+  std::vector<uint32_t> core;  // sorted term ids of the governor's own dependents
+  // Sorted term ids of its agent: subject, possessor ("Obama's performance") or passive agent.
+  std::vector<uint32_t> agent;
   std::vector<uint32_t> terms;  // sorted content-term ids of the clause, detail excluded
   std::vector<int32_t> people;  // sorted actor ids of people named in the clause
   // Sorted actor ids of the places where the event itself took place: locatives (locates_event)
@@ -59,9 +61,10 @@ bool timex_days(const Timex& timex, int64_t* first, int64_t* last);
 // reporting cue (two statements made on different days are two events), when the governors differ
 // (governors_agree), when both are verbs whose own dependents share no term, when one is negated or
 // future and the other not, when one is a running total and the other not, when both clauses name
-// people and none in common, or places and none in common, or dates and none overlapping; otherwise
-// the IDF-weighted share of the smaller clause's terms (the governor's own excluded) that the other
-// clause also has.
+// people and none in common, or places and none in common, or dates and none overlapping, or
+// when both governors have agents and none in common; otherwise the IDF-weighted share of the
+// smaller clause's terms (the governor's own excluded) that the other clause also has, and at
+// least 0.5 when both clauses name the same two people.
 double same_event(const StoryFrames& story, const EventContext& a, const EventContext& b);
 
 // The governor lemmas of two contexts agree: equal, one the other's nominalisation by a shared
