@@ -13,6 +13,7 @@ namespace {
 using testing::add_mention;
 using testing::add_quantity;
 using testing::add_timex;
+using testing::find_span;
 using testing::make_document;
 using testing::story_of;
 
@@ -105,6 +106,15 @@ TEST(AssessStory, InternalConflictsAreListed) {
   add_timex(docs[0], "March 3, 2025", "2025-03-03", -1, "2025-03-03");
   Story story = story_of(docs);
   align_facts(docs, story);
+  // A conflict inside article a, as the facts stage reports one.
+  Conflict conflict;
+  conflict.kind = ConflictKind::kDate;
+  conflict.internal = true;
+  conflict.explanation = "The same article dates the meeting to a Friday and to a Monday.";
+  conflict.sides.push_back({"'on Friday'", {make_cite(docs[0], find_span(docs[0], "on Friday"))}});
+  conflict.sides.push_back(
+      {"'March 3, 2025'", {make_cite(docs[0], find_span(docs[0], "March 3, 2025"))}});
+  story.conflicts.push_back(conflict);
   assess_story(docs, story);
   ASSERT_EQ(story.assessments.size(), 2u);
   EXPECT_EQ(story.assessments[0].internal_conflicts.size(), 1u);
@@ -127,6 +137,18 @@ TEST(AssessStory, OnlyTheOddOneOutIsContradicted) {
   add_mention(docs[1], "Maria Lopez", EntityType::kPerson, "", "President", "", "President");
   Story story = story_of(docs);
   align_facts(docs, story);
+  // A role conflict whose one side only article b takes, the other both articles.
+  Conflict conflict;
+  conflict.kind = ConflictKind::kRole;
+  conflict.explanation =
+      "An article speaks of 'the Grant administration' while the sources name "
+      "Maria Lopez as president.";
+  conflict.sides.push_back({"the Grant administration",
+                            {make_cite(docs[1], find_span(docs[1], "Grant administration"))}});
+  conflict.sides.push_back({"Maria Lopez is president",
+                            {make_cite(docs[0], find_span(docs[0], "President Maria Lopez")),
+                             make_cite(docs[1], find_span(docs[1], "President Maria Lopez"))}});
+  story.conflicts.push_back(conflict);
   assess_story(docs, story);
   ASSERT_EQ(story.assessments.size(), 2u);
   auto disagrees = [](const Assessment& a) {

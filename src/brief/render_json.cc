@@ -172,6 +172,7 @@ class StoryWriter {
       item["text"] = fact.text;
       item["status"] = to_string(fact.status);
       item["sources"] = fact.sources;
+      item["kind"] = fact.identity ? "identity" : "event";
       item["outlets"] = view_.outlets(view_.usable(fact.cites));
       item["cites"] = cites(fact.cites);
       out.push_back(std::move(item));

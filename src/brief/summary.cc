@@ -433,7 +433,10 @@ class BriefWriter {
   void add_fact_lines() {
     std::vector<const Fact*> facts;
     for (const Fact& fact : story_.facts) {
-      if (fact.status == FactStatus::kCorroborated && !fact.cites.empty()) facts.push_back(&fact);
+      // Identity and role statements ("X is the President") never lead a summary; disputed
+      // ones are contested, not corroborated.
+      if (fact.status == FactStatus::kCorroborated && !fact.identity && !fact.cites.empty())
+        facts.push_back(&fact);
     }
     std::stable_sort(facts.begin(), facts.end(),
                      [](const Fact* a, const Fact* b) { return a->sources > b->sources; });

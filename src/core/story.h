@@ -51,6 +51,9 @@ struct Fact {
   int sources = 0;  // independent sources: a copy group counts once
   std::vector<Cite> cites;
   std::vector<std::string> articles;  // ids of the articles that state it
+  // An identity or role statement ("X is the Y"): a fact, but never what a summary leads with
+  // unless it is disputed.
+  bool identity = false;
 };
 
 enum class ConflictKind : uint8_t { kNumber, kDate, kRole, kPolarity, kAttribution, kPlace };

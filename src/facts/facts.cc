@@ -145,9 +145,14 @@ void align_story(const std::vector<Document>& documents, Story& story,
                                                                       : FactStatus::kSingleSource;
     facts.push_back(std::move(fact));
   }
-  // Most widely reported first; ties keep statements before roles, in reading order.
-  std::stable_sort(facts.begin(), facts.end(),
-                   [](const Fact& a, const Fact& b) { return a.sources > b.sources; });
+  // What happened first, most widely reported first; identity and role statements after
+  // them unless disputed; ties in reading order.
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    const bool a_role = a.identity && a.status != FactStatus::kContested;
+    const bool b_role = b.identity && b.status != FactStatus::kContested;
+    if (a_role != b_role) return b_role;
+    return a.sources > b.sources;
+  });
   story.facts.clear();
   for (Fact& fact : facts) {
     fact.id = "f" + std::to_string(story.facts.size() + 1);

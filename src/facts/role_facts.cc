@@ -82,6 +82,7 @@ std::vector<Fact> role_facts(const StoryFrames& story) {
   for (auto& [key, use] : uses) {
     if (use.sources.size() < 2) continue;
     Fact fact;
+    fact.identity = true;
     // "is the French President", but "is Donald Trump’s special envoy".
     const bool possessive = use.written.find("'s ") != std::string::npos ||
                             use.written.find("\u2019s ") != std::string::npos;

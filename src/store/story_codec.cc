@@ -92,7 +92,8 @@ json encode_story(const Story& story) {
                      {"status", static_cast<int>(fact.status)},
                      {"sources", fact.sources},
                      {"cites", encode(fact.cites)},
-                     {"articles", fact.articles}});
+                     {"articles", fact.articles},
+                     {"identity", fact.identity}});
   }
   out["conflicts"] = encode(story.conflicts);
   json& assessments = out["assessments"] = json::array();
@@ -216,6 +217,9 @@ Story decode_story(const json& in) {
     fact.sources = item.at("sources").get<int>();
     fact.cites = decode_cites(item.at("cites"));
     fact.articles = item.at("articles").get<std::vector<std::string>>();
+    // Stories stored before identity statements were marked read as statements of events.
+    if (auto identity = item.find("identity"); identity != item.end() && identity->is_boolean())
+      fact.identity = identity->get<bool>();
     story.facts.push_back(std::move(fact));
   }
   story.conflicts = decode_conflicts(in.at("conflicts"));
