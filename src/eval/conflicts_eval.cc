@@ -59,10 +59,10 @@ struct Outcome {
   bool control = false;
   std::string cluster;
   std::string how;
-  bool hit = false;         // trial: detected; control: false alarm
-  bool right_kind = false;  // trial detected by a conflict of the injected kind
-  bool split = false;       // the two articles ended up in different stories
-  bool aligned = false;     // a fact cites both sentences
+  bool hit = false;            // trial: detected; control: false alarm
+  bool right_kind = false;     // trial detected by a conflict of the injected kind
+  bool split = false;          // the two articles ended up in different stories
+  bool aligned = false;        // a fact cites both sentences
   std::string changed, other;  // the two sentences (changed one after the edit)
   double overlap = 0;
 };
@@ -104,8 +104,9 @@ void run_baseline(const Pipeline& pipeline, ClusterRun& run) {
 bool touched(const ClusterRun& run, const Anchor& anchor) {
   for (const Conflict& conflict : run.baseline)
     for (int side = 0; side < 2; ++side)
-      if (conflict_touches(conflict, run.documents[anchor.article[side]].id,
-                           run.documents[anchor.article[side]].sentences[anchor.sentence[side]].span))
+      if (conflict_touches(
+              conflict, run.documents[anchor.article[side]].id,
+              run.documents[anchor.article[side]].sentences[anchor.sentence[side]].span))
         return true;
   return false;
 }
@@ -129,10 +130,10 @@ Outcome run_trial(const Pipeline& pipeline, const ClusterRun& run, const Anchor&
   outcome.changed = documents[anchor.article[0]].slice(changed_span);
   outcome.other = other.slice(other_span);
   for (const Story& story : stories) {
-    const bool has_changed = std::count(story.documents.begin(), story.documents.end(),
-                                        anchor.article[0]) > 0;
-    const bool has_other = std::count(story.documents.begin(), story.documents.end(),
-                                      anchor.article[1]) > 0;
+    const bool has_changed =
+        std::count(story.documents.begin(), story.documents.end(), anchor.article[0]) > 0;
+    const bool has_other =
+        std::count(story.documents.begin(), story.documents.end(), anchor.article[1]) > 0;
     if (has_changed != has_other) outcome.split = true;
     for (const Fact& fact : story.facts)
       if (cites_span(fact.cites, changed.id, changed_span) &&
@@ -259,8 +260,8 @@ int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostrea
 
   out << "conflicts: " << data << " (" << runs.size() << " of " << clusters.size()
       << " clusters, seed " << seed << ", "
-      << (pipeline.facts.statements ? "same-statement model" : "no same-statement model")
-      << "; " << baseline_conflicts << " conflicts reported on the unmodified clusters)\n";
+      << (pipeline.facts.statements ? "same-statement model" : "no same-statement model") << "; "
+      << baseline_conflicts << " conflicts reported on the unmodified clusters)\n";
   char line[256];
   std::snprintf(line, sizeof(line), "%-9s %7s %6s %7s %8s %6s %6s %6s %8s %6s %6s\n", "kind",
                 "anchors", "preex", "trials", "detected", "rate", "kind", "split", "aligned",
@@ -285,8 +286,8 @@ int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostrea
   out << "anchors: candidate pairs no baseline conflict touches; preex: pairs left out because "
          "one did; kind: detected as a conflict of the injected kind; split/aligned: misses whose "
          "articles went to different stories / whose sentences were aligned without a conflict\n";
-  std::snprintf(line, sizeof(line), "false alarms on controls: %d of %d (%.3f)\n", alarms,
-                controls, false_alarm_rate);
+  std::snprintf(line, sizeof(line), "false alarms on controls: %d of %d (%.3f)\n", alarms, controls,
+                false_alarm_rate);
   out << line;
   for (int k = 0; k < kDetailKinds; ++k) {
     const Tally& t = tally[k];
@@ -302,6 +303,12 @@ int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostrea
           << "    rewritten: " << clip(o.changed, 150) << "\n";
     }
   }
+  // What the pipeline reports on the unmodified clusters: unlabelled, listed to be read.
+  size_t listed = 0;
+  for (const ClusterRun& run : runs)
+    for (const Conflict& conflict : run.baseline)
+      if (listed++ < kExamples)
+        out << "unmodified " << run.cluster->id << ": " << clip(conflict.explanation, 240) << "\n";
   metrics["false_alarm_rate"] = false_alarm_rate;
   metrics["false_alarms"] = alarms;
   metrics["trials"] = trials;

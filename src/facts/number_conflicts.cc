@@ -1,6 +1,6 @@
-// Number conflicts: two counts of the same thing (same counted noun and event, one event by
-// event_context / same_event, no two different places, compatible dates) whose values cannot both
-// hold given their bounds.
+// Number conflicts: two counts of the same thing (the same counted noun; one event by
+// event_context / same_event, the event read from the tree above the counted noun; no two
+// different places, compatible dates) whose values cannot both hold given their bounds.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +10,7 @@
 #include <string>
 #include <tuple>
 
+#include "core/ud.h"
 #include "facts/events.h"
 #include "facts/findings.h"
 #include "facts/lexicon.h"
@@ -50,11 +51,6 @@ std::string noun_key(const std::string& noun) {
   if (key == "person") return "people";
   if (key.size() > 3 && key.ends_with("s") && !key.ends_with("ss")) key.pop_back();
   return key;
-}
-
-std::string event_key(const std::string& event) {
-  std::string_view cls = event_class(event);
-  return cls.empty() ? event : std::string(cls) + ":" + event;
 }
 
 // "4 times", "3 years": frequencies and durations, not counts of things that happened.
@@ -121,9 +117,47 @@ bool places_compatible(const StoryFrames& story, const Frame& fa, const Frame& f
   return true;
 }
 
-std::string event_words(const Document& doc, const Quantity& q) {
-  if (!q.event_span.empty()) return std::string(doc.slice(q.event_span));
-  return q.event;
+// Where the event of a count is read: the token that governs the counted noun in the tree
+// ("killed" in "killed at least five people", "team" in "a team of 19 experts"), past
+// appositions and coordinations ("the suspects — two men and a woman — were arrested"). Empty
+// when the noun is unknown or the sentence not parsed; the extractor's verb is used then.
+Span count_governor(const Document& doc, const Quantity& q) {
+  if (q.noun_span.empty()) return q.event_span;
+  auto begin = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.noun_span.start,
+                                [](const Token& t, uint32_t at) { return t.span.start < at; });
+  for (auto it = begin; it != doc.tokens.end() && it->span.start < q.noun_span.end; ++it) {
+    const Token* noun = &*it;
+    if (noun->head < 0 || q.noun_span.contains(doc.tokens[noun->head].span)) continue;
+    for (int guard = 0; guard < 8 && noun->head >= 0; ++guard) {
+      const std::string_view relation = deprel_name(noun->deprel);
+      if (relation != "appos" && relation != "conj") break;
+      noun = &doc.tokens[noun->head];
+    }
+    if (noun->head < 0) return q.event_span;
+    return doc.tokens[noun->head].span;
+  }
+  return q.event_span;
+}
+
+// The event's words for an explanation: the governing verb as written ("killed"); nothing when
+// the governor is a noun the count stands inside ("a team of 19 experts").
+std::string event_words(const Document& doc, const EventContext& event) {
+  if (event.governor < 0 || !event.governor_verb) return "";
+  return std::string(doc.slice(doc.tokens[event.governor].span));
+}
+
+// "at least 5 people killed": the value, the counted noun as written and the event's verb.
+std::string count_claim(const Document& doc, const Quantity& q, const EventContext& event) {
+  std::string claim = describe_value(q) + " " +
+                      (q.noun_span.empty() ? q.noun : std::string(doc.slice(q.noun_span)));
+  const std::string verb = event_words(doc, event);
+  return verb.empty() ? claim : claim + " " + verb;
+}
+
+// A number that is also a date expression ("the 2011 photo", "in 1999") is not a count.
+bool inside_timex(const Document& doc, const Quantity& q) {
+  return std::any_of(doc.timexes.begin(), doc.timexes.end(),
+                     [&](const Timex& t) { return t.span.overlaps(q.span); });
 }
 
 }  // namespace
@@ -181,7 +215,7 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
     const Document& doc = story.doc(frames[f].article);
     for (uint32_t q : frames[f].quantities) {
       const Quantity& quantity = doc.quantities[q];
-      if (!quantity.noun.empty() && !quantity.event.empty() && !is_time_noun(quantity.noun))
+      if (!quantity.noun.empty() && !is_time_noun(quantity.noun) && !inside_timex(doc, quantity))
         counts.push_back({f, q});
     }
   }
@@ -200,20 +234,21 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
       const Quantity& qa = da.quantities[counts[i].quantity];
       const Quantity& qb = db.quantities[counts[j].quantity];
       if (qa.unit != qb.unit || noun_key(qa.noun) != noun_key(qb.noun)) continue;
-      if (event_key(qa.event) != event_key(qb.event)) continue;
       std::vector<int32_t> places;
       if (!places_compatible(story, fa, fb, &places)) continue;
-      const double identity =
-          same_event(story, event_context(story, counts[i].frame, qa.span, qa.event_span),
-                     event_context(story, counts[j].frame, qb.span, qb.event_span));
+      const EventContext ea =
+          event_context(story, counts[i].frame, qa.span, count_governor(da, qa));
+      const EventContext eb =
+          event_context(story, counts[j].frame, qb.span, count_governor(db, qb));
+      const double identity = same_event(story, ea, eb);
       if (identity <= 0 || identity < same_event_threshold) continue;
       if (!dates_compatible(days_of(story, fa), days_of(story, fb))) continue;
       if (values_compatible(qa, qb)) continue;
 
       std::string where = places.empty() ? std::string() : " in " + story.actor_name(places[0]);
-      std::string subject = noun_key(qa.noun) + "|" + event_key(qa.event) + "|" + where;
-      std::string claim_a = describe_value(qa) + " " + qa.noun + " " + event_words(da, qa);
-      std::string claim_b = describe_value(qb) + " " + qb.noun + " " + event_words(db, qb);
+      std::string subject = noun_key(qa.noun) + "|" + ea.lemma + "|" + where;
+      std::string claim_a = count_claim(da, qa, ea);
+      std::string claim_b = count_claim(db, qb, eb);
       auto it = std::find_if(found.begin(), found.end(),
                              [&](const Pending& p) { return p.subject == subject; });
       if (it == found.end()) {
@@ -221,8 +256,11 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
         pending.subject = subject;
         pending.conflict.kind = ConflictKind::kNumber;
         pending.conflict.confidence = identity;
-        pending.conflict.explanation = "The sources give counts of " + qa.noun + " " +
-                                       event_words(da, qa) + where + " that cannot all be true: ";
+        const std::string verb = event_words(da, ea);
+        pending.conflict.explanation =
+            "The sources give counts of " +
+            (qa.noun_span.empty() ? qa.noun : std::string(da.slice(qa.noun_span))) +
+            (verb.empty() ? "" : " " + verb) + where + " that cannot all be true: ";
         found.push_back(std::move(pending));
         it = std::prev(found.end());
       }

@@ -84,7 +84,9 @@ bool WordNet::load(const std::string& folder, std::string& error) {
         std::string symbol, pos, source;
         uint64_t target = 0;
         if (!(fields >> symbol >> target >> pos >> source)) break;
-        if ((symbol == "@" || symbol == "@i") && (pos == "n" || pos == "v"))
+        // "@" and "@i" point to a hypernym; ">" from a verb to what it causes ("kill" > "die").
+        if ((symbol == "@" || symbol == "@i" || (symbol == ">" && pos == "v")) &&
+            (pos == "n" || pos == "v"))
           up.push_back((pos == "n" ? 0ull : 1ull) * 100000000ull + target);
       }
     }
