@@ -255,9 +255,16 @@ void add_eval_command(CLI::App& app, int& exit_code) {
   CLI::Option* seed_option =
       command->add_option("--seed", *seed, "conflicts: seed of the sample and the edits");
   CLI::Option* limit_option =
-      command->add_option("--limit", *limit, "conflicts: clusters to sample")->check(CLI::PositiveNumber);
+      command->add_option("--limit", *limit, "conflicts: clusters to sample")
+          ->check(CLI::PositiveNumber);
+  auto polarity = std::make_shared<double>(0);
+  CLI::Option* polarity_option = command->add_option(
+      "--polarity-similarity", *polarity,
+      "conflicts, coverage: sentence similarity a polarity conflict needs (default of analyze "
+      "otherwise; the sweep in docs/facts.md)");
+  polarity_option->check(CLI::Range(0.0, 1.0));
   command->callback([task, data, leave_one_out, raw, seed, limit, seed_option, limit_option,
-                     &exit_code] {
+                     polarity, polarity_option, &exit_code] {
     if (*leave_one_out && *task != "detect") {
       warn("--leave-one-generator-out applies to eval detect only");
       exit_code = kExitUsage;
@@ -293,6 +300,7 @@ void add_eval_command(CLI::App& app, int& exit_code) {
       pipeline.facts = options.facts;
       if (seed_option->count()) pipeline.seed = *seed;
       if (limit_option->count()) pipeline.limit = *limit;
+      if (polarity_option->count()) pipeline.facts.polarity_similarity = *polarity;
       pipeline.analyze = [&](std::vector<Document>& documents, const FactsOptions& facts) {
         PipelineOptions run = options;
         run.facts = facts;

@@ -307,8 +307,11 @@ int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostrea
   size_t listed = 0;
   for (const ClusterRun& run : runs)
     for (const Conflict& conflict : run.baseline)
-      if (listed++ < kExamples)
+      if (listed++ < kExamples) {
         out << "unmodified " << run.cluster->id << ": " << clip(conflict.explanation, 240) << "\n";
+        for (const ConflictSide& side : conflict.sides)
+          out << "    side: " << clip(side.claim, 150) << "\n";
+      }
   metrics["false_alarm_rate"] = false_alarm_rate;
   metrics["false_alarms"] = alarms;
   metrics["trials"] = trials;

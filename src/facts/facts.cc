@@ -108,7 +108,7 @@ void align_story(const std::vector<Document>& documents, Story& story,
   facts::find_date_conflicts(frames, options.same_event, event_conflicts);
   facts::find_place_conflicts(frames, options.same_event, options.is_country, event_conflicts);
   facts::find_role_conflicts(frames, conflicts);
-  facts::find_polarity_conflicts(frames, groups, conflicts);
+  facts::find_polarity_conflicts(frames, groups, options.polarity_similarity, conflicts);
   facts::find_attribution_conflicts(frames, conflicts);
   if (options.statements) rate_conflicts(frames, *options.statements, options, conflicts);
   conflicts.insert(conflicts.end(), event_conflicts.begin(), event_conflicts.end());

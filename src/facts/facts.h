@@ -59,6 +59,11 @@ struct FactsOptions {
   // or event noun, the same people, and at least this IDF-weighted share of the smaller clause
   // in common (events.h). Chosen by `crosscheck eval coverage-sweep` (docs/facts.md).
   double same_event = 0.4;
+  // A statement one source denies and another affirms is a polarity conflict only when the two
+  // sentences are at least this similar (StoryFrames::similarity), besides having the same
+  // predicate about the same subject and complement. Chosen by the sweep in docs/facts.md
+  // (`crosscheck eval conflicts --polarity-similarity` and `eval coverage`).
+  double polarity_similarity = 0.45;
   // Whether a place name is a country (the extract stage's gazetteer); a country and a place
   // that is not one may be one place at two levels ("born in the U.S." and "born in San
   // Francisco"), so they are never a place conflict. Unset: every place is of one level.

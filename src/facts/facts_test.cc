@@ -461,6 +461,40 @@ TEST(PolarityConflicts, NegatedInOneSourceAffirmedInAnother) {
             0u);
 }
 
+// Negation read from the tree: what a negated verb governs or is coordinated with is not an
+// affirmation, a determiner "no" denies nothing, and a subject is matched by any word of its
+// phrase.
+TEST(PolarityConflicts, ScopeOfNegationFollowsTheTree) {
+  auto polarity_conflicts = [](const std::string& first, const std::string& second) {
+    std::vector<Document> docs;
+    docs.push_back(make_document("a", first));
+    docs.push_back(make_document("b", second));
+    Story story = story_of(docs);
+    align_facts(docs, story);
+    return count_kind(story, ConflictKind::kPolarity);
+  };
+  // The whole subject phrase names the company.
+  EXPECT_EQ(polarity_conflicts("Kestrel Foods is not buying the Dunmore bakery chain this year.",
+                               "The regional grocer Kestrel Foods is buying the Dunmore bakery "
+                               "chain this year, people familiar with the deal said."),
+            1u);
+  EXPECT_EQ(polarity_conflicts(
+                "The new ferry terminal will not use imported granite in its construction.",
+                "The new ferry terminal will use imported granite in its construction."),
+            1u);
+  // "won't be required to use": the complement of a negated verb is not asserted either way.
+  EXPECT_EQ(polarity_conflicts(
+                "The new ferry terminal will not use imported granite in its construction.",
+                "The new ferry terminal will not be required to use imported granite in its "
+                "construction."),
+            0u);
+  // "never hired him or paid the fees": the coordinated verb shares the denial.
+  EXPECT_EQ(polarity_conflicts("The club never paid the consultant for the stadium report.",
+                               "The club never hired the consultant or paid him for the stadium "
+                               "report."),
+            0u);
+}
+
 TEST(AttributionConflicts, SameWordsDifferentSpeakers) {
   std::vector<Document> docs;
   docs.push_back(

@@ -21,8 +21,7 @@ struct Alignment {
 std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOptions& options);
 
 // Conflicts, each appended to `out`.
-void find_number_conflicts(const StoryFrames& story, double same_event,
-                           std::vector<Conflict>& out);
+void find_number_conflicts(const StoryFrames& story, double same_event, std::vector<Conflict>& out);
 // Date and place conflicts are looked for only between details whose same_event score (events.h)
 // reaches `same_event`; that score is their confidence.
 void find_date_conflicts(const StoryFrames& story, double same_event, std::vector<Conflict>& out);
@@ -32,7 +31,7 @@ void find_place_conflicts(const StoryFrames& story, double same_event,
                           std::vector<Conflict>& out);
 void find_role_conflicts(const StoryFrames& story, std::vector<Conflict>& out);
 void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignment>& groups,
-                             std::vector<Conflict>& out);
+                             double min_similarity, std::vector<Conflict>& out);
 void find_attribution_conflicts(const StoryFrames& story, std::vector<Conflict>& out);
 
 // Story-level claims.

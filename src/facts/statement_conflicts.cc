@@ -12,8 +12,6 @@ namespace crosscheck::facts {
 
 namespace {
 
-// Similarity above which a negated and an affirmed sentence are one statement read two ways.
-constexpr double kPolaritySimilarity = 0.6;
 // Quotes sharing one run of words this long, as a share of the shorter one, are one quotation.
 constexpr double kQuoteOverlap = 0.8;
 constexpr size_t kQuoteMinWords = 5;
@@ -73,9 +71,27 @@ std::pair<size_t, size_t> tokens_of(const Document& doc, Span sentence) {
 struct Predicate {
   size_t token = 0;
   std::string term;
-  int negation = -1;                       // token index of its own negation, -1 when affirmed
+  int negation = -1;  // token index of its own negation ("did not sign"), -1 when affirmed
+  // Not stated as happening: inside the scope of a negation above it ("won't be required to
+  // use", "never retained him or paid the fees"; a coordinated verb with a subject of its own
+  // is outside it: "did not say, but the talks remain open") or an infinitival complement,
+  // whose truth its governor does not assert ("was required to sign").
+  bool unasserted = false;
+  bool own_subject = false;
   std::vector<std::string> subject, rest;  // terms of its subject and of its other dependents
 };
+
+// True when token `t` is `ancestor` or lies in its subtree (heads followed within the sentence
+// that starts at token `first`).
+bool descends_from(const Document& doc, size_t t, size_t ancestor, size_t first) {
+  for (int guard = 0; guard < 64; ++guard) {
+    if (t == ancestor) return true;
+    const int32_t head = doc.tokens[t].head;
+    if (head < 0 || static_cast<size_t>(head) < first) return false;
+    t = static_cast<size_t>(head);
+  }
+  return false;
+}
 
 // Every verb (or predicative adjective) of a sentence with what depends on it.
 std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
@@ -94,14 +110,53 @@ std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
       // "not only signed", "not just": a negation focusing an adverb beside it negates nothing.
       const bool focus = c + 1 < last && doc.tokens[c + 1].upos == Upos::kAdv &&
                          doc.tokens[c + 1].head == child.head;
-      if ((child.morph.negative || child.lower == "never") && !focus)
+      // Only an adverbial negation denies the predicate; "no" as a determiner ("no one asked")
+      // or an interjection ("No," he said) does not.
+      if ((child.morph.negative || child.lower == "never") && !focus &&
+          deprel_base(child.deprel) == "advmod")
         predicate.negation = static_cast<int>(c);
+      if (deprel_base(child.deprel) == "nsubj") {
+        predicate.own_subject = true;
+        // The whole subject phrase: "Mitt Romney" and "Romney", "Oasis Beverages and TSG" and
+        // "Oasis" name one subject by a word they share.
+        for (size_t d = first; d < last; ++d)
+          if (descends_from(doc, d, c, first)) {
+            std::string term = term_of(doc, doc.tokens[d]);
+            if (!term.empty()) predicate.subject.push_back(std::move(term));
+          }
+        continue;
+      }
       std::string term = term_of(doc, child);
-      if (term.empty()) continue;
-      (deprel_base(child.deprel) == "nsubj" ? predicate.subject : predicate.rest)
-          .push_back(std::move(term));
+      if (!term.empty()) predicate.rest.push_back(std::move(term));
     }
     predicates.push_back(std::move(predicate));
+  }
+  // Negation reaches down the tree: what is coordinated with or complements a negated verb is not
+  // asserted (but not denied either: a parse that attaches a clause wrongly must not make up a
+  // denial).
+  auto predicate_at = [&](int32_t token) -> Predicate* {
+    for (Predicate& p : predicates)
+      if (static_cast<int32_t>(p.token) == token) return &p;
+    return nullptr;
+  };
+  for (Predicate& predicate : predicates) {
+    const std::string_view own = deprel_base(doc.tokens[predicate.token].deprel);
+    if (own == "xcomp") predicate.unasserted = true;
+    bool coordinated = true;  // every step so far is a coordination
+    size_t t = predicate.token;
+    for (int guard = 0; guard < 16; ++guard) {
+      const std::string_view relation = deprel_base(doc.tokens[t].deprel);
+      if (relation != "conj" && relation != "xcomp" && relation != "ccomp") break;
+      coordinated = coordinated && relation == "conj";
+      const int32_t head = doc.tokens[t].head;
+      const Predicate* above = head >= 0 ? predicate_at(head) : nullptr;
+      if (above == nullptr) break;
+      if (above->negation >= 0) {
+        predicate.unasserted = !(coordinated && predicate.own_subject);
+        break;
+      }
+      t = static_cast<size_t>(head);
+    }
   }
   return predicates;
 }
@@ -115,7 +170,7 @@ bool share_term(const std::vector<std::string>& a, const std::vector<std::string
 }  // namespace
 
 void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignment>& groups,
-                             std::vector<Conflict>& out) {
+                             double min_similarity, std::vector<Conflict>& out) {
   const std::vector<Frame>& frames = story.frames();
   for (const Alignment& group : groups) {
     if (group.frames.size() < 2) continue;
@@ -129,7 +184,7 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
         for (uint32_t p : group.frames) {
           const Frame& affirmed = frames[p];
           if (found || affirmed.source == negated.source) continue;
-          if (story.similarity(negated, affirmed) < kPolaritySimilarity) continue;
+          if (story.similarity(negated, affirmed) < min_similarity) continue;
           const Document& affirmed_doc = story.doc(affirmed.article);
           // The same predicate, affirmed, about the same thing: its object or complement
           // shares a word, and its subject too when both name one.
@@ -140,7 +195,7 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
               }))
             continue;
           for (const Predicate& stated : other) {
-            if (stated.negation >= 0 || stated.term != denied.term) continue;
+            if (stated.negation >= 0 || stated.unasserted || stated.term != denied.term) continue;
             if (!share_term(stated.rest, denied.rest)) continue;
             if (!stated.subject.empty() && !denied.subject.empty() &&
                 !share_term(stated.subject, denied.subject))
