@@ -121,6 +121,16 @@ void find_date_conflicts(const StoryFrames& story, double threshold, std::vector
       if (!read_date(doc.timexes[t], &detail)) continue;
       detail.timex = t;
       detail.context = event_context(story, f, doc.timexes[t].span);
+      if (detail.context.names_occurrence) {
+        // "appeared on the 2013 test": the date says which test; what happened is the verb
+        // above the noun, and two sources that date it differently disagree. A noun that no
+        // verb governs ("the 1996 elections" as a heading) is not compared.
+        int32_t above = doc.tokens[detail.context.governor].head;
+        for (int step = 0; step < 3 && above >= 0 && doc.tokens[above].upos == Upos::kNoun; ++step)
+          above = doc.tokens[above].head;  // "the 2019 harbour festival": past the compound
+        if (above < 0 || doc.tokens[above].upos != Upos::kVerb) continue;
+        detail.context = event_context(story, f, doc.timexes[t].span, doc.tokens[above].span);
+      }
       details.push_back(std::move(detail));
     }
   }
@@ -183,6 +193,8 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     }
   }
   std::set<std::pair<size_t, size_t>> reported;
+  // One conflict per pair of places; further sentences that name them add their cites.
+  std::map<std::pair<int32_t, int32_t>, size_t> by_places;
   for_each_same_event(story, details, threshold, [&](size_t i, size_t j, double score) {
     const PlaceDetail& a = details[i];
     const PlaceDetail& b = details[j];
@@ -203,12 +215,35 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     const Document& da = story.doc(frames[a.context.frame].article);
     const Document& db = story.doc(frames[b.context.frame].article);
     std::string claim_a(da.slice(a.span)), claim_b(db.slice(b.span));
-    out.push_back(
-        two_sided(ConflictKind::kPlace, score,
-                  std::string(da.id == db.id ? "The article places" : "The sources place") +
-                      " the same " + event_words(story, a.context) +
-                      " in different places: " + claim_a + " against " + claim_b + ".",
-                  claim_a, make_cite(da, a.span), claim_b, make_cite(db, b.span)));
+    const auto key = std::minmax(a.actor, b.actor);
+    if (auto known = by_places.find(key); known != by_places.end()) {
+      Conflict& conflict = out[known->second];
+      for (auto [detail, doc] : {std::pair{&a, &da}, std::pair{&b, &db}}) {
+        ConflictSide& side = conflict.sides[detail->actor == key.first ? 0 : 1];
+        const Cite cite = make_cite(*doc, detail->span);
+        if (std::none_of(side.cites.begin(), side.cites.end(), [&](const Cite& c) {
+              return c.article == cite.article && c.start == cite.start;
+            }))
+          side.cites.push_back(cite);
+      }
+      for (const ConflictSide& side : conflict.sides)
+        for (const Cite& cite : side.cites)
+          conflict.internal = conflict.internal && cite.article == da.id;
+      conflict.confidence = std::max(conflict.confidence, score);
+      return;
+    }
+    by_places[key] = out.size();
+    if (a.actor != key.first) std::swap(claim_a, claim_b);
+    const PlaceDetail& first = a.actor == key.first ? a : b;
+    const PlaceDetail& second = a.actor == key.first ? b : a;
+    const Document& d_first = a.actor == key.first ? da : db;
+    const Document& d_second = a.actor == key.first ? db : da;
+    out.push_back(two_sided(
+        ConflictKind::kPlace, score,
+        std::string(da.id == db.id ? "The article places" : "The sources place") + " the same " +
+            event_words(story, a.context) + " in different places: " + claim_a + " against " +
+            claim_b + ".",
+        claim_a, make_cite(d_first, first.span), claim_b, make_cite(d_second, second.span)));
   });
 }
 

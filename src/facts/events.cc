@@ -11,6 +11,8 @@ namespace {
 
 // Score of two details whose clauses share two people and little wording.
 constexpr double kSharedPeople = 0.5;
+// Share of the smaller clause two reporting clauses must have in common to be one statement.
+constexpr double kSameStatement = 0.8;
 
 // Tokens [first, last) of a sentence, found by binary search on byte offsets.
 std::pair<size_t, size_t> sentence_tokens(const Document& doc, Span sentence) {
@@ -121,6 +123,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
       context.governor = governor;
       context.lemma = lemma_of(doc, g);
       context.governor_verb = g.upos == Upos::kVerb;
+      context.names_occurrence = !context.governor_verb && doc.tokens[head].head == governor;
       for (const Quote& quote : doc.quotes)
         if (quote.cue.contains(g.span)) context.reporting = true;
       for (size_t t = first; t < last; ++t) {
@@ -234,7 +237,7 @@ bool governors_agree(const StoryFrames& story, const EventContext& a, const Even
 }
 
 double same_event(const StoryFrames& story, const EventContext& a, const EventContext& b) {
-  if (a.reporting || b.reporting || a.negated != b.negated || a.future != b.future ||
+  if (a.reporting != b.reporting || a.negated != b.negated || a.future != b.future ||
       a.running_total != b.running_total || !governors_agree(story, a, b))
     return 0;
   // A verb's own subject, object or complement names the event; a noun ("the 2008 event") is
@@ -256,8 +259,12 @@ double same_event(const StoryFrames& story, const EventContext& a, const EventCo
   // talks with Putin").
   const double people = shared_count(a.people, b.people) >= 2 ? kSharedPeople : 0.0;
   const double smaller = std::min(a.weight, b.weight);
-  if (smaller <= 0) return people;
-  return std::max(people, std::min(1.0, story.dot(a.terms, b.terms) / smaller));
+  if (smaller <= 0) return a.reporting ? 0.0 : people;
+  const double shared = std::min(1.0, story.dot(a.terms, b.terms) / smaller);
+  // Two statements are one only when they say nearly the same words: a speaker who repeats a
+  // point on two days made two statements.
+  if (a.reporting) return shared >= kSameStatement ? shared : 0.0;
+  return std::max(people, shared);
 }
 
 }  // namespace crosscheck::facts

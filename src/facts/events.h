@@ -36,7 +36,10 @@ struct EventContext {
   // killed ...").
   std::vector<std::pair<int64_t, int64_t>> days;
   bool running_total = false;  // the clause counts "since" a date: a total, not one occurrence
-  double weight = 0;           // sum of the IDF weights of `terms`
+  // The detail modifies the governing noun itself ("the 1996 elections", "Tuesday's debate"):
+  // it says which of several occasions is meant rather than when or where one happened.
+  bool names_occurrence = false;
+  double weight = 0;  // sum of the IDF weights of `terms`
 };
 
 // Reads the event context of `detail` (a byte span inside the frame's sentence). The governor is

@@ -309,6 +309,33 @@ TEST(DateConflicts, YearsAtTheirOwnGranularity) {
   EXPECT_EQ(count_kind(story, ConflictKind::kDate), 0u);
 }
 
+// A year that says which of several occasions is meant ("the 2019 festival") is compared through
+// the verb above the noun: the same happening given two years conflicts; two occasions named
+// under different verbs do not.
+TEST(DateConflicts, YearNamingAnOccasionIsComparedThroughItsVerb) {
+  auto years = [](const std::string& first, const std::string& second) {
+    auto docs = meeting_articles(first, second);
+    for (Document& doc : docs) {
+      const std::string written = doc.text.find("2019") != std::string::npos ? "2019" : "2021";
+      add_timex(doc, written, written);
+      Timex& timex = doc.timexes.back();
+      timex.anchored_to = "absolute";
+      timex.granularity = TimeGranularity::kYear;
+      timex.first_day = timex.value + "-01-01";
+      timex.last_day = timex.value + "-12-31";
+    }
+    Story story = story_of(docs);
+    align_facts(docs, story);
+    return count_kind(story, ConflictKind::kDate);
+  };
+  EXPECT_EQ(years("Lena Hart performed the river song at the 2019 harbour festival in Tarnby.",
+                  "Lena Hart performed the river song at the 2021 harbour festival in Tarnby."),
+            1u);
+  EXPECT_EQ(years("Lena Hart performed the river song at the 2019 harbour festival in Tarnby.",
+                  "Lena Hart skipped the 2021 harbour festival in Tarnby."),
+            0u);
+}
+
 TEST(PlaceConflicts, OneOccasionPlacedInTwoTowns) {
   auto place_conflicts = [](const std::string& first, const std::string& second) {
     std::vector<Document> docs;

@@ -78,6 +78,7 @@ struct Predicate {
   // whose truth its governor does not assert ("was required to sign").
   bool unasserted = false;
   bool own_subject = false;
+  std::string modal;  // lemma of its modal auxiliary ("could", "will"), empty when none
   std::vector<std::string> subject, rest;  // terms of its subject and of its other dependents
 };
 
@@ -112,9 +113,15 @@ std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
                          doc.tokens[c + 1].head == child.head;
       // Only an adverbial negation denies the predicate; "no" as a determiner ("no one asked")
       // or an interjection ("No," he said) does not.
-      if ((child.morph.negative || child.lower == "never") && !focus &&
-          deprel_base(child.deprel) == "advmod")
-        predicate.negation = static_cast<int>(c);
+      const bool negative =
+          (child.morph.negative || child.lower == "never") && deprel_base(child.deprel) == "advmod";
+      if (negative && !focus) predicate.negation = static_cast<int>(c);
+      // "not only signed" is no denial, and "was not immediately available" no affirmation.
+      if (negative && focus) predicate.unasserted = true;
+      // A modal auxiliary ("could", "will", "must": tag MD) qualifies the predicate; a denial
+      // and an affirmation conflict only under the same modal.
+      if (deprel_base(child.deprel) == "aux" && xpos_tag_name(child.xpos) == "MD")
+        predicate.modal = child.lemma.empty() ? child.lower : fold_case(child.lemma);
       if (deprel_base(child.deprel) == "nsubj") {
         predicate.own_subject = true;
         // The whole subject phrase: "Mitt Romney" and "Romney", "Oasis Beverages and TSG" and
@@ -146,7 +153,8 @@ std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
     size_t t = predicate.token;
     for (int guard = 0; guard < 16; ++guard) {
       const std::string_view relation = deprel_base(doc.tokens[t].deprel);
-      if (relation != "conj" && relation != "xcomp" && relation != "ccomp") break;
+      if (relation != "conj" && relation != "xcomp" && relation != "ccomp" && relation != "csubj")
+        break;
       coordinated = coordinated && relation == "conj";
       const int32_t head = doc.tokens[t].head;
       const Predicate* above = head >= 0 ? predicate_at(head) : nullptr;
@@ -195,7 +203,9 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
               }))
             continue;
           for (const Predicate& stated : other) {
-            if (stated.negation >= 0 || stated.unasserted || stated.term != denied.term) continue;
+            if (stated.negation >= 0 || stated.unasserted || stated.term != denied.term ||
+                stated.modal != denied.modal)
+              continue;
             if (!share_term(stated.rest, denied.rest)) continue;
             if (!stated.subject.empty() && !denied.subject.empty() &&
                 !share_term(stated.subject, denied.subject))
