@@ -5,6 +5,8 @@
 #include "brief/brief.h"
 #include "cli/pipeline.h"
 #include "core/resources.h"
+#include "facts/facts.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace crosscheck::bench {
@@ -141,6 +143,43 @@ void BM_syntax(benchmark::State& state) {
   state.counters["tokens"] = static_cast<double>(tokens);
 }
 
+// The same-statement scorer on sentence pairs of two different articles (items = pairs), on
+// articles with the syntax layer as the pipeline gives them to the facts stage.
+void BM_same_statement(benchmark::State& state) {
+  std::string error;
+  static const std::unique_ptr<StatementScorer> scorer =
+      load_statement_scorer(find_resources().models_dir, kWordNetDir, error);
+  if (!scorer) {
+    state.SkipWithError("no same-statement model");
+    return;
+  }
+  static const std::vector<Document> docs = [] {
+    std::vector<Document> parsed = annotated_corpus();
+    if (const SyntaxModel* model = syntax_model())
+      for (Document& doc : parsed) model->annotate(doc);
+    return parsed;
+  }();
+  // Each sentence of an article against the same-numbered sentence of the next article.
+  struct Pair {
+    const Document* a;
+    Span a_span;
+    const Document* b;
+    Span b_span;
+  };
+  std::vector<Pair> pairs;
+  for (size_t d = 0; d + 1 < docs.size() && pairs.size() < 5000; ++d) {
+    const Document& a = docs[d];
+    const Document& b = docs[d + 1];
+    for (size_t s = 0; s < a.sentences.size() && s < b.sentences.size(); ++s)
+      pairs.push_back({&a, a.sentences[s].span, &b, b.sentences[s].span});
+  }
+  for (auto _ : state)
+    for (const Pair& pair : pairs)
+      benchmark::DoNotOptimize(scorer->probability(*pair.a, pair.a_span, *pair.b, pair.b_span));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * pairs.size()));
+  state.counters["pairs"] = static_cast<double>(pairs.size());
+}
+
 void BM_syntax_load(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(SyntaxModel::load(find_resources()));
 }
@@ -205,6 +244,7 @@ BENCHMARK(BM_syntax_load)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_dedup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_cluster)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_detect)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_same_statement)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_facts_assess_brief)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_render_json)->Unit(benchmark::kMillisecond);
 

@@ -19,6 +19,7 @@
 #include "eval/eval.h"
 #include "eval/tasks.h"
 #include "facts/facts.h"
+#include "syntax/syntax.h"
 #include "text/text.h"
 
 namespace crosscheck::eval {
@@ -27,7 +28,8 @@ namespace {
 
 constexpr int kFolds = 5;
 constexpr uint64_t kSplitSeed = 1;
-constexpr double kCost = 1.0;
+// liblinear costs tried by the cross-validated sweep.
+constexpr double kCosts[] = {0.3, 1.0, 3.0, 10.0};
 
 std::string train_pairs_path(const std::string& model_path) {
   std::string base = model_path;
@@ -35,19 +37,27 @@ std::string train_pairs_path(const std::string& model_path) {
   return base + ".train-pairs";
 }
 
-Document sentence_document(const std::string& text) {
+// A sentence as the pipeline gives it to the facts stage: text layer, then the syntax layer
+// (heads, relations, lemmas) when the syntax model is there. Each sentence is parsed once.
+Document sentence_document(const std::string& text, const SyntaxModel* syntax) {
   Document doc;
   doc.text = normalize(text);
   doc.lang = "en";
   annotate_text(doc);
+  if (syntax) syntax->annotate(doc);
   return doc;
 }
 
 std::vector<std::vector<double>> pair_features(const StatementFeatures& features,
-                                               const std::vector<ParaphrasePair>& pairs) {
+                                               const std::vector<ParaphrasePair>& pairs,
+                                               std::ostream& err) {
+  std::vector<std::string> warnings;
+  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
+  for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';
   std::vector<std::vector<double>> rows(pairs.size());
   tbb::parallel_for(size_t{0}, pairs.size(), [&](size_t i) {
-    Document a = sentence_document(pairs[i].a), b = sentence_document(pairs[i].b);
+    Document a = sentence_document(pairs[i].a, syntax.get()),
+             b = sentence_document(pairs[i].b, syntax.get());
     rows[i] = features.compute(a, {0, static_cast<uint32_t>(a.text.size())}, b,
                                {0, static_cast<uint32_t>(b.text.size())});
   });
@@ -99,38 +109,41 @@ int train_paraphrase(const std::string& data, const std::string& model_path, std
   std::vector<ParaphrasePair> pairs;
   for (const ParaphrasePair& pair : all)
     if (paraphrase_fold(pair, kFolds, kSplitSeed) != 0) pairs.push_back(pair);
-  std::vector<std::vector<double>> rows = pair_features(*features, pairs);
+  std::vector<std::vector<double>> rows = pair_features(*features, pairs, err);
   std::vector<int> labels;
   for (const ParaphrasePair& pair : pairs) labels.push_back(pair.paraphrase ? 1 : 0);
 
-  // Threshold sweep by 4-fold cross-validation inside the training pairs.
-  std::vector<double> held_out(pairs.size(), 0);
-  for (int fold = 1; fold < kFolds; ++fold) {
-    std::vector<std::vector<double>> fold_rows;
-    std::vector<int> fold_labels;
-    for (size_t i = 0; i < pairs.size(); ++i)
-      if (paraphrase_fold(pairs[i], kFolds, kSplitSeed) != fold)
-        fold_rows.push_back(rows[i]), fold_labels.push_back(labels[i]);
-    StatementModel fold_model = train_statement_model(fold_rows, fold_labels, kCost);
-    for (size_t i = 0; i < pairs.size(); ++i)
-      if (paraphrase_fold(pairs[i], kFolds, kSplitSeed) == fold)
-        held_out[i] = fold_model.probability(rows[i]);
-  }
+  // Cost and threshold sweep by 4-fold cross-validation inside the training pairs.
   out << "train paraphrase: " << data << ": " << pairs.size() << " training pairs (folds 1-4 of "
       << kFolds << ", seed " << kSplitSeed << "), " << all.size() - pairs.size()
-      << " held out\nthreshold sweep, cross-validated on the training pairs:\n"
-      << "threshold accuracy precision recall f1\n";
-  double best_threshold = 0.5, best_accuracy = -1;
-  for (int step = 20; step <= 80; step += 5) {
-    double threshold = step / 100.0;
-    Scores s = score(held_out, labels, threshold);
-    char line[128];
-    std::snprintf(line, sizeof(line), "%9.2f %8.4f %9.4f %6.4f %6.4f\n", threshold, s.accuracy,
-                  s.precision, s.recall, s.f1);
-    out << line;
-    if (s.accuracy > best_accuracy + 1e-12) best_accuracy = s.accuracy, best_threshold = threshold;
+      << " held out\ncost and threshold sweep, cross-validated on the training pairs:\n"
+      << "     cost threshold accuracy precision recall f1\n";
+  double best_cost = kCosts[0], best_threshold = 0.5, best_accuracy = -1;
+  for (double cost : kCosts) {
+    std::vector<double> held_out(pairs.size(), 0);
+    for (int fold = 1; fold < kFolds; ++fold) {
+      std::vector<std::vector<double>> fold_rows;
+      std::vector<int> fold_labels;
+      for (size_t i = 0; i < pairs.size(); ++i)
+        if (paraphrase_fold(pairs[i], kFolds, kSplitSeed) != fold)
+          fold_rows.push_back(rows[i]), fold_labels.push_back(labels[i]);
+      StatementModel fold_model = train_statement_model(fold_rows, fold_labels, cost);
+      for (size_t i = 0; i < pairs.size(); ++i)
+        if (paraphrase_fold(pairs[i], kFolds, kSplitSeed) == fold)
+          held_out[i] = fold_model.probability(rows[i]);
+    }
+    for (int step = 20; step <= 80; step += 5) {
+      double threshold = step / 100.0;
+      Scores s = score(held_out, labels, threshold);
+      char line[128];
+      std::snprintf(line, sizeof(line), "%9.1f %9.2f %8.4f %9.4f %6.4f %6.4f\n", cost, threshold,
+                    s.accuracy, s.precision, s.recall, s.f1);
+      out << line;
+      if (s.accuracy > best_accuracy + 1e-12)
+        best_accuracy = s.accuracy, best_threshold = threshold, best_cost = cost;
+    }
   }
-  StatementModel model = train_statement_model(rows, labels, kCost);
+  StatementModel model = train_statement_model(rows, labels, best_cost);
   model.threshold = best_threshold;
   std::string error;
   if (!save_statement_model(model, model_path, error)) {
@@ -147,7 +160,8 @@ int train_paraphrase(const std::string& data, const std::string& model_path, std
   out << "weights (standardised features):\n";
   for (size_t i = 0; i < model.features.size(); ++i)
     out << "  " << model.features[i] << ' ' << model.weights[i] << '\n';
-  out << nlohmann::json{{"threshold", best_threshold},
+  out << nlohmann::json{{"cost", best_cost},
+                        {"threshold", best_threshold},
                         {"cv_accuracy", best_accuracy},
                         {"training_pairs", pairs.size()}}
              .dump()
@@ -178,7 +192,7 @@ int run_paraphrase(const std::string& data, std::ostream& out, std::ostream& err
   std::vector<ParaphrasePair> pairs;
   for (const ParaphrasePair& pair : all)
     if (!trained.contains(pair.key())) pairs.push_back(pair);
-  std::vector<std::vector<double>> rows = pair_features(*features, pairs);
+  std::vector<std::vector<double>> rows = pair_features(*features, pairs, err);
   std::vector<double> probabilities;
   std::vector<int> labels;
   size_t positives = 0;

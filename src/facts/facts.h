@@ -96,7 +96,10 @@ std::vector<std::vector<SentenceRelevance>> sentence_relevance(
 // Do two sentences (or clauses) state the same thing? A logistic regression (trained with
 // liblinear by `crosscheck train paraphrase` on news paraphrase pairs, MSRP) over overlap
 // features: stems, IDF-weighted terms (models/news-df.tsv), WordNet synonyms (Debian
-// wordnet-base), word n-grams, longest common subsequence, numbers, names, negation and length.
+// wordnet-base), word n-grams, longest common subsequence, numbers, names, negation and length;
+// machine-translation metrics (n-gram precision both ways on words, stems and lemmas, BLEU,
+// METEOR-like alignment, edit distance, character trigrams); and dependency triples read from
+// the syntax layer the tokens already carry (missing, NaN, when a side is unparsed).
 // Model: models/same-statement.model with its card models/same-statement.md.
 
 // Feature extraction shared by training and scoring. Load once, share read-only between threads.
@@ -143,7 +146,8 @@ bool load_statement_model(const std::string& path, StatementModel& model, std::s
 bool save_statement_model(const StatementModel& model, const std::string& path, std::string& error);
 
 // Trains L2-regularised logistic regression (liblinear, deterministic) on feature rows and 0/1
-// labels; standardises features first. `cost` is liblinear's C.
+// labels; standardises features first (a NaN, missing feature, counts as the mean, both here
+// and in `probability`). `cost` is liblinear's C.
 StatementModel train_statement_model(const std::vector<std::vector<double>>& rows,
                                      const std::vector<int>& labels, double cost);
 

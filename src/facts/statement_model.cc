@@ -21,8 +21,9 @@ void quiet_print(const char*) {}
 
 double StatementModel::probability(const std::vector<double>& x) const {
   double z = bias;
+  // A missing feature (NaN: no parse) counts as the training mean.
   for (size_t i = 0; i < weights.size() && i < x.size(); ++i)
-    z += weights[i] * (x[i] - mean[i]) / scale[i];
+    if (!std::isnan(x[i])) z += weights[i] * (x[i] - mean[i]) / scale[i];
   return 1 / (1 + std::exp(-z));
 }
 
@@ -82,13 +83,20 @@ StatementModel train_statement_model(const std::vector<std::vector<double>>& row
   model.scale.assign(n, 1);
   model.weights.assign(n, 0);
   if (rows.empty()) return model;
+  // Mean and scale over the rows that have the feature (NaN = missing).
+  std::vector<double> present(n, 0);
   for (const auto& row : rows)
-    for (size_t i = 0; i < n; ++i) model.mean[i] += row[i] / double(rows.size());
+    for (size_t i = 0; i < n; ++i)
+      if (!std::isnan(row[i])) model.mean[i] += row[i], present[i] += 1;
+  for (size_t i = 0; i < n; ++i) model.mean[i] = present[i] > 0 ? model.mean[i] / present[i] : 0;
   std::vector<double> variance(n, 0);
   for (const auto& row : rows)
     for (size_t i = 0; i < n; ++i)
-      variance[i] += (row[i] - model.mean[i]) * (row[i] - model.mean[i]) / double(rows.size());
-  for (size_t i = 0; i < n; ++i) model.scale[i] = variance[i] > 1e-12 ? std::sqrt(variance[i]) : 1;
+      if (!std::isnan(row[i])) variance[i] += (row[i] - model.mean[i]) * (row[i] - model.mean[i]);
+  for (size_t i = 0; i < n; ++i) {
+    variance[i] = present[i] > 0 ? variance[i] / present[i] : 0;
+    model.scale[i] = variance[i] > 1e-12 ? std::sqrt(variance[i]) : 1;
+  }
 
   // liblinear wants sparse rows ending in index -1; the bias is its own feature (bias = 1).
   std::vector<std::vector<feature_node>> nodes(rows.size());
@@ -96,7 +104,9 @@ StatementModel train_statement_model(const std::vector<std::vector<double>>& row
   std::vector<double> y(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     for (size_t i = 0; i < n; ++i)
-      nodes[r].push_back({static_cast<int>(i + 1), (rows[r][i] - model.mean[i]) / model.scale[i]});
+      if (!std::isnan(rows[r][i]))
+        nodes[r].push_back(
+            {static_cast<int>(i + 1), (rows[r][i] - model.mean[i]) / model.scale[i]});
     nodes[r].push_back({static_cast<int>(n + 1), 1.0});
     nodes[r].push_back({-1, 0});
     x[r] = nodes[r].data();
