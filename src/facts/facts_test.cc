@@ -137,7 +137,7 @@ std::vector<Document> casualty_articles(const std::string& first_count,
                                         const std::string& second_place) {
   std::vector<Document> docs;
   docs.push_back(
-      make_document("a", "Officials said a missile strike on Tarvik killed " + first_count +
+      make_document("a", "Officials said that a missile strike on Tarvik killed " + first_count +
                              " overnight. Rescue teams searched the rubble for survivors."));
   docs.push_back(
       make_document("b", "A missile strike on " + second_place + " killed " + second_count +

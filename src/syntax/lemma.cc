@@ -68,11 +68,23 @@ char wordnet_class(uint8_t xpos) {
   return 0;
 }
 
+char lexicon_class(uint8_t xpos) {
+  std::string_view x = xpos_tag_name(xpos);
+  if (x == "NN" || x == "NNS") return 'n';
+  if (x.size() >= 2 && x.substr(0, 2) == "VB") return 'v';
+  if (x.size() >= 2 && x.substr(0, 2) == "JJ") return 'a';
+  if (x == "RB" || x == "RBR" || x == "RBS") return 'r';
+  return 0;
+}
+
 std::string Lemmatizer::lemma(std::string_view form, std::string_view lower, uint8_t xpos) const {
   std::string_view x = xpos_tag_name(xpos);
   std::string key;
   key.reserve(lower.size() + 8);
-  key.append(lower).push_back('\t');
+  key.append(form).push_back('\t');
+  key.append(x);
+  if (auto it = forms.find(key); it != forms.end()) return apply_rule(it->second, form, lower);
+  key.assign(lower).push_back('\t');
   key.append(x);
   if (auto it = words.find(key); it != words.end()) return apply_rule(it->second, form, lower);
   if (char c = wordnet_class(xpos)) {
@@ -80,8 +92,24 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view lower, uin
     key.append(lower);
     if (auto it = exceptions.find(key); it != exceptions.end()) return it->second;
   }
-  const bool proper = x == "NNP" || x == "NNPS";
-  // Suffix rules, longest first, on whole code points.
+  // Unknown word. A tag whose lemmas keep their case (proper nouns, addresses) applies the edit
+  // to the written form when case folding kept the byte lengths.
+  const bool keep = xpos < keep_case.size() && keep_case[xpos] != 0;
+  auto edit = [&](const LemmaRule& rule) {
+    if (keep && rule.lower && form.size() == lower.size()) {
+      LemmaRule written = rule;
+      written.lower = false;
+      return apply_rule(written, form, lower);
+    }
+    return apply_rule(rule, form, lower);
+  };
+  // Suffix rules, longest suffix first, on whole code points. The first edit whose result is a
+  // known base form of the tag's class wins (morphy's check); without one, the longest
+  // confident rule.
+  const char cls = lexicon_class(xpos);
+  const bool check = cls != 0 && !lexicon.empty();
+  std::string probe;
+  const SuffixRules* fallback = nullptr;
   for (int k = kMaxSuffix; k >= 1; --k) {
     size_t pos = lower.size();
     int taken = 0;
@@ -93,23 +121,76 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view lower, uin
     if (taken < k || pos == 0) continue;  // keep at least one character as stem
     key.assign(x).push_back('\t');
     key.append(lower.substr(pos));
-    if (auto it = suffixes.find(key); it != suffixes.end()) {
-      return apply_rule(it->second, form, lower);
+    auto it = suffixes.find(key);
+    if (it == suffixes.end()) continue;
+    if (!check) {
+      if (it->second.confident) return edit(it->second.rules.front());
+      continue;
+    }
+    if (!fallback && it->second.confident) fallback = &it->second;
+    for (const LemmaRule& rule : it->second.rules) {
+      // Only edits inside the suffix that was matched ("satisified" -> "satisfied" rewrites a
+      // whole word and says nothing about other words ending the same way).
+      if (rule.strip > lower.size() - pos) continue;
+      std::string out = edit(rule);
+      probe.assign(1, cls).push_back('\t');
+      for (char ch : out) probe.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+      if (lexicon.count(probe)) return out;
     }
   }
-  return std::string(proper ? form : lower);
+  if (fallback) return edit(fallback->rules.front());
+  return std::string(keep ? form : lower);
 }
+
+namespace {
+void write_suffix_rules(std::string& out, const SuffixRules& rules) {
+  out.push_back(rules.confident ? 1 : 0);
+  put_u32(out, static_cast<uint32_t>(rules.rules.size()));
+  for (const LemmaRule& rule : rules.rules) write_rule(out, rule);
+}
+bool read_suffix_rules(std::string_view& in, SuffixRules& rules) {
+  uint32_t count;
+  if (in.empty()) return false;
+  rules.confident = in[0] != 0;
+  in.remove_prefix(1);
+  if (!get_u32(in, count) || count == 0 || count > Lemmatizer::kMaxRules) return false;
+  rules.rules.resize(count);
+  for (LemmaRule& rule : rules.rules) {
+    if (!read_rule(in, rule)) return false;
+  }
+  return true;
+}
+}  // namespace
 
 void Lemmatizer::write(std::string& out) const {
   write_map(out, words, write_rule);
-  write_map(out, suffixes, write_rule);
+  write_map(out, forms, write_rule);
+  write_map(out, suffixes, write_suffix_rules);
   write_map(out, exceptions, [](std::string& o, const std::string& v) { put_str(o, v); });
+  std::vector<std::string_view> known(lexicon.begin(), lexicon.end());
+  std::sort(known.begin(), known.end());
+  put_u32(out, static_cast<uint32_t>(known.size()));
+  for (std::string_view k : known) put_str(out, k);
+  put_str(out, std::string_view(reinterpret_cast<const char*>(keep_case.data()), keep_case.size()));
 }
 
 bool Lemmatizer::read(std::string_view& in) {
-  return read_map(in, words, read_rule) && read_map(in, suffixes, read_rule) &&
-         read_map(in, exceptions,
-                  [](std::string_view& i, std::string& v) { return get_str(i, v); });
+  if (!read_map(in, words, read_rule) || !read_map(in, forms, read_rule) ||
+      !read_map(in, suffixes, read_suffix_rules) ||
+      !read_map(in, exceptions, [](std::string_view& i, std::string& v) { return get_str(i, v); }))
+    return false;
+  uint32_t count;
+  if (!get_u32(in, count) || count > in.size()) return false;
+  lexicon.clear();
+  lexicon.reserve(count);
+  std::string item;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!get_str(in, item)) return false;
+    lexicon.insert(item);
+  }
+  if (!get_str(in, item) || item.size() > 256) return false;
+  keep_case.assign(item.begin(), item.end());
+  return true;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -26,6 +27,8 @@ struct Words {
   std::vector<uint16_t> tag;
   std::vector<uint8_t> xpos;
   std::vector<Upos> upos;
+  // Parser input made from the tags by parser_inputs(): punctuation words before each index.
+  std::vector<int> punct_before;
   std::vector<std::string> lemma;
   std::vector<Morph> morph;
   std::vector<int> head;  // 0-based, -1 = root
@@ -66,16 +69,33 @@ struct LemmaRule {
   friend bool operator==(const LemmaRule&, const LemmaRule&) = default;
 };
 
+// Suffix edits for one (XPOS, suffix): the most frequent first; `confident` when it covers at
+// least 2 word types and half of them (then it applies even without the lexicon's support).
+struct SuffixRules {
+  bool confident = false;
+  std::vector<LemmaRule> rules;
+};
+
 class Lemmatizer {
  public:
-  std::unordered_map<std::string, LemmaRule> words;         // lower + '\t' + xpos -> rule
-  std::unordered_map<std::string, LemmaRule> suffixes;      // xpos + '\t' + suffix -> rule
+  std::unordered_map<std::string, LemmaRule> words;  // lower + '\t' + xpos -> rule
+  // form + '\t' + xpos -> rule, for the spellings whose lemma differs from what `words` gives.
+  std::unordered_map<std::string, LemmaRule> forms;
+  std::unordered_map<std::string, SuffixRules> suffixes;    // xpos + '\t' + suffix -> rules
   std::unordered_map<std::string, std::string> exceptions;  // xpos-class + '\t' + lower -> lemma
+  // Known base forms: lexicon class + '\t' + lemma (WordNet index files and treebank lemmas).
+  std::unordered_set<std::string> lexicon;
+  // Per XPOS: unknown words keep their written case (most treebank lemmas of the tag do).
+  std::vector<uint8_t> keep_case;
   std::string lemma(std::string_view form, std::string_view lower, uint8_t xpos) const;
   void write(std::string& out) const;
   bool read(std::string_view& in);
   static constexpr int kMaxSuffix = 7;
+  static constexpr size_t kMaxRules = 4;
 };
+
+// Lexicon class of an XPOS for base-form checks ('n', 'v', 'a', 'r'; 0 for none).
+char lexicon_class(uint8_t xpos);
 
 class MorphTable {
  public:

@@ -18,6 +18,15 @@ struct Ctx {
 
 }  // namespace
 
+void parser_inputs(Words& words) {
+  const size_t n = words.size();
+  words.punct_before.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const bool punct = i < words.upos.size() && words.upos[i] == Upos::kPunct;
+    words.punct_before[i + 1] = words.punct_before[i] + (punct ? 1 : 0);
+  }
+}
+
 void parser_features(const Words& words, const State& st, std::vector<uint64_t>& out) {
   out.clear();
   const int n = st.n;
@@ -42,6 +51,14 @@ void parser_features(const Words& words, const State& st, std::vector<uint64_t>&
   if (s0 >= 0 && n0 >= 0) {
     int d = n0 - s0;
     dist = n0 == n ? 99 : d <= 5 ? d : d <= 10 ? 6 : d <= 20 ? 7 : 8;
+  }
+  // Words between s0 and n0: the tags next to each end, and the punctuation count (0-3+).
+  const bool inside = s0 >= 0 && n0 >= 0 && n0 < n && n0 - s0 > 1;
+  const uint64_t s0np = inside ? c.tag(s0 + 1) : 1002, n0pp = inside ? c.tag(n0 - 1) : 1002;
+  uint64_t punct = 4;
+  if (s0 >= 0 && n0 >= 0) {
+    punct = static_cast<uint64_t>(
+        std::min(3, words.punct_before[std::min(n0, n)] - words.punct_before[s0 + 1]));
   }
   const uint64_t s0vl = s0 >= 0 ? st.nl[s0] : 0, s0vr = s0 >= 0 ? st.nr[s0] : 0;
   const uint64_t n0vl = n0 >= 0 ? st.nl[n0] : 0;
@@ -145,6 +162,19 @@ void parser_features(const Words& words, const State& st, std::vector<uint64_t>&
   add(feat(c.clus(n0, 1), c.clus(n1, 1)));
   add(feat(c.clus(s0, 2), n0w));
   add(feat(s0w, c.clus(n0, 2)));
+  // context between s0 and n0
+  add(feat(s0p, s0np, n0p));
+  add(feat(s0p, n0pp, n0p));
+  add(feat(s0p, s0np, n0pp, n0p));
+  add(feat(s0p, n0p, punct));
+  add(feat(s0w, n0p, punct));
+  add(feat(s0p, n0w, punct));
+  add(feat(s0p, n0p, dist, punct));
+  // more word clusters
+  add(feat(c.clus(s1, 1), s0p, n0p));
+  add(feat(s0p, c.clus(n0, 1), n1p));
+  add(feat(c.clus(s0h, 1), c.clus(s0, 1), n0p));
+  add(feat(c.clus(s0, 0), n0p, c.clus(n0, 0)));
 }
 
 void finish_tree(const State& st, const std::vector<uint8_t>& labels, Words& words) {
@@ -186,6 +216,7 @@ void finish_tree(const State& st, const std::vector<uint8_t>& labels, Words& wor
 void Parser::parse(Words& words) const {
   const int n = static_cast<int>(words.size());
   if (n == 0) return;
+  parser_inputs(words);
   State st;
   st.init(n);
   std::vector<uint64_t> features;

@@ -12,13 +12,16 @@
 //   - tagger: averaged perceptron over joint (UPOS, XPOS) tags, two left-to-right passes (the
 //     second sees the first pass's tags to its right), word shape, affixes, neighbouring words
 //     and word clusters learned from the unlabelled news text;
-//   - lemmatiser: treebank lookup by (word, XPOS), WordNet exception lists, then suffix edit
-//     rules learned per XPOS;
+//   - lemmatiser: treebank lookup by (spelling, XPOS) then (lower-cased word, XPOS), WordNet
+//     exception lists, then suffix edit rules learned per XPOS, checked against known base forms
+//     (WordNet index files and treebank lemmas) as WordNet's morphy does; unknown words keep
+//     their capitals when the tag's treebank lemmas do (proper nouns, addresses);
 //   - morphology: features (tense, verb form, mood, number, person, voice, polarity) by
 //     (word, XPOS) with a per-XPOS default, Voice=Pass from the tree;
 //   - parser: arc-eager transitions with the root at the end, averaged perceptron with the
-//     Zhang & Nivre (2011) rich non-local features, trained with a dynamic oracle (Goldberg &
-//     Nivre 2012) on jackknifed predicted tags; greedy decoding.
+//     Zhang & Nivre (2011) rich non-local features plus word clusters, the tags next to each
+//     end of the span between s0 and n0 and the punctuation inside it, trained with a dynamic
+//     oracle (Goldberg & Nivre 2012) on jackknifed predicted tags; greedy decoding.
 // Work is linear in the sentence length; sentences of any length, of punctuation only or of
 // mixed scripts parse without special cases. Training is deterministic for a given seed.
 // docs/syntax.md has the design and the dev results; thread-safe: one loaded model may annotate

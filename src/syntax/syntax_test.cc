@@ -8,6 +8,7 @@
 #include "gtest/gtest.h"
 #include "syntax/conllu.h"
 #include "syntax/model.h"
+#include "syntax/transition.h"
 #include "text/text.h"
 
 namespace crosscheck {
@@ -220,6 +221,89 @@ TEST(Syntax, MissingOrDamagedModelFilesAreRefused) {
   std::vector<std::string> warnings;
   EXPECT_FALSE(SyntaxModel::load(Resources{}, &warnings));
   EXPECT_EQ(warnings.size(), 1u);
+}
+
+TEST(Syntax, ModelOfAnotherFormatIsRefusedWithItsVersion) {
+  std::string raw = "CCSYNTAX";
+  syntax::put_u32(raw, 1);
+  auto path = std::filesystem::temp_directory_path() / "crosscheck-old-syntax.bin";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << syntax::compress_model(raw);
+  }
+  std::string error;
+  EXPECT_FALSE(SyntaxModel::load_file(path.string(), error));
+  EXPECT_NE(error.find("format 1"), std::string::npos) << error;
+  std::filesystem::remove(path);
+}
+
+syntax::LemmaRule edit(int strip, std::string add, bool lower = true) {
+  syntax::LemmaRule rule;
+  rule.strip = static_cast<uint8_t>(strip);
+  rule.add = std::move(add);
+  rule.lower = lower;
+  return rule;
+}
+
+// A suffix edit whose result is no known base form gives way to one whose result is; without
+// a lexicon the most frequent confident edit applies.
+TEST(Lemmatizer, SuffixEditsAreCheckedAgainstKnownBaseForms) {
+  syntax::Lemmatizer lem;
+  const uint8_t vbd = xpos_tag_from_name("VBD");
+  lem.suffixes["VBD\ted"] = {true, {edit(2, ""), edit(1, "")}};
+  lem.suffixes["VBD\tked"] = {false, {edit(1, "")}};
+  EXPECT_EQ(lem.lemma("provoked", "provoked", vbd), "provok");
+  EXPECT_EQ(lem.lemma("walked", "walked", vbd), "walk");
+  lem.lexicon = {"v\tprovoke", "v\twalk", "v\tbomb"};
+  EXPECT_EQ(lem.lemma("provoked", "provoked", vbd), "provoke");  // second edit of "ked"
+  EXPECT_EQ(lem.lemma("walked", "walked", vbd), "walk");
+  EXPECT_EQ(lem.lemma("Bombed", "bombed", vbd), "bomb");
+  // Neither edit gives a known word: the confident edit of the longest suffix.
+  EXPECT_EQ(lem.lemma("glorped", "glorped", vbd), "glorp");
+  // A tag outside the lexicon's classes is never checked.
+  const uint8_t nnp = xpos_tag_from_name("NNP");
+  lem.suffixes["NNP\ted"] = {false, {edit(2, "")}};
+  EXPECT_EQ(lem.lemma("Ted", "ted", nnp), "ted");
+}
+
+// The case policy of a tag and the spelling table: an unknown address keeps its capitals, a
+// spelling with its own majority lemma gets it.
+TEST(Lemmatizer, CasePolicyPerTagAndSpellings) {
+  syntax::Lemmatizer lem;
+  const uint8_t add = xpos_tag_from_name("ADD"), nn = xpos_tag_from_name("NN");
+  const uint8_t nnp = xpos_tag_from_name("NNP");
+  lem.suffixes["ADD\tcom"] = {true, {edit(0, "")}};
+  lem.suffixes["NN\ter"] = {true, {edit(0, "")}};
+  EXPECT_EQ(lem.lemma("News.Com", "news.com", add), "news.com");
+  lem.keep_case.assign(256, 0);
+  lem.keep_case[add] = 1;
+  lem.keep_case[nnp] = 1;
+  EXPECT_EQ(lem.lemma("News.Com", "news.com", add), "News.Com");
+  EXPECT_EQ(lem.lemma("Laughter", "laughter", nn), "laughter");
+  EXPECT_EQ(lem.lemma("Zorbland", "zorbland", nnp), "Zorbland");
+  lem.words["al\tNNP"] = edit(2, "Al");
+  EXPECT_EQ(lem.lemma("al", "al", nnp), "Al");
+  lem.forms["al\tNNP"] = edit(0, "", false);
+  EXPECT_EQ(lem.lemma("al", "al", nnp), "al");
+  EXPECT_EQ(lem.lemma("AL", "al", nnp), "Al");
+  // The tables survive writing and reading.
+  std::string bytes;
+  lem.write(bytes);
+  syntax::Lemmatizer back;
+  std::string_view in = bytes;
+  ASSERT_TRUE(back.read(in));
+  EXPECT_TRUE(in.empty());
+  EXPECT_EQ(back.lemma("al", "al", nnp), "al");
+  EXPECT_EQ(back.lemma("News.Com", "news.com", add), "News.Com");
+}
+
+// The parser's count of punctuation between two words comes from the tags.
+TEST(Parser, PunctuationBeforeEachWord) {
+  syntax::Words words;
+  words.upos = {Upos::kNoun, Upos::kPunct, Upos::kVerb, Upos::kPunct, Upos::kPunct};
+  words.form = {"a", ",", "b", ".", "."};
+  syntax::parser_inputs(words);
+  EXPECT_EQ(words.punct_before, (std::vector<int>{0, 0, 1, 1, 2, 3}));
 }
 
 }  // namespace

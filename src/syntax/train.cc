@@ -8,6 +8,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <unordered_set>
 
 #include "core/problem.h"
 #include "core/ud.h"
@@ -258,8 +259,16 @@ std::string rule_key(const LemmaRule& r) {
 Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
                             const std::vector<Example>& examples, const std::string& wordnet_dir,
                             std::ostream& log) {
-  // (lower, xpos) -> rule counts.
-  std::map<std::string, std::map<std::string, std::pair<int, LemmaRule>>> words, word_types;
+  // (lower, xpos) -> rule counts; (form, xpos) -> rule counts.
+  std::map<std::string, std::map<std::string, std::pair<int, LemmaRule>>> words, word_types, forms;
+  std::map<int, std::pair<int, int>> case_counts;  // xpos -> (lemmas with capitals, cased words)
+  std::unordered_set<std::string> lexicon;
+  auto fold = [](std::string text) {
+    for (char& c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return text;
+  };
   for (size_t s = 0; s < train.size(); ++s) {
     for (size_t i = 0; i < train[s].words.size(); ++i) {
       const ConlluWord& w = train[s].words[i];
@@ -276,9 +285,26 @@ Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
       auto& typed = word_types[lower + '\t' + w.xpos][rule_key(rule)];
       ++typed.first;
       typed.second = rule;
+      auto& spelled = forms[w.form + '\t' + w.xpos][rule_key(rule)];
+      ++spelled.first;
+      spelled.second = rule;
+      // Case policy of the tag: does a lemma keep the capitals of its word?
+      if (w.form != lower) {
+        auto& [keeps, cased] = case_counts[xpos_tag_from_name(w.xpos)];
+        ++cased;
+        keeps += fold(w.lemma) != w.lemma;
+      }
+      if (char cls = lexicon_class(xpos_tag_from_name(w.xpos))) {
+        lexicon.insert(std::string(1, cls) + '\t' + fold(w.lemma));
+      }
     }
   }
   Lemmatizer lem;
+  lem.lexicon = std::move(lexicon);
+  lem.keep_case.assign(256, 0);
+  for (const auto& [x, counts] : case_counts) {
+    lem.keep_case[x] = counts.first * 2 > counts.second ? 1 : 0;
+  }
   std::map<std::string, std::map<std::string, std::pair<int, LemmaRule>>> suffixes;
   for (const auto& [key, rules] : words) {
     const std::pair<int, LemmaRule>* best = nullptr;
@@ -304,14 +330,40 @@ Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
       slot.second = best->second;
     }
   }
-  for (const auto& [key, rules] : suffixes) {
+  // Spellings whose own majority lemma differs from the lower-cased word's ("al" beside "Al").
+  for (const auto& [key, rules] : forms) {
     const std::pair<int, LemmaRule>* best = nullptr;
+    for (const auto& [name, counted] : rules) {
+      if (!best || counted.first > best->first) best = &counted;
+    }
+    size_t tab = key.find('\t');
+    std::string_view form(key.data(), tab);
+    std::string lower = fold(std::string(form));
+    if (lower.size() != form.size()) continue;  // non-ASCII case folding: the lower table decides
+    auto it = lem.words.find(lower + key.substr(tab));
+    if (it == lem.words.end()) continue;
+    auto apply = [&](const LemmaRule& r) {
+      std::string_view base = r.lower ? std::string_view(lower) : form;
+      if (r.strip > base.size()) return std::string(base);
+      return std::string(base.substr(0, base.size() - r.strip)) + r.add;
+    };
+    if (apply(best->second) != apply(it->second)) lem.forms[key] = best->second;
+  }
+  for (const auto& [key, rules] : suffixes) {
+    std::vector<const std::pair<int, LemmaRule>*> ranked;
     int total = 0;
     for (const auto& [name, counted] : rules) {
       total += counted.first;
-      if (!best || counted.first > best->first) best = &counted;
+      ranked.push_back(&counted);
     }
-    if (best->first >= 2 && best->first * 2 > total) lem.suffixes[key] = best->second;
+    if (total < 2) continue;
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](auto* a, auto* b) { return a->first > b->first; });
+    SuffixRules& out = lem.suffixes[key];
+    out.confident = ranked[0]->first >= 2 && ranked[0]->first * 2 > total;
+    for (size_t r = 0; r < ranked.size() && r < Lemmatizer::kMaxRules; ++r) {
+      out.rules.push_back(ranked[r]->second);
+    }
   }
   // WordNet exception lists (irregular plurals, past forms, comparatives).
   const std::pair<const char*, char> files[] = {
@@ -331,8 +383,23 @@ Lemmatizer train_lemmatizer(const std::vector<ConlluSentence>& train,
   }
   if (exceptions == 0)
     log << "crosscheck: warning: no WordNet exception lists in " << wordnet_dir << "\n";
+  // WordNet's base forms (index files: one lemma per line, after a licence header indented by
+  // spaces), so a suffix edit can be checked against real words.
+  const std::pair<const char*, char> indexes[] = {
+      {"index.noun", 'n'}, {"index.verb", 'v'}, {"index.adj", 'a'}, {"index.adv", 'r'}};
+  for (auto [file, cls] : indexes) {
+    std::ifstream in(wordnet_dir + "/" + file);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      std::string lemma = line.substr(0, line.find(' '));
+      if (lemma.find('_') != std::string::npos) continue;
+      lem.lexicon.insert(std::string(1, cls) + '\t' + lemma);
+    }
+  }
   log << "crosscheck: lemmatiser: " << lem.words.size() << " words, " << lem.suffixes.size()
-      << " suffix rules, " << exceptions << " WordNet exceptions\n";
+      << " suffix keys, " << lem.forms.size() << " spellings, " << exceptions
+      << " WordNet exceptions, " << lem.lexicon.size() << " known base forms\n";
   return lem;
 }
 
@@ -486,6 +553,7 @@ int train_syntax(const SyntaxTrainOptions& options, std::ostream& log) {
         w.xpos[i] = classes[examples[s].tag[i]].second;
       }
     }
+    parser_inputs(w);
     for (size_t i = 0; i < w.size(); ++i) {
       agree += classes[examples[s].tag[i]].second == w.xpos[i];
       ++total;

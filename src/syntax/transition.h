@@ -92,7 +92,10 @@ struct State {
   }
 };
 
-// Parser features of a state over tagged words.
+// Fills the parser's derived inputs of tagged words (`punct_before`).
+void parser_inputs(Words& words);
+
+// Parser features of a state over tagged words (parser_inputs() done).
 void parser_features(const Words& words, const State& state, std::vector<uint64_t>& out);
 
 // Picks the best valid action by score; -1 when none is valid.
