@@ -129,6 +129,9 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
       for (size_t t = first; t < last; ++t) {
         const Token& child = doc.tokens[t];
         if (child.head != governor || inside_detail(t)) continue;
+        // Arguments name the event; adverbs and particles ("dates back to") do not.
+        if (child.upos == Upos::kAdv || child.upos == Upos::kAdp || child.upos == Upos::kPart)
+          continue;
         const int64_t id = story.term_id(term_of(doc, child));
         if (id < 0) continue;
         context.core.push_back(static_cast<uint32_t>(id));
