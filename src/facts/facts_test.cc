@@ -283,20 +283,23 @@ TEST(DateConflicts, DifferentPredicatesAreDifferentEvents) {
   EXPECT_EQ(count_kind(story, ConflictKind::kDate), 0u);
 }
 
+// A bare year written in the text, resolved as the time stage resolves one.
+void add_year(Document& doc, const std::string& year) {
+  add_timex(doc, year, year);
+  Timex& timex = doc.timexes.back();
+  timex.anchored_to = "absolute";
+  timex.granularity = TimeGranularity::kYear;
+  timex.first_day = year + "-01-01";
+  timex.last_day = year + "-12-31";
+}
+
 TEST(DateConflicts, YearsAtTheirOwnGranularity) {
   // A term that ends in one year by one account and in another by a second.
   auto docs =
       meeting_articles("The second term of Governor Lena Hart ends in 2027.",
                        "Lena Hart hinted that she may resign before her term ends in 2026.");
-  add_timex(docs[0], "2027", "2027");
-  add_timex(docs[1], "2026", "2026");
-  for (Document& doc : docs)
-    for (Timex& timex : doc.timexes) {
-      timex.anchored_to = "absolute";
-      timex.granularity = TimeGranularity::kYear;
-      timex.first_day = timex.value + "-01-01";
-      timex.last_day = timex.value + "-12-31";
-    }
+  add_year(docs[0], "2027");
+  add_year(docs[1], "2026");
   Story story = story_of(docs);
   align_facts(docs, story);
   ASSERT_EQ(count_kind(story, ConflictKind::kDate), 1u);
@@ -316,13 +319,7 @@ TEST(DateConflicts, YearNamingAnOccasionIsComparedThroughItsVerb) {
   auto years = [](const std::string& first, const std::string& second) {
     auto docs = meeting_articles(first, second);
     for (Document& doc : docs) {
-      const std::string written = doc.text.find("2019") != std::string::npos ? "2019" : "2021";
-      add_timex(doc, written, written);
-      Timex& timex = doc.timexes.back();
-      timex.anchored_to = "absolute";
-      timex.granularity = TimeGranularity::kYear;
-      timex.first_day = timex.value + "-01-01";
-      timex.last_day = timex.value + "-12-31";
+      add_year(doc, doc.text.find("2019") != std::string::npos ? "2019" : "2021");
     }
     Story story = story_of(docs);
     align_facts(docs, story);
