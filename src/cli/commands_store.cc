@@ -209,7 +209,7 @@ std::vector<Story> ingest_and_analyze(const RunOptions& run, Store& store,
   options.cluster.background = background.get();
   options.assess.detector = detector.get();
   options.facts.statements = statements.get();
-  options.facts.is_country = [&](std::string_view name) { return extractor->is_country(name); };
+  options.facts.place_level = [&](std::string_view name) { return extractor->place_level(name); };
   std::vector<Story> stories = analyze_stories(documents, options);
   // Copy groups are known only now, after dedup over the whole corpus.
   if (!store.update_copy_groups(documents, error) || !store.save_stories(stories, error) ||

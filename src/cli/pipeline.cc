@@ -140,9 +140,9 @@ std::vector<Story> analyze_documents(std::vector<Document>& documents, const Ext
                                      const PipelineOptions& options, StageTimes* times) {
   annotate_documents(documents, extractor, options, times);
   PipelineOptions with_places = options;
-  if (!with_places.facts.is_country)
-    with_places.facts.is_country = [&](std::string_view name) {
-      return extractor.is_country(name);
+  if (!with_places.facts.place_level)
+    with_places.facts.place_level = [&](std::string_view name) {
+      return extractor.place_level(name);
     };
   return analyze_stories(documents, with_places, times);
 }

@@ -501,5 +501,14 @@ TEST(EntitiesPrecision, SubdivisionsArePlaces) {
   }
 }
 
+// Levels come from iso-codes (a Debian package): countries, first-level subdivisions, the rest.
+TEST(PlaceLevels, CountriesSubdivisionsAndOtherPlaces) {
+  EXPECT_EQ(extractor().place_level("Portugal"), 0);
+  EXPECT_EQ(extractor().place_level("U.S."), 0);
+  EXPECT_EQ(extractor().place_level("Mazowieckie"), 1);
+  EXPECT_EQ(extractor().place_level("Niedersachsen"), 1);
+  EXPECT_EQ(extractor().place_level("the harbour gate"), 2);
+}
+
 }  // namespace
 }  // namespace crosscheck

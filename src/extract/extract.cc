@@ -26,6 +26,13 @@ bool Extractor::is_country(std::string_view name) const {
   });
   return capitals && gazetteer_->country_codes.contains(extract::fold_name(letters));
 }
+int Extractor::place_level(std::string_view name) const {
+  if (is_country(name)) return 0;
+  if (!gazetteer_) return 2;
+  const extract::PlaceInfo* place = gazetteer_->place(extract::fold_name(name));
+  return place != nullptr && place->region ? 1 : 2;
+}
+
 struct Extractor::Recogniser : extract::Recogniser {};
 
 Extractor::Extractor()

@@ -7,9 +7,9 @@
 // date; quantities with bound, unit, counted noun and event; quotes (direct and reported speech,
 // "according to") with source, cue and content spans in PolNeAR's conventions, read by a tagger
 // trained on PolNeAR (models/quotes.bin, docs/quotes.md), and the speaker resolved by the rule in
-// quotes.cc. Per story: mentions linked into actors (surname to full name, transliteration variants such as
-// Zelensky/Zelenskyy), and relative dates of undated articles resolved against the dates the
-// story itself states.
+// quotes.cc. Per story: mentions linked into actors (surname to full name, transliteration variants
+// such as Zelensky/Zelenskyy), and relative dates of undated articles resolved against the dates
+// the story itself states.
 #pragma once
 
 #include <cstdint>
@@ -100,6 +100,11 @@ class Extractor {
   // True when `name` names a country (iso-codes and gazetteer country names, alternative
   // spellings, and initials written in capitals such as "U.S."). Thread-safe.
   bool is_country(std::string_view name) const;
+
+  // How large a place `name` is: 0 a country (is_country), 1 a first-level subdivision of one
+  // (iso-codes 3166-2 states, provinces, regions), 2 anything else (a city, a town, a venue).
+  // A name that is both ("New York") counts as the larger. Thread-safe.
+  int place_level(std::string_view name) const;
 
   struct Gazetteer;
   struct Recogniser;

@@ -203,6 +203,7 @@ struct Loader {
     if (!inserted) {
       it->second.population = std::max(it->second.population, info.population);
       it->second.capital = it->second.capital || info.capital;
+      it->second.region = it->second.region || info.region;
     }
   }
 
@@ -318,7 +319,7 @@ struct Loader {
           words::is_place_head(folded) || words::is_compass_word(folded)) {
         continue;
       }
-      add_place(name, PlaceInfo{200'000, false});
+      add_place(name, PlaceInfo{200'000, false, true});
     }
   }
 

@@ -50,6 +50,7 @@ enum class OrgKind : uint8_t { kInternational, kParty, kNewspaper, kCompany, kGo
 struct PlaceInfo {
   uint32_t population = 0;
   bool capital = false;
+  bool region = false;  // a first-level subdivision of a country (state, province, region)
 };
 
 struct Gazetteer {

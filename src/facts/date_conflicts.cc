@@ -154,7 +154,7 @@ void find_date_conflicts(const StoryFrames& story, double threshold, std::vector
 }
 
 void find_place_conflicts(const StoryFrames& story, double threshold,
-                          const std::function<bool(std::string_view)>& is_country,
+                          const std::function<int(std::string_view)>& place_level,
                           std::vector<Conflict>& out) {
   struct PlaceDetail {
     EventContext context;
@@ -199,8 +199,8 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     const PlaceDetail& a = details[i];
     const PlaceDetail& b = details[j];
     if (a.actor == b.actor || a.qualified || b.qualified) return;
-    if (is_country &&
-        is_country(story.actor_name(a.actor)) != is_country(story.actor_name(b.actor)))
+    if (place_level &&
+        place_level(story.actor_name(a.actor)) != place_level(story.actor_name(b.actor)))
       return;
     // A place the other clause also names is a second place of the same account ("in Paris,
     // France"), not a different one.

@@ -106,7 +106,7 @@ void align_story(const std::vector<Document>& documents, Story& story,
   std::vector<Conflict> event_conflicts;  // rated by event identity already
   facts::find_number_conflicts(frames, options.same_event, event_conflicts);
   facts::find_date_conflicts(frames, options.same_event, event_conflicts);
-  facts::find_place_conflicts(frames, options.same_event, options.is_country, event_conflicts);
+  facts::find_place_conflicts(frames, options.same_event, options.place_level, event_conflicts);
   facts::find_role_conflicts(frames, conflicts);
   facts::find_polarity_conflicts(frames, groups, options.polarity_similarity, conflicts);
   facts::find_attribution_conflicts(frames, conflicts);

@@ -64,10 +64,11 @@ struct FactsOptions {
   // predicate about the same subject and complement. Chosen by the sweep in docs/facts.md
   // (`crosscheck eval conflicts --polarity-similarity` and `eval coverage`).
   double polarity_similarity = 0.45;
-  // Whether a place name is a country (the extract stage's gazetteer); a country and a place
-  // that is not one may be one place at two levels ("born in the U.S." and "born in San
-  // Francisco"), so they are never a place conflict. Unset: every place is of one level.
-  std::function<bool(std::string_view)> is_country;
+  // How large a place is (the extract stage's gazetteer: 0 country, 1 state or province, 2 any
+  // other place); places of different levels may be one place named at two levels ("born in
+  // the U.S." and "born in San Francisco", "in New South Wales" and "in Canberra"), so they are
+  // never a place conflict. Unset: every place is of one level.
+  std::function<int(std::string_view)> place_level;
 };
 
 // Fills story.facts, story.conflicts, story.timeline and story.numbers. Needs story.actors and

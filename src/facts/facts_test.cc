@@ -361,6 +361,31 @@ TEST(PlaceConflicts, OneOccasionPlacedInTwoTowns) {
             0u);
 }
 
+// A town and the province around it may be one place named at two levels; two towns may not.
+TEST(PlaceConflicts, PlacesOfDifferentLevelsDoNotConflict) {
+  auto place_conflicts = [](const std::string& first, const std::string& second) {
+    std::vector<Document> docs;
+    docs.push_back(make_document("a", first));
+    docs.push_back(make_document("b", second));
+    for (Document& doc : docs) {
+      add_mention(doc, "Ida Voss", EntityType::kPerson);
+      for (const char* place : {"Tarvik", "Ostrova", "Lower Varnia"})
+        if (doc.text.find(place) != std::string::npos) add_mention(doc, place, EntityType::kPlace);
+    }
+    Story story = story_of(docs);
+    FactsOptions options;
+    options.place_level = [](std::string_view name) { return name == "Lower Varnia" ? 1 : 2; };
+    align_facts(docs, story, options);
+    return count_kind(story, ConflictKind::kPlace);
+  };
+  EXPECT_EQ(place_conflicts("Ida Voss admitted she misspoke at a 2019 rally in Tarvik.",
+                            "Ida Voss admitted she misspoke at the 2019 rally in Ostrova."),
+            1u);
+  EXPECT_EQ(place_conflicts("Ida Voss admitted she misspoke at a 2019 rally in Tarvik.",
+                            "Ida Voss admitted she misspoke at the 2019 rally in Lower Varnia."),
+            0u);
+}
+
 TEST(DateConflicts, DifferentPlacesAcrossArticlesAreDifferentMeetings) {
   std::vector<Document> docs;
   docs.push_back(make_document("a", "Lena Hart met Oskar Brand in Geneva on March 4, 2025."));

@@ -25,9 +25,9 @@ void find_number_conflicts(const StoryFrames& story, double same_event, std::vec
 // Date and place conflicts are looked for only between details whose same_event score (events.h)
 // reaches `same_event`; that score is their confidence.
 void find_date_conflicts(const StoryFrames& story, double same_event, std::vector<Conflict>& out);
-// A country against a place that is not one is never a place conflict (FactsOptions::is_country).
+// Places of different levels are never a place conflict (FactsOptions::place_level).
 void find_place_conflicts(const StoryFrames& story, double same_event,
-                          const std::function<bool(std::string_view)>& is_country,
+                          const std::function<int(std::string_view)>& place_level,
                           std::vector<Conflict>& out);
 void find_role_conflicts(const StoryFrames& story, std::vector<Conflict>& out);
 void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignment>& groups,
