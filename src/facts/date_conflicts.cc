@@ -212,38 +212,33 @@ void find_place_conflicts(const StoryFrames& story, double threshold,
     if (name_a.find(name_b) != std::string::npos || name_b.find(name_a) != std::string::npos)
       return;
     if (!reported.insert({a.context.frame, b.context.frame}).second) return;
-    const Document& da = story.doc(frames[a.context.frame].article);
-    const Document& db = story.doc(frames[b.context.frame].article);
-    std::string claim_a(da.slice(a.span)), claim_b(db.slice(b.span));
+    // Sides in the order of the pair of places, so that later sentences find their side.
     const auto key = std::minmax(a.actor, b.actor);
+    const PlaceDetail& p = a.actor == key.first ? a : b;
+    const PlaceDetail& q = a.actor == key.first ? b : a;
+    const Document& dp = story.doc(frames[p.context.frame].article);
+    const Document& dq = story.doc(frames[q.context.frame].article);
     if (auto known = by_places.find(key); known != by_places.end()) {
       Conflict& conflict = out[known->second];
-      for (auto [detail, doc] : {std::pair{&a, &da}, std::pair{&b, &db}}) {
-        ConflictSide& side = conflict.sides[detail->actor == key.first ? 0 : 1];
-        const Cite cite = make_cite(*doc, detail->span);
-        if (std::none_of(side.cites.begin(), side.cites.end(), [&](const Cite& c) {
+      for (auto [side, cite] : {std::pair{&conflict.sides[0], make_cite(dp, p.span)},
+                                std::pair{&conflict.sides[1], make_cite(dq, q.span)}}) {
+        if (std::none_of(side->cites.begin(), side->cites.end(), [&](const Cite& c) {
               return c.article == cite.article && c.start == cite.start;
             }))
-          side.cites.push_back(cite);
+          side->cites.push_back(cite);
+        conflict.internal = conflict.internal && cite.article == conflict.sides[0].cites[0].article;
       }
-      for (const ConflictSide& side : conflict.sides)
-        for (const Cite& cite : side.cites)
-          conflict.internal = conflict.internal && cite.article == da.id;
       conflict.confidence = std::max(conflict.confidence, score);
       return;
     }
     by_places[key] = out.size();
-    if (a.actor != key.first) std::swap(claim_a, claim_b);
-    const PlaceDetail& first = a.actor == key.first ? a : b;
-    const PlaceDetail& second = a.actor == key.first ? b : a;
-    const Document& d_first = a.actor == key.first ? da : db;
-    const Document& d_second = a.actor == key.first ? db : da;
-    out.push_back(two_sided(
-        ConflictKind::kPlace, score,
-        std::string(da.id == db.id ? "The article places" : "The sources place") + " the same " +
-            event_words(story, a.context) + " in different places: " + claim_a + " against " +
-            claim_b + ".",
-        claim_a, make_cite(d_first, first.span), claim_b, make_cite(d_second, second.span)));
+    std::string claim_p(dp.slice(p.span)), claim_q(dq.slice(q.span));
+    out.push_back(
+        two_sided(ConflictKind::kPlace, score,
+                  std::string(dp.id == dq.id ? "The article places" : "The sources place") +
+                      " the same " + event_words(story, a.context) +
+                      " in different places: " + claim_p + " against " + claim_q + ".",
+                  claim_p, make_cite(dp, p.span), claim_q, make_cite(dq, q.span)));
   });
 }
 

@@ -14,16 +14,6 @@ constexpr double kSharedPeople = 0.5;
 // Share of the smaller clause two reporting clauses must have in common to be one statement.
 constexpr double kSameStatement = 0.8;
 
-// Tokens [first, last) of a sentence, found by binary search on byte offsets.
-std::pair<size_t, size_t> sentence_tokens(const Document& doc, Span sentence) {
-  auto begin = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sentence.start,
-                                [](const Token& t, uint32_t at) { return t.span.start < at; });
-  auto end = std::lower_bound(begin, doc.tokens.end(), sentence.end,
-                              [](const Token& t, uint32_t at) { return t.span.start < at; });
-  return {static_cast<size_t>(begin - doc.tokens.begin()),
-          static_cast<size_t>(end - doc.tokens.begin())};
-}
-
 bool relation_is(const Token& token, std::string_view base) {
   return deprel_base(token.deprel) == base;
 }
@@ -48,8 +38,17 @@ std::string lemma_of(const Document& doc, const Token& token) {
 
 }  // namespace
 
+std::pair<size_t, size_t> token_range(const Document& doc, Span span) {
+  auto begin = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), span.start,
+                                [](const Token& t, uint32_t at) { return t.span.start < at; });
+  auto end = std::lower_bound(begin, doc.tokens.end(), span.end,
+                              [](const Token& t, uint32_t at) { return t.span.start < at; });
+  return {static_cast<size_t>(begin - doc.tokens.begin()),
+          static_cast<size_t>(end - doc.tokens.begin())};
+}
+
 bool locates_event(const Document& doc, Span sentence, Span place, int32_t governor) {
-  const auto [first, last] = sentence_tokens(doc, sentence);
+  const auto [first, last] = token_range(doc, sentence);
   // The place name's own head token: the token of the name attached outside it.
   for (size_t t = first; t < last; ++t) {
     const Token& token = doc.tokens[t];
@@ -87,7 +86,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
   EventContext context;
   context.frame = frame_index;
   context.detail = detail;
-  const auto [first, last] = sentence_tokens(doc, frame.span);
+  const auto [first, last] = token_range(doc, frame.span);
   auto inside_detail = [&](size_t t) { return detail.contains(doc.tokens[t].span); };
 
   // The detail's own head: its first token whose head lies outside the detail.
@@ -105,7 +104,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
     // Climb past names, numbers and function words to the predicate or event noun.
     int32_t governor = doc.tokens[head].head;
     if (!governor_hint.empty()) {
-      const auto [hint, hint_end] = sentence_tokens(doc, governor_hint);
+      const auto [hint, hint_end] = token_range(doc, governor_hint);
       if (hint < hint_end && hint >= first && hint < last) governor = static_cast<int32_t>(hint);
     }
     while (governor >= 0 &&
@@ -185,7 +184,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
 
   for (const Mention& mention : doc.mentions) {
     if (mention.sentence != frame.sentence || mention.span.overlaps(detail)) continue;
-    const auto [m_first, m_last] = sentence_tokens(doc, mention.span);
+    const auto [m_first, m_last] = token_range(doc, mention.span);
     if (m_first >= m_last || !in_clause(m_first)) continue;
     const int32_t actor = story.actor_of_key(mention.key);
     if (actor < 0) continue;
@@ -209,7 +208,7 @@ EventContext event_context(const StoryFrames& story, uint32_t frame_index, Span 
   std::vector<std::pair<int64_t, int64_t>> sentence_days;
   for (const Timex& timex : doc.timexes) {
     if (timex.sentence != frame.sentence || timex.span.overlaps(detail)) continue;
-    const auto [t_first, t_last] = sentence_tokens(doc, timex.span);
+    const auto [t_first, t_last] = token_range(doc, timex.span);
     if (t_first >= t_last) continue;
     // "since 2014": what the clause counts runs from that date to now.
     if (t_first > first && doc.tokens[t_first - 1].lower == "since" && in_clause(t_first))

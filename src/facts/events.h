@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "facts/frames.h"
@@ -41,6 +42,10 @@ struct EventContext {
   bool names_occurrence = false;
   double weight = 0;  // sum of the IDF weights of `terms`
 };
+
+// Tokens [first, last) that start inside `span` (a sentence, a name), as indices into
+// doc.tokens; binary search on byte offsets.
+std::pair<size_t, size_t> token_range(const Document& doc, Span span);
 
 // Reads the event context of `detail` (a byte span inside the frame's sentence). The governor is
 // read from the tree, or is the first token of `governor_hint` when that is given (the verb an

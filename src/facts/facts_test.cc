@@ -333,20 +333,27 @@ TEST(DateConflicts, YearNamingAnOccasionIsComparedThroughItsVerb) {
             0u);
 }
 
+// Place conflicts between two one-sentence articles naming Ida Voss and some of `places`.
+size_t place_conflicts_among(const std::string& first, const std::string& second,
+                             std::initializer_list<const char*> places,
+                             const FactsOptions& options = {}) {
+  std::vector<Document> docs;
+  docs.push_back(make_document("a", first));
+  docs.push_back(make_document("b", second));
+  for (Document& doc : docs) {
+    add_mention(doc, "Ida Voss", EntityType::kPerson);
+    for (const char* place : places)
+      if (doc.text.find(place) != std::string::npos) add_mention(doc, place, EntityType::kPlace);
+  }
+  Story story = story_of(docs);
+  align_facts(docs, story, options);
+  expect_cites_are_slices(docs, story);
+  return count_kind(story, ConflictKind::kPlace);
+}
+
 TEST(PlaceConflicts, OneOccasionPlacedInTwoTowns) {
   auto place_conflicts = [](const std::string& first, const std::string& second) {
-    std::vector<Document> docs;
-    docs.push_back(make_document("a", first));
-    docs.push_back(make_document("b", second));
-    for (Document& doc : docs) {
-      add_mention(doc, "Ida Voss", EntityType::kPerson);
-      for (const char* place : {"Tarvik", "Ostrova", "Norland"})
-        if (doc.text.find(place) != std::string::npos) add_mention(doc, place, EntityType::kPlace);
-    }
-    Story story = story_of(docs);
-    align_facts(docs, story);
-    expect_cites_are_slices(docs, story);
-    return count_kind(story, ConflictKind::kPlace);
+    return place_conflicts_among(first, second, {"Tarvik", "Ostrova", "Norland"});
   };
   EXPECT_EQ(place_conflicts("Ida Voss admitted she misspoke at a 2019 rally in Tarvik.",
                             "Ida Voss admitted she misspoke at the 2019 rally in Ostrova."),
@@ -364,19 +371,9 @@ TEST(PlaceConflicts, OneOccasionPlacedInTwoTowns) {
 // A town and the province around it may be one place named at two levels; two towns may not.
 TEST(PlaceConflicts, PlacesOfDifferentLevelsDoNotConflict) {
   auto place_conflicts = [](const std::string& first, const std::string& second) {
-    std::vector<Document> docs;
-    docs.push_back(make_document("a", first));
-    docs.push_back(make_document("b", second));
-    for (Document& doc : docs) {
-      add_mention(doc, "Ida Voss", EntityType::kPerson);
-      for (const char* place : {"Tarvik", "Ostrova", "Lower Varnia"})
-        if (doc.text.find(place) != std::string::npos) add_mention(doc, place, EntityType::kPlace);
-    }
-    Story story = story_of(docs);
     FactsOptions options;
     options.place_level = [](std::string_view name) { return name == "Lower Varnia" ? 1 : 2; };
-    align_facts(docs, story, options);
-    return count_kind(story, ConflictKind::kPlace);
+    return place_conflicts_among(first, second, {"Tarvik", "Ostrova", "Lower Varnia"}, options);
   };
   EXPECT_EQ(place_conflicts("Ida Voss admitted she misspoke at a 2019 rally in Tarvik.",
                             "Ida Voss admitted she misspoke at the 2019 rally in Ostrova."),

@@ -123,10 +123,9 @@ bool places_compatible(const StoryFrames& story, const Frame& fa, const Frame& f
 // when the noun is unknown or the sentence not parsed; the extractor's verb is used then.
 Span count_governor(const Document& doc, const Quantity& q) {
   if (q.noun_span.empty()) return q.event_span;
-  auto begin = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.noun_span.start,
-                                [](const Token& t, uint32_t at) { return t.span.start < at; });
-  for (auto it = begin; it != doc.tokens.end() && it->span.start < q.noun_span.end; ++it) {
-    const Token* noun = &*it;
+  const auto [first, last] = token_range(doc, q.noun_span);
+  for (size_t t = first; t < last; ++t) {
+    const Token* noun = &doc.tokens[t];
     if (noun->head < 0 || q.noun_span.contains(doc.tokens[noun->head].span)) continue;
     for (int guard = 0; guard < 8 && noun->head >= 0; ++guard) {
       const std::string_view relation = deprel_name(noun->deprel);
@@ -146,10 +145,14 @@ std::string event_words(const Document& doc, const EventContext& event) {
   return std::string(doc.slice(doc.tokens[event.governor].span));
 }
 
+// The counted noun as written ("people"), else its lemma.
+std::string noun_written(const Document& doc, const Quantity& q) {
+  return q.noun_span.empty() ? q.noun : std::string(doc.slice(q.noun_span));
+}
+
 // "at least 5 people killed": the value, the counted noun as written and the event's verb.
 std::string count_claim(const Document& doc, const Quantity& q, const EventContext& event) {
-  std::string claim = describe_value(q) + " " +
-                      (q.noun_span.empty() ? q.noun : std::string(doc.slice(q.noun_span)));
+  std::string claim = describe_value(q) + " " + noun_written(doc, q);
   const std::string verb = event_words(doc, event);
   return verb.empty() ? claim : claim + " " + verb;
 }
@@ -208,6 +211,7 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
   struct Counted {
     uint32_t frame;
     uint32_t quantity;
+    EventContext event;  // read once per count, compared with every other
   };
   const std::vector<Frame>& frames = story.frames();
   std::vector<Counted> counts;
@@ -216,7 +220,8 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
     for (uint32_t q : frames[f].quantities) {
       const Quantity& quantity = doc.quantities[q];
       if (!quantity.noun.empty() && !is_time_noun(quantity.noun) && !inside_timex(doc, quantity))
-        counts.push_back({f, q});
+        counts.push_back(
+            {f, q, event_context(story, f, quantity.span, count_governor(doc, quantity))});
     }
   }
   struct Pending {
@@ -236,10 +241,8 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
       if (qa.unit != qb.unit || noun_key(qa.noun) != noun_key(qb.noun)) continue;
       std::vector<int32_t> places;
       if (!places_compatible(story, fa, fb, &places)) continue;
-      const EventContext ea =
-          event_context(story, counts[i].frame, qa.span, count_governor(da, qa));
-      const EventContext eb =
-          event_context(story, counts[j].frame, qb.span, count_governor(db, qb));
+      const EventContext& ea = counts[i].event;
+      const EventContext& eb = counts[j].event;
       const double identity = same_event(story, ea, eb);
       if (identity <= 0 || identity < same_event_threshold) continue;
       if (!dates_compatible(days_of(story, fa), days_of(story, fb))) continue;
@@ -257,10 +260,9 @@ void find_number_conflicts(const StoryFrames& story, double same_event_threshold
         pending.conflict.kind = ConflictKind::kNumber;
         pending.conflict.confidence = identity;
         const std::string verb = event_words(da, ea);
-        pending.conflict.explanation =
-            "The sources give counts of " +
-            (qa.noun_span.empty() ? qa.noun : std::string(da.slice(qa.noun_span))) +
-            (verb.empty() ? "" : " " + verb) + where + " that cannot all be true: ";
+        pending.conflict.explanation = "The sources give counts of " + noun_written(da, qa) +
+                                       (verb.empty() ? "" : " " + verb) + where +
+                                       " that cannot all be true: ";
         found.push_back(std::move(pending));
         it = std::prev(found.end());
       }

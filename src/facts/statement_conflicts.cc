@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/ud.h"
+#include "facts/events.h"
 #include "facts/findings.h"
 #include "text/text.h"
 
@@ -57,17 +58,6 @@ size_t longest_common_run(const std::vector<std::string>& a, const std::vector<s
 
 namespace {
 
-// Tokens of a sentence, as [first, last) indices into doc.tokens.
-std::pair<size_t, size_t> tokens_of(const Document& doc, Span sentence) {
-  auto at = [&](uint32_t offset) {
-    return static_cast<size_t>(
-        std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
-                         [](const Token& token, uint32_t o) { return token.span.start < o; }) -
-        doc.tokens.begin());
-  };
-  return {at(sentence.start), at(sentence.end)};
-}
-
 struct Predicate {
   size_t token = 0;
   std::string term;
@@ -96,7 +86,7 @@ bool descends_from(const Document& doc, size_t t, size_t ancestor, size_t first)
 
 // Every verb (or predicative adjective) of a sentence with what depends on it.
 std::vector<Predicate> predicates_of(const Document& doc, Span sentence) {
-  const auto [first, last] = tokens_of(doc, sentence);
+  const auto [first, last] = token_range(doc, sentence);
   std::vector<Predicate> predicates;
   for (size_t t = first; t < last; ++t) {
     const Token& token = doc.tokens[t];
@@ -182,21 +172,25 @@ void find_polarity_conflicts(const StoryFrames& story, const std::vector<Alignme
   const std::vector<Frame>& frames = story.frames();
   for (const Alignment& group : groups) {
     if (group.frames.size() < 2) continue;
+    // Each sentence of the group read once.
+    std::vector<std::vector<Predicate>> read;
+    for (uint32_t f : group.frames)
+      read.push_back(predicates_of(story.doc(frames[f].article), frames[f].span));
     bool found = false;
-    for (uint32_t n : group.frames) {
+    for (size_t ni = 0; ni < group.frames.size(); ++ni) {
       if (found) break;
-      const Frame& negated = frames[n];
+      const Frame& negated = frames[group.frames[ni]];
       const Document& negated_doc = story.doc(negated.article);
-      for (const Predicate& denied : predicates_of(negated_doc, negated.span)) {
+      for (const Predicate& denied : read[ni]) {
         if (found || denied.negation < 0) continue;
-        for (uint32_t p : group.frames) {
-          const Frame& affirmed = frames[p];
+        for (size_t pi = 0; pi < group.frames.size(); ++pi) {
+          const Frame& affirmed = frames[group.frames[pi]];
           if (found || affirmed.source == negated.source) continue;
           if (story.similarity(negated, affirmed) < min_similarity) continue;
           const Document& affirmed_doc = story.doc(affirmed.article);
           // The same predicate, affirmed, about the same thing: its object or complement
           // shares a word, and its subject too when both name one.
-          const std::vector<Predicate> other = predicates_of(affirmed_doc, affirmed.span);
+          const std::vector<Predicate>& other = read[pi];
           // A sentence that itself denies the predicate too says both; it does not contradict.
           if (std::any_of(other.begin(), other.end(), [&](const Predicate& q) {
                 return q.negation >= 0 && q.term == denied.term;
