@@ -259,6 +259,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "  detect: the machine-written classifier (models/detect.json; needs --lm)\n"
       "  quotes: the attribution tagger from a PolNeAR split (models/quotes.bin)\n"
       "  paraphrase: same-statement scorer from MSRP pairs (models/same-statement.model)\n"
+      "  shared-fact: does a sentence state a fact another outlet states, from careful readers'\n"
+      "       labelled facts of real events (models/shared-fact.model)\n"
       "Examples: crosscheck train idf --data ../shared/data/news-fulltext/articles.jsonl.gz "
       "--out models/news-df.tsv\n"
       "  crosscheck train syntax --data ../shared/data/ud-ewt\n"
@@ -269,7 +271,9 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "  crosscheck train quotes --data ../shared/data/polnear/train --out models/quotes.bin "
       "--seed 1 --epochs 30\n"
       "  crosscheck train paraphrase --data ../shared/data/msrp/msr_paraphrase_train.tsv.gz "
-      "--out models/same-statement.model");
+      "--out models/same-statement.model\n"
+      "  crosscheck train shared-fact --data ../shared/data/basil-labels/dev.jsonl "
+      "--out models/shared-fact.model");
   command->add_option("task", *task, "What to train")->required();
   command->add_option("--data", *data, "Training data (any input ingest takes)")->required();
   command->add_option("--out", *out, "Model file, or models folder (ner), to write");
@@ -326,6 +330,10 @@ void add_train_command(CLI::App& app, int& exit_code) {
     }
     if (*task == "paraphrase") {
       exit_code = eval::train_paraphrase(*data, *out, std::cout, std::cerr);
+      return;
+    }
+    if (*task == "shared-fact") {
+      exit_code = eval::train_shared_fact(*data, *out, std::cout, std::cerr);
       return;
     }
     if (*task == "quotes") {

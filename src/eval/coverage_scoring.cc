@@ -98,6 +98,26 @@ EventScore score_event(const LabelledEvent& event, const std::vector<Conflict>& 
     ++score.clear_labels;
     if (found[l]) ++score.clear_found;
   }
+  // Which labelled facts each cite of a reported fact falls on.
+  for (const Fact& fact : facts) {
+    if (fact.sources < 2) continue;
+    std::vector<std::set<size_t>> on(fact.cites.size());
+    for (size_t c = 0; c < fact.cites.size(); ++c)
+      for (size_t l = 0; l < event.facts.size(); ++l)
+        for (const LabelledQuote& quote : event.facts[l].stated_by)
+          if (texts.matches(fact.cites[c], quote)) on[c].insert(l);
+    for (size_t x = 0; x < fact.cites.size(); ++x)
+      for (size_t y = x + 1; y < fact.cites.size(); ++y) {
+        if (fact.cites[x].article == fact.cites[y].article || on[x].empty() || on[y].empty())
+          continue;
+        ++score.fact_pairs;
+        for (size_t l : on[x])
+          if (on[y].count(l)) {
+            ++score.fact_pairs_right;
+            break;
+          }
+      }
+  }
   for (const LabelledFact& labelled : event.facts) {
     std::set<std::string> outlets;
     for (const LabelledQuote& quote : labelled.stated_by) outlets.insert(quote.article);

@@ -65,6 +65,9 @@ struct EventScore {
   int lookalike = 0;  // false alarms matching a compatible pair
   int clear_labels = 0, clear_found = 0;
   int shared_facts = 0, shared_facts_found = 0;  // facts stated by two or more outlets
+  // Pairs of cites of one reported multi-source fact, from two articles, that both cite
+  // labelled facts' quotes; right when some labelled fact holds both.
+  int fact_pairs = 0, fact_pairs_right = 0;
 };
 
 // True when two different sides of `conflict` cite side a and side b of `label`.

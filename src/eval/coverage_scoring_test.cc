@@ -76,5 +76,23 @@ TEST(CoverageScoring, ASingleSourceFactDoesNotCount) {
   EXPECT_EQ(s.clear_found, 0);
 }
 
+
+TEST(CoverageScoring, PairsOfCitesAreRightWhenOneLabelledFactHoldsBoth) {
+  LabelledEvent event = event_of_two();
+  event.facts.push_back({"rescue", {{"y", "Eleven were rescued"}}});
+  Fact right;
+  right.sources = 2;
+  right.cites = {cite("x", "The ferry sank on Monday."), cite("y", "the ferry went down")};
+  Fact wrong;
+  wrong.sources = 2;
+  wrong.cites = {cite("x", "The ferry sank on Monday."), cite("y", "Eleven were rescued.")};
+  Fact unlabelled;  // a side that cites no labelled quote is not judged
+  unlabelled.sources = 2;
+  unlabelled.cites = {cite("x", "The ferry sank on Monday."), cite("y", "Officials said")};
+  EventScore s = score_event(event, {}, {right, wrong, unlabelled});
+  EXPECT_EQ(s.fact_pairs, 2);
+  EXPECT_EQ(s.fact_pairs_right, 1);
+}
+
 }  // namespace
 }  // namespace crosscheck::eval

@@ -104,10 +104,16 @@ const std::vector<EvalTask>& eval_tasks() {
       {"coverage",
        "conflicts and corroborated facts on careful readers' labels of real events "
        "(basil-labels/dev.jsonl), each event analysed on its own: conflict_precision, "
-       "conflict_recall, false_alarms_per_event, lookalikes_flagged, fact_recall",
+       "conflict_recall, false_alarms_per_event, lookalikes_flagged, fact_recall, "
+       "fact_pair_precision",
        nullptr, eval::run_coverage},
+      {"coverage-cv",
+       "the coverage task cross-validated by event: each fold of events analysed with a "
+       "shared-fact model trained on the others' labelled facts (what `train shared-fact` does "
+       "on all of them): fact_recall, fact_pair_precision and the conflict metrics",
+       nullptr, eval::run_coverage_cv},
       {"coverage-sweep",
-       "same-statement and conflict-confidence threshold sweep of the coverage task on the same "
+       "same-statement (or shared-fact) and conflict-confidence threshold sweep of the coverage task on the same "
        "data (docs/facts.md)",
        nullptr, eval::run_coverage_sweep},
       {"conflicts",

@@ -46,6 +46,13 @@ struct EvalTask {
 namespace eval {
 int train_paraphrase(const std::string& data, const std::string& model_path, std::ostream& out,
                      std::ostream& err);
+// `crosscheck train shared-fact`: does a sentence state a fact another outlet's sentence
+// states? A logistic regression over the same-statement features, trained on careful readers'
+// labelled facts of real events (../shared/data/basil-labels): every sentence holding a
+// labelled quote against every sentence of the other articles of its event. Cost and
+// threshold by cross-validation over events; prints the sweep; returns the exit code.
+int train_shared_fact(const std::string& data, const std::string& model_path, std::ostream& out,
+                      std::ostream& err);
 }  // namespace eval
 
 // Every evaluation task this build knows.

@@ -57,6 +57,8 @@ int run_meantime(const std::string& data, std::ostream& out, std::ostream& err);
 int run_paraphrase(const std::string& data, std::ostream& out, std::ostream& err);
 int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream& out,
                  std::ostream& err);
+int run_coverage_cv(const std::string& data, const Pipeline& pipeline, std::ostream& out,
+                    std::ostream& err);
 int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::ostream& out,
                        std::ostream& err);
 int run_conflicts(const std::string& data, const Pipeline& pipeline, std::ostream& out,

@@ -78,7 +78,10 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
 
   // Pair scores: the same-statement probability when a scorer is given, else frame similarity.
   const StatementScorer* scorer = options.statements;
-  const double threshold = scorer ? options.same_statement : options.align_threshold;
+  const bool fact_model = scorer && scorer->has_fact_model();
+  const double threshold = !scorer       ? options.align_threshold
+                           : fact_model ? options.shared_fact
+                                        : options.same_statement;
   std::unordered_map<uint64_t, double> scored;
   auto pair_score = [&](uint32_t x, uint32_t y) {
     if (x > y) std::swap(x, y);
@@ -90,8 +93,10 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
     // Shared words or the same meaning in other words: the stronger of the two. Pairs with
     // little in common are not worth the model's time.
     if (scorer && score >= options.candidate_similarity) {
-      score = std::max(
-          score, scorer->probability(story.doc(a.article), a.span, story.doc(b.article), b.span));
+      score = std::max(score, fact_model ? scorer->fact_probability(story.doc(a.article), a.span,
+                                                                    story.doc(b.article), b.span)
+                                         : scorer->probability(story.doc(a.article), a.span,
+                                                               story.doc(b.article), b.span));
     }
     scored.emplace(key, score);
     return score;

@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,11 @@ struct FactsOptions {
   // `crosscheck eval coverage-sweep` (docs/facts.md).
   double same_statement = 0.35;
   double candidate_similarity = 0.2;
+  // When the scorer carries the shared-fact model (models/shared-fact.model, trained on careful
+  // readers' labelled facts of real events), two sentences align when the larger of their frame
+  // similarity and the probability that they state one fact reaches `shared_fact` instead.
+  // Chosen by `crosscheck eval coverage-sweep` (docs/facts.md).
+  double shared_fact = 0.2;
   // With a scorer, a conflict's confidence is the probability that its two sides, with the
   // detail they disagree on left out, state the same thing; conflicts are ranked by it and
   // those below this are not reported. 0 reports all: `crosscheck eval coverage-sweep` finds no
@@ -161,16 +167,25 @@ class StatementScorer {
                      const std::vector<Span>& a_skip = {},
                      const std::vector<Span>& b_skip = {}) const;
   const StatementModel& model() const { return model_; }
+  // The shared-fact model, when one was loaded: does one sentence state a fact the other states
+  // (a clause of a longer sentence, in other words)? Same features, other weights.
+  void set_fact_model(StatementModel model) { fact_model_ = std::move(model); }
+  bool has_fact_model() const { return fact_model_.has_value(); }
+  // Probability that the spans share a stated fact; the same-statement probability without the
+  // shared-fact model.
+  double fact_probability(const Document& a, Span a_span, const Document& b, Span b_span) const;
   // The WordNet the features read (synonyms and hypernyms of predicates for event identity).
   const facts::WordNet& wordnet() const;
 
  private:
   std::unique_ptr<StatementFeatures> features_;
   StatementModel model_;
+  std::optional<StatementModel> fact_model_;
 };
 
-// Loads models/same-statement.model, models/news-df.tsv and WordNet (`wordnet_dir`). Null with
-// `error` when any is missing or unreadable.
+// Loads models/same-statement.model, models/news-df.tsv and WordNet (`wordnet_dir`), and
+// models/shared-fact.model when it is there. Null with `error` when any of the first three is
+// missing or unreadable, or when the shared-fact model is there but unreadable.
 std::unique_ptr<StatementScorer> load_statement_scorer(const std::string& models_dir,
                                                        const std::string& wordnet_dir,
                                                        std::string& error);

@@ -319,6 +319,20 @@ double lcs_ratio(const std::vector<Word>& a, const std::vector<Word>& b) {
   return double(previous[b.size()]) / double(std::max(a.size(), b.size()));
 }
 
+// Length of the longest run of consecutive words (lower-case forms) both sides contain.
+size_t longest_common_run(const std::vector<Word>& a, const std::vector<Word>& b) {
+  std::vector<size_t> previous(b.size() + 1, 0), current(b.size() + 1, 0);
+  size_t best = 0;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      current[j] = a[i - 1].lower == b[j - 1].lower ? previous[j - 1] + 1 : 0;
+      best = std::max(best, current[j]);
+    }
+    std::swap(previous, current);
+  }
+  return best;
+}
+
 }  // namespace
 
 StatementFeatures::StatementFeatures() : resources_(std::make_unique<Resources>()) {}
@@ -363,7 +377,8 @@ const std::vector<std::string>& StatementFeatures::names() {
     for (const char* name :
          {"bleu_min", "bleu_max", "char3_f", "meteor_min", "meteor_max", "edit_distance",
           "unmatched_min", "unmatched_max", "chars_ratio", "dep_f", "dep_unlabelled_f",
-          "dep_core_f", "dep_core_differs", "root_same"})
+          "dep_core_f", "dep_core_differs", "root_same", "idf_share_min", "idf_share_max",
+          "idf_matched", "idf_matched_max", "numbers_shared", "names_shared", "common_run"})
       n.push_back(name);
     return n;
   }();
@@ -402,8 +417,9 @@ std::vector<double> StatementFeatures::compute(const Document& doc_a, Span a_spa
   // IDF-weighted share of content matched by stem, and by stem or WordNet synonym.
   std::unordered_set<std::string> stems_a(content_a.begin(), content_a.end()),
       stems_b(content_b.begin(), content_b.end());
-  double weight = 0, matched = 0, synonym_matched = 0;
+  double weight = 0, matched = 0, synonym_matched = 0, matched_max_idf = 0;
   std::array<double, 2> unmatched = {0, 0};  // content words the other side does not say
+  std::array<double, 2> side_weight = {0, 0}, side_matched = {0, 0};
   SynonymTable synonyms(a, b);
   int side = 0;
   for (const auto& [words, other_stems, other_words] :
@@ -413,8 +429,11 @@ std::vector<double> StatementFeatures::compute(const Document& doc_a, Span a_spa
       if (!word.content) continue;
       const double w = idf(word.stem);
       weight += w;
+      side_weight[side] += w;
       if (other_stems->contains(word.stem)) {
         matched += w, synonym_matched += w;
+        side_matched[side] += w;
+        matched_max_idf = std::max(matched_max_idf, w);
         continue;
       }
       bool synonym = false;
@@ -548,6 +567,20 @@ std::vector<double> StatementFeatures::compute(const Document& doc_a, Span a_spa
   } else {
     for (int i = 0; i < 5; ++i) row.push_back(std::nan(""));
   }
+
+  // Containment: one side may state a fact as a clause of a longer sentence. How much of each
+  // side's content (IDF-weighted) the other holds, the smaller and the larger; how much rare
+  // content is shared in absolute terms; numbers and names both give; the longest run of words
+  // both sides say in the same order (a copied quotation).
+  const double share_a = side_weight[0] > 0 ? side_matched[0] / side_weight[0] : 0;
+  const double share_b = side_weight[1] > 0 ? side_matched[1] / side_weight[1] : 0;
+  row.push_back(std::min(share_a, share_b));
+  row.push_back(std::max(share_a, share_b));
+  row.push_back(std::log1p(matched / 2));
+  row.push_back(matched_max_idf);
+  row.push_back(std::log1p(numbers.a * double(numbers_a.size())));
+  row.push_back(std::log1p(names.a * double(names_a.size())));
+  row.push_back(std::log1p(double(longest_common_run(a, b))));
   return row;
 }
 

@@ -3,6 +3,7 @@
 #include <linear.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -143,6 +144,12 @@ double StatementScorer::probability(const Document& a, Span a_span, const Docume
   return model_.probability(features_->compute(a, a_span, b, b_span, a_skip, b_skip));
 }
 
+double StatementScorer::fact_probability(const Document& a, Span a_span, const Document& b,
+                                         Span b_span) const {
+  const StatementModel& model = fact_model_ ? *fact_model_ : model_;
+  return model.probability(features_->compute(a, a_span, b, b_span));
+}
+
 std::unique_ptr<StatementScorer> load_statement_scorer(const std::string& models_dir,
                                                        const std::string& wordnet_dir,
                                                        std::string& error) {
@@ -150,7 +157,15 @@ std::unique_ptr<StatementScorer> load_statement_scorer(const std::string& models
   if (!load_statement_model(models_dir + "/same-statement.model", model, error)) return nullptr;
   auto features = StatementFeatures::load(models_dir, wordnet_dir, error);
   if (!features) return nullptr;
-  return std::make_unique<StatementScorer>(std::move(features), std::move(model));
+  auto scorer = std::make_unique<StatementScorer>(std::move(features), std::move(model));
+  const std::string fact_path = models_dir + "/shared-fact.model";
+  std::error_code missing;
+  if (std::filesystem::exists(fact_path, missing)) {
+    StatementModel fact_model;
+    if (!load_statement_model(fact_path, fact_model, error)) return nullptr;
+    scorer->set_fact_model(std::move(fact_model));
+  }
+  return scorer;
 }
 
 }  // namespace crosscheck

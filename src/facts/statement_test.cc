@@ -1,6 +1,7 @@
 // The same-statement scorer's parts: WordNet senses, pair features and the model file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -274,6 +275,67 @@ TEST_F(WithScorer, SameThingOutranksUnrelatedWithTheDetailLeftOut) {
       scorer_->probability(a, whole(a), c, whole(c), {at(a, "Monday")}, {at(c, "Sunday")});
   EXPECT_GT(same, 0.5);
   EXPECT_LT(unrelated, 0.2);
+}
+
+
+// Without a shared-fact model the fact probability is the same-statement one; with one, the
+// alignment reads the fact model: one that calls every pair a shared fact groups sentences the
+// same-statement model keeps apart (candidates still need a word in common).
+TEST_F(WithScorer, AlignmentReadsTheSharedFactModelWhenThereIsOne) {
+  std::string error;
+  auto features = StatementFeatures::load(find_resources().models_dir, kWordNetDir, error);
+  ASSERT_NE(features, nullptr) << error;
+  StatementScorer scorer(std::move(features), scorer_->model());
+  std::vector<Document> docs = {
+      make_document("a", "Heavy snow closed the mountain pass for three days."),
+      make_document("b", "Tourists praised the mountain views from the lodge terrace.")};
+  const Span whole_a{0, static_cast<uint32_t>(docs[0].text.size())};
+  const Span whole_b{0, static_cast<uint32_t>(docs[1].text.size())};
+  EXPECT_FALSE(scorer.has_fact_model());
+  EXPECT_DOUBLE_EQ(scorer.fact_probability(docs[0], whole_a, docs[1], whole_b),
+                   scorer.probability(docs[0], whole_a, docs[1], whole_b));
+  auto shared = [&](const StatementScorer& with) {
+    FactsOptions options;
+    options.statements = &with;
+    options.candidate_similarity = 0;
+    Story story = testing::story_of(docs);
+    align_facts(docs, story, options);
+    for (const Fact& fact : story.facts)
+      if (fact.sources >= 2) return true;
+    return false;
+  };
+  EXPECT_FALSE(shared(scorer));
+  StatementModel always = scorer_->model();
+  std::fill(always.weights.begin(), always.weights.end(), 0.0);
+  always.bias = 20;
+  scorer.set_fact_model(always);
+  EXPECT_TRUE(scorer.has_fact_model());
+  EXPECT_GT(scorer.fact_probability(docs[0], whole_a, docs[1], whole_b), 0.99);
+  EXPECT_TRUE(shared(scorer));
+}
+
+// With the committed shared-fact model, a fact one outlet states on its own and another as a
+// clause of a longer sentence is one corroborated fact, and the unrelated sentences stay apart.
+TEST_F(WithScorer, AFactInsideALongerSentenceIsCorroborated) {
+  ASSERT_TRUE(scorer_->has_fact_model());
+  std::vector<Document> docs = {
+      make_document("a",
+                    "The county board voted 7-2 on Tuesday to close the Elm Street library. "
+                    "Its branch manager declined to comment."),
+      make_document("b",
+                    "Residents who packed the hall for hours of testimony were angry after the "
+                    "county board voted 7-2 to close the library on Elm Street, a move the "
+                    "treasurer said would save money. Parking fees rise next month.")};
+  FactsOptions options;
+  options.statements = scorer_;
+  Story story = testing::story_of(docs);
+  align_facts(docs, story, options);
+  bool corroborated = false;
+  for (const Fact& fact : story.facts)
+    if (fact.sources >= 2 && fact.text.find("library") != std::string::npos) corroborated = true;
+  EXPECT_TRUE(corroborated);
+  for (const Fact& fact : story.facts)
+    EXPECT_FALSE(fact.sources >= 2 && fact.text.find("Parking") != std::string::npos);
 }
 
 }  // namespace
