@@ -672,17 +672,32 @@ class QuantityScanner {
       quantity.noun = singular(token.lower);
       quantity.noun_span = token.span;
     }
-    int from = noun >= 0 ? noun : number;
-    for (int step = 0, t = tokens[from].head;
-         step < 6 && t >= 0 && static_cast<size_t>(t) < tokens.size(); ++step, t = tokens[t].head) {
-      if (tokens[t].upos != Upos::kVerb) continue;
+    // The predicate: the first verb above, or the copula of a nominal or adjectival predicate
+    // on the way ("three men are under consideration", "Casey is among the 10 Democrats": the
+    // predicate is "be", which UD attaches to the nominal rather than making it the head).
+    const int from = noun >= 0 ? noun : number;
+    for (int step = 0, t = from; step < 7 && t >= 0 && static_cast<size_t>(t) < tokens.size();
+         ++step, t = tokens[t].head) {
+      int predicate = t != from && tokens[t].upos == Upos::kVerb ? t : copula_of(t);
+      if (predicate < 0) continue;
       // The stem of the lemma, so "spent" and "spend" agree where Snowball alone would not.
-      quantity.event = !tokens[t].lemma.empty() ? stem(tokens[t].lemma)
-                       : tokens[t].stem.empty() ? tokens[t].lower
-                                                : tokens[t].stem;
-      quantity.event_span = tokens[t].span;
+      const Token& verb = tokens[predicate];
+      quantity.event = !verb.lemma.empty() ? stem(verb.lemma)
+                       : verb.stem.empty() ? verb.lower
+                                           : verb.stem;
+      quantity.event_span = verb.span;
       break;
     }
+  }
+
+  // The copula ("is", "were") attached to token `t`, or -1.
+  int copula_of(int t) const {
+    const std::vector<Token>& tokens = doc_.tokens;
+    if (tokens[t].upos == Upos::kVerb) return -1;
+    const uint32_t sentence = tokens[t].sentence;
+    for (size_t k = static_cast<size_t>(t); k-- > 0 && tokens[k].sentence == sentence;)
+      if (tokens[k].head == t && deprel_base(tokens[k].deprel) == "cop") return static_cast<int>(k);
+    return -1;
   }
 
   void set_event(Quantity& quantity, size_t index) {

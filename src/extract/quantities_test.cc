@@ -167,6 +167,44 @@ TEST(Quantities, NounAndPredicateFromTheTree) {
   EXPECT_EQ(doc.slice(q->event_span), "evacuated");
 }
 
+TEST(Quantities, CopulaIsThePredicateOfANominalOrAdjectivalClause) {
+  // UD makes the nominal the head and attaches "were" to it: the count's predicate is "be".
+  Document doc;
+  doc.text = "Four ferries were out of service on Monday.";
+  annotate_text(doc);
+  set_tree(doc, {{Upos::kNum, 2, "nummod"},
+                 {Upos::kNoun, 6, "nsubj"},
+                 {Upos::kAux, 6, "cop"},
+                 {Upos::kAdp, 6, "case"},
+                 {Upos::kAdp, 4, "fixed"},
+                 {Upos::kNoun, 0, "root"},
+                 {Upos::kAdp, 8, "case"},
+                 {Upos::kPropn, 6, "obl"},
+                 {Upos::kPunct, 6, "punct"}});
+  find_times(doc, "2025-04-17");
+  find_quantities(doc);
+  const Quantity* q = quantity_with_text(doc, "Four");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->noun, "ferry");
+  EXPECT_EQ(doc.slice(q->event_span), "were");
+
+  // The counted noun is itself the predicate nominal.
+  Document own;
+  own.text = "They were 12 volunteers.";
+  annotate_text(own);
+  set_tree(own, {{Upos::kPron, 4, "nsubj"},
+                 {Upos::kAux, 4, "cop"},
+                 {Upos::kNum, 4, "nummod"},
+                 {Upos::kNoun, 0, "root"},
+                 {Upos::kPunct, 4, "punct"}});
+  find_times(own, "2025-04-17");
+  find_quantities(own);
+  q = quantity_with_text(own, "12");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->noun, "volunteer");
+  EXPECT_EQ(own.slice(q->event_span), "were");
+}
+
 TEST(Quantities, TenThousandNumberLikeTokensReadInOnePass) {
   std::string text;
   for (int i = 0; i < 10000; ++i)
