@@ -657,14 +657,22 @@ class QuantityScanner {
     if (deprel_base(tokens[number].deprel) == "nummod" && is_noun(head)) {
       noun = head;
     } else if (quantity.unit.empty() || quantity.vague) {
-      // "dozens of people": the noun is an nmod of the number word.
-      for (size_t t = number + 1;
-           t < tokens.size() && tokens[t].sentence == tokens[number].sentence; ++t) {
-        if (tokens[t].head == number && deprel_base(tokens[t].deprel) == "nmod" &&
-            is_noun(static_cast<int>(t))) {
-          noun = static_cast<int>(t);
-          break;
+      // "dozens of people": the noun is an nmod of the number word; in "hundreds of thousands
+      // of families" the nmod of "thousands", itself a count word.
+      for (int of = number, step = 0; of >= 0 && step < 2; ++step) {
+        int found = -1;
+        for (size_t t = of + 1; t < tokens.size() && tokens[t].sentence == tokens[of].sentence;
+             ++t) {
+          if (tokens[t].head == of && deprel_base(tokens[t].deprel) == "nmod" &&
+              is_noun(static_cast<int>(t))) {
+            found = static_cast<int>(t);
+            break;
+          }
         }
+        if (found < 0) break;
+        const bool count_word = vague_value(tokens[found].lower) > 0;
+        noun = count_word ? -1 : found;  // "could draw hundreds of thousands": no noun
+        of = count_word ? found : -1;
       }
     }
     if (noun >= 0 && quantity.unit.empty()) {

@@ -205,6 +205,46 @@ TEST(Quantities, CopulaIsThePredicateOfANominalOrAdjectivalClause) {
   EXPECT_EQ(own.slice(q->event_span), "were");
 }
 
+TEST(Quantities, CountWordsOfCountWordsCountTheLastNoun) {
+  Document doc;
+  doc.text = "Floods displaced hundreds of thousands of families.";
+  annotate_text(doc);
+  set_tree(doc, {{Upos::kNoun, 2, "nsubj"},
+                 {Upos::kVerb, 0, "root"},
+                 {Upos::kNoun, 2, "obj"},
+                 {Upos::kAdp, 5, "case"},
+                 {Upos::kNoun, 3, "nmod"},
+                 {Upos::kAdp, 7, "case"},
+                 {Upos::kNoun, 5, "nmod"},
+                 {Upos::kPunct, 2, "punct"}});
+  find_times(doc, "2025-04-17");
+  find_quantities(doc);
+  const Quantity* q = quantity_with_text(doc, "hundreds of thousands");
+  ASSERT_TRUE(q);
+  EXPECT_TRUE(q->vague);
+  EXPECT_EQ(q->noun, "family");
+  EXPECT_EQ(doc.slice(q->event_span), "displaced");
+
+  // Nothing named is counted: no noun, not "thousand".
+  Document bare;
+  bare.text = "The march could draw hundreds of thousands.";
+  annotate_text(bare);
+  set_tree(bare, {{Upos::kDet, 2, "det"},
+                  {Upos::kNoun, 4, "nsubj"},
+                  {Upos::kAux, 4, "aux"},
+                  {Upos::kVerb, 0, "root"},
+                  {Upos::kNoun, 4, "obj"},
+                  {Upos::kAdp, 7, "case"},
+                  {Upos::kNoun, 5, "nmod"},
+                  {Upos::kPunct, 4, "punct"}});
+  find_times(bare, "2025-04-17");
+  find_quantities(bare);
+  q = quantity_with_text(bare, "hundreds of thousands");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->noun, "");
+  EXPECT_EQ(bare.slice(q->event_span), "draw");
+}
+
 TEST(Quantities, TenThousandNumberLikeTokensReadInOnePass) {
   std::string text;
   for (int i = 0; i < 10000; ++i)
