@@ -44,6 +44,13 @@ struct BoundPhrase {
   Bound bound;
 };
 
+// Bounds written after the number: "10 or more people", "a dozen or so", "50 or fewer".
+const BoundPhrase kBoundsAfter[] = {
+    {{"or", "more"}, Bound::kAtLeast},  {{"or", "so"}, Bound::kAbout},
+    {{"or", "fewer"}, Bound::kAtMost},  {{"or", "less"}, Bound::kAtMost},
+    {{"or", "greater"}, Bound::kAtLeast},
+};
+
 // Longest phrases first so "no more than" wins over "more than".
 const BoundPhrase kBoundPhrases[] = {
     {{"no", "more", "than"}, Bound::kAtMost},
@@ -392,18 +399,25 @@ class QuantityScanner {
       value *= 12;
       ++k;
     }
-    // A written range: "35-40", "20 to 25", "between 35 and 40", "$3-4 billion".
+    // A written range: "35-40", "20 to 25", "between 35 and 40", "$3-4 billion", and with the
+    // currency written again: "$250,000 to $300,000".
     std::optional<double> range_end;
-    if (number.kind == WordKind::kNumber && k + 1 < words_.size() &&
-        words_[k + 1].kind == WordKind::kNumber && same_sentence(k, k + 1) && !in_timex_[k + 1]) {
+    // The second number's word: after the link, or after the link and the same currency symbol.
+    const size_t second_at = !unit.empty() && k + 2 < words_.size() &&
+                                     currency_symbol(lower(k + 1)) == unit && glued(k + 2)
+                                 ? k + 2
+                                 : k + 1;
+    if (number.kind == WordKind::kNumber && second_at < words_.size() &&
+        words_[second_at].kind == WordKind::kNumber && same_sentence(k, second_at) &&
+        !in_timex_[second_at]) {
       std::string_view link = lower(k);
       bool hyphen = (link == "-" || link == "\u2013") && glued(k) && glued(k + 1);
       bool to = link == "to" && !(i > 0 && lower(i - 1) == "from") && !between;
       bool and_between = link == "and" && between;
-      std::optional<double> second = digit_value(lower(k + 1));
+      std::optional<double> second = digit_value(lower(second_at));
       if ((hyphen || to || and_between) && second && *second > value) {
         range_end = second;
-        k += 2;
+        k = second_at + 1;
       }
     }
     if (between && !range_end) return std::nullopt;
@@ -428,6 +442,22 @@ class QuantityScanner {
                currency_word(lower(k + 1)).empty() == false) {
       value *= scale_of(lower(k), true);  // "5m euros"
       ++k;
+    }
+    // A bound after the number, when none stands before it.
+    if (!has_bound && !range_end && !vague) {
+      for (const BoundPhrase& phrase : kBoundsAfter) {
+        size_t n = 0;
+        for (std::string_view word : phrase.words) {
+          if (lower(k + n) != word || !same_sentence(k + n, j)) break;
+          ++n;
+        }
+        if (n == phrase.words.size()) {
+          quantity.bound = phrase.bound;
+          has_bound = true;
+          k += n;
+          break;
+        }
+      }
     }
     // Unit after the number
     if (lower(k) == "%" || lower(k) == "percent" || (lower(k) == "per" && lower(k + 1) == "cent")) {

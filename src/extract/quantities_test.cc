@@ -121,6 +121,29 @@ TEST(Quantities, WrittenRanges) {
   EXPECT_FALSE(quantity_with_text(doc, "10 to 12"));  // a change, not a range
 }
 
+TEST(Quantities, RangeWithTheCurrencyWrittenTwiceAndBoundsAfterTheNumber) {
+  Document doc = quantities_of(
+      "The firm paid \u20ac40,000 to \u20ac55,000 in fines. By dawn 12 or more boats sank, a "
+      "dozen or so crews were rescued and 30 or fewer cabins remain.");
+  const Quantity* fines = quantity_with_text(doc, "\u20ac40,000 to \u20ac55,000");
+  ASSERT_TRUE(fines);
+  EXPECT_EQ(fines->low, 40000);
+  EXPECT_EQ(fines->high, 55000);
+  EXPECT_EQ(fines->unit, "EUR");
+  const Quantity* boats = quantity_with_text(doc, "12 or more");
+  ASSERT_TRUE(boats);
+  EXPECT_EQ(boats->bound, Bound::kAtLeast);
+  EXPECT_EQ(boats->noun, "boat");
+  const Quantity* crews = quantity_with_text(doc, "a dozen or so");
+  ASSERT_TRUE(crews);
+  EXPECT_EQ(crews->bound, Bound::kAbout);
+  EXPECT_EQ(crews->value, 12);
+  const Quantity* cabins = quantity_with_text(doc, "30 or fewer");
+  ASSERT_TRUE(cabins);
+  EXPECT_EQ(cabins->bound, Bound::kAtMost);
+  EXPECT_EQ(cabins->high, 30);
+}
+
 TEST(Quantities, ScaleWordAfterAClosingQuoteAndGluedAbbreviations) {
   Document doc = quantities_of(
       "The ministry called it a \u201c$2.3\u201d billion gamble; analysts put losses at 1.5bn.");
