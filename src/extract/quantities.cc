@@ -706,8 +706,9 @@ class QuantityScanner {
       }
     }
     if (noun >= 0 && quantity.unit.empty()) {
+      // The lemma the syntax stage gives ("caucuses" -> caucus), else the suffix rule.
       const Token& token = tokens[noun];
-      quantity.noun = singular(token.lower);
+      quantity.noun = token.lemma.empty() ? singular(token.lower) : fold_case(token.lemma);
       quantity.noun_span = token.span;
     }
     // The predicate: the first verb above, or the copula of a nominal or adjectival predicate

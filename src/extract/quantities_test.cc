@@ -268,6 +268,26 @@ TEST(Quantities, CountWordsOfCountWordsCountTheLastNoun) {
   EXPECT_EQ(bare.slice(q->event_span), "draw");
 }
 
+TEST(Quantities, CountedNounIsTheParsersLemma) {
+  // The suffix rule alone would make "caucuse" of "caucuses"; the lemma the syntax stage gives
+  // is used when there is one.
+  Document doc;
+  doc.text = "The four caucuses agreed.";
+  annotate_text(doc);
+  set_tree(doc, {{Upos::kDet, 3, "det"},
+                 {Upos::kNum, 3, "nummod"},
+                 {Upos::kNoun, 4, "nsubj"},
+                 {Upos::kVerb, 0, "root"},
+                 {Upos::kPunct, 4, "punct"}});
+  doc.tokens[2].lemma = "caucus";
+  find_times(doc, "2025-04-17");
+  find_quantities(doc);
+  const Quantity* q = quantity_with_text(doc, "four");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->noun, "caucus");
+  EXPECT_EQ(doc.slice(q->event_span), "agreed");
+}
+
 TEST(Quantities, TenThousandNumberLikeTokensReadInOnePass) {
   std::string text;
   for (int i = 0; i < 10000; ++i)
