@@ -259,6 +259,21 @@ void print_missed_facts(const std::vector<EventRun>& runs, const Pipeline& pipel
   }
 }
 
+// The labelled events of `data` for a task that needs the same-statement model: 0, or the exit
+// code with the reason on `err`.
+int load_for_statements(const std::string& data, const Pipeline& pipeline, const char* task,
+                        std::vector<EventRun>& runs, Problems& problems, std::ostream& err) {
+  if (!load_events(data, runs, problems)) {
+    report_problems(problems, err);
+    return kExitFatal;
+  }
+  if (!pipeline.facts.statements) {
+    err << "crosscheck: " << task << " needs the same-statement model (models/)\n";
+    return kExitFatal;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream& out,
@@ -348,14 +363,8 @@ int run_coverage_sweep(const std::string& data, const Pipeline& pipeline, std::o
                        std::ostream& err) {
   Problems problems;
   std::vector<EventRun> runs;
-  if (!load_events(data, runs, problems)) {
-    report_problems(problems, err);
-    return kExitFatal;
-  }
-  if (!pipeline.facts.statements) {
-    err << "crosscheck: coverage-sweep needs the same-statement model (models/)\n";
-    return kExitFatal;
-  }
+  if (int failed = load_for_statements(data, pipeline, "coverage-sweep", runs, problems, err))
+    return failed;
   const bool fact_model = pipeline.facts.statements->has_fact_model();
   out << "coverage-sweep: " << data << " (" << runs.size() << " events)\n"
       << (fact_model ? "shared_fact" : "same_statement")
@@ -415,24 +424,6 @@ int event_fold(const std::string& id) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
   return static_cast<int>(h % kEventFolds);
-}
-
-double auroc(const std::vector<double>& p, const std::vector<int>& y) {
-  std::vector<size_t> order(p.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t x, size_t z) { return p[x] < p[z]; });
-  double rank_sum = 0, positives = 0;
-  for (size_t r = 0; r < order.size();) {
-    size_t e = r;
-    while (e < order.size() && p[order[e]] == p[order[r]]) ++e;
-    const double mid = (double(r) + double(e - 1)) / 2 + 1;
-    for (size_t k = r; k < e; ++k)
-      if (y[order[k]]) rank_sum += mid, ++positives;
-    r = e;
-  }
-  const double negatives = double(p.size()) - positives;
-  if (positives == 0 || negatives == 0) return 0.5;
-  return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
 // One sentence pair of a labelled event: a sentence holding a labelled fact's quote and a
@@ -522,13 +513,6 @@ StatementModel train_fact_model(const FactPairs& data, const std::vector<EventRu
     if (fold < 0 || event_fold(runs[data.pairs[i].event].event.id) != fold)
       rows.push_back(data.rows[i]), labels.push_back(data.labels[i]);
   return train_statement_model(rows, labels, cost);
-}
-
-std::unique_ptr<StatementFeatures> load_statement_features(std::ostream& err) {
-  std::string error;
-  auto features = StatementFeatures::load(find_resources().models_dir, kWordNetDir, error);
-  if (!features) err << "crosscheck: " << error << '\n';
-  return features;
 }
 
 }  // namespace
@@ -621,14 +605,8 @@ int run_coverage_cv(const std::string& data, const Pipeline& pipeline, std::ostr
                     std::ostream& err) {
   Problems problems;
   std::vector<EventRun> runs;
-  if (!load_events(data, runs, problems)) {
-    report_problems(problems, err);
-    return kExitFatal;
-  }
-  if (!pipeline.facts.statements) {
-    err << "crosscheck: coverage-cv needs the same-statement model (models/)\n";
-    return kExitFatal;
-  }
+  if (int failed = load_for_statements(data, pipeline, "coverage-cv", runs, problems, err))
+    return failed;
   std::vector<std::string> warnings;
   std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
   for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';

@@ -25,28 +25,11 @@ struct Scored {
   int machine = 0;
 };
 
-// Area under the ROC curve (Mann-Whitney U with ties counted half).
 double auroc(const std::vector<Scored>& items) {
-  std::vector<Scored> sorted = items;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Scored& a, const Scored& b) { return a.p < b.p; });
-  double positives = 0, negatives = 0, rank_sum = 0;
-  for (size_t i = 0; i < sorted.size();) {
-    size_t j = i;
-    while (j < sorted.size() && sorted[j].p == sorted[i].p) ++j;
-    const double mean_rank = (static_cast<double>(i + j) + 1) / 2;  // ranks are 1-based
-    for (size_t k = i; k < j; ++k) {
-      if (sorted[k].machine) {
-        rank_sum += mean_rank;
-        ++positives;
-      } else {
-        ++negatives;
-      }
-    }
-    i = j;
-  }
-  if (positives == 0 || negatives == 0) return 0;
-  return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
+  std::vector<double> scores;
+  std::vector<int> labels;
+  for (const Scored& item : items) scores.push_back(item.p), labels.push_back(item.machine);
+  return eval::auroc(scores, labels);
 }
 
 // Share of machine texts scored above the threshold that at most 1% of human texts exceed.
@@ -279,6 +262,29 @@ int run_detect_human(const std::string& data, std::ostream& out, std::ostream& e
       << fixed(unseen > 0 ? unseen_flagged / unseen : 0) << ")\n";
   out << metrics.dump() << '\n';
   return exit_code;
+}
+
+double auroc(const std::vector<double>& scores, const std::vector<int>& labels) {
+  std::vector<size_t> order(scores.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return scores[a] < scores[b]; });
+  double positives = 0, negatives = 0, rank_sum = 0;
+  for (size_t i = 0; i < order.size();) {
+    size_t j = i;
+    while (j < order.size() && scores[order[j]] == scores[order[i]]) ++j;
+    const double mean_rank = (static_cast<double>(i + j) + 1) / 2;  // ranks are 1-based
+    for (size_t k = i; k < j; ++k) {
+      if (labels[order[k]]) {
+        rank_sum += mean_rank;
+        ++positives;
+      } else {
+        ++negatives;
+      }
+    }
+    i = j;
+  }
+  if (positives == 0 || negatives == 0) return 0;
+  return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
 }
 
 }  // namespace crosscheck::eval

@@ -86,14 +86,14 @@ Scores score(const std::vector<double>& probabilities, const std::vector<int>& l
   return s;
 }
 
-std::unique_ptr<StatementFeatures> load_features(std::ostream& err) {
+}  // namespace
+
+std::unique_ptr<StatementFeatures> load_statement_features(std::ostream& err) {
   std::string error;
   auto features = StatementFeatures::load(find_resources().models_dir, kWordNetDir, error);
   if (!features) err << "crosscheck: " << error << '\n';
   return features;
 }
-
-}  // namespace
 
 int train_paraphrase(const std::string& data, const std::string& model_path, std::ostream& out,
                      std::ostream& err) {
@@ -104,7 +104,7 @@ int train_paraphrase(const std::string& data, const std::string& model_path, std
     err << "crosscheck: " << data << ": no pairs to train on\n";
     return kExitFatal;
   }
-  auto features = load_features(err);
+  auto features = load_statement_features(err);
   if (!features) return kExitFatal;
   std::vector<ParaphrasePair> pairs;
   for (const ParaphrasePair& pair : all)
@@ -177,7 +177,7 @@ int run_paraphrase(const std::string& data, std::ostream& out, std::ostream& err
     report_problems(problems, err);
     return kExitFatal;
   }
-  auto features = load_features(err);
+  auto features = load_statement_features(err);
   if (!features) return kExitFatal;
   const std::string model_path = find_resources().models_dir + "/same-statement.model";
   StatementModel model;

@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/problem.h"
 #include "eval/benchmark_data.h"
 #include "extract/extract.h"
+#include "facts/facts.h"
 #include "eval/eval.h"
 
 namespace crosscheck::eval {
@@ -17,6 +19,13 @@ namespace crosscheck::eval {
 // Documents with `id` and normalised, annotated `text` (the text stage, in parallel).
 std::vector<Document> make_documents(const std::vector<std::string>& ids,
                                      const std::vector<std::string>& texts);
+
+// Area under the ROC curve of `scores` for 0/1 `labels` (Mann-Whitney U, ties counted half);
+// 0 when either class is missing.
+double auroc(const std::vector<double>& scores, const std::vector<int>& labels);
+
+// The same-statement features (models/news-df.tsv and WordNet); null with the reason on `err`.
+std::unique_ptr<StatementFeatures> load_statement_features(std::ostream& err);
 
 // Names each problem on `err`; returns kExitSomeRejected when there were any, else kExitOk.
 int report_problems(const Problems& problems, std::ostream& err);
