@@ -54,8 +54,9 @@ struct FactsOptions {
   // When the scorer carries the shared-fact model (models/shared-fact.model, trained on careful
   // readers' labelled facts of real events), two sentences align when the larger of their frame
   // similarity and the probability that they state one fact reaches `shared_fact` instead.
-  // Chosen by `crosscheck eval coverage-sweep` (docs/facts.md).
-  double shared_fact = 0.2;
+  // The lowest threshold of the cross-validated sweep (`crosscheck eval coverage-cv`,
+  // docs/facts.md) whose fact pair precision is not below the same-statement model's.
+  double shared_fact = 0.3;
   // With a scorer, a conflict's confidence is the probability that its two sides, with the
   // detail they disagree on left out, state the same thing; conflicts are ranked by it and
   // those below this are not reported. 0 reports all: `crosscheck eval coverage-sweep` finds no
