@@ -289,8 +289,6 @@ void add_train_command(CLI::App& app, int& exit_code) {
                       "model join the human texts, half of them");
   command->add_option("--tagger-iterations", syntax->tagger_iterations, "syntax: tagger epochs");
   command->add_option("--parser-iterations", syntax->parser_iterations, "syntax: parser epochs");
-  command->add_option("--relabel-iterations", syntax->relabel_iterations,
-                      "syntax: epochs of the second-stage arc labeller (0 = none)");
   command->add_option("--tagger-passes", *passes, "syntax: 1 or 2 tagging passes")
       ->check(CLI::Range(1, 2));
   command->add_option("--jackknife", syntax->jackknife,

@@ -9,7 +9,7 @@ namespace crosscheck::syntax {
 namespace {
 
 constexpr std::string_view kMagic = "CCSYNTAX";
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 2;
 
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s) {

@@ -111,9 +111,6 @@ class Parser {
  public:
   std::vector<uint8_t> labels;  // deprel indices the parser can assign; label 0 is `root`
   Weights weights;
-  // Second stage: relabels every non-root arc of the finished tree from features of the whole
-  // tree (the dependent's own children, siblings, grandparent); classes are label indices.
-  Weights relabel;
   // Actions: 0 shift, 1 reduce, 2 + 2k left-arc labels[k], 3 + 2k right-arc labels[k].
   int actions() const { return 2 + 2 * static_cast<int>(labels.size()); }
   void parse(Words& words) const;

@@ -177,70 +177,6 @@ void parser_features(const Words& words, const State& st, std::vector<uint64_t>&
   add(feat(c.clus(s0, 0), n0p, c.clus(n0, 0)));
 }
 
-void TreeContext::build(const std::vector<int>& head, int n) {
-  lc.assign(n + 1, -1);
-  rc.assign(n + 1, -1);
-  prev_sib.assign(n, -1);
-  next_sib.assign(n, -1);
-  kids.assign(n + 1, 0);
-  std::vector<int> last(n + 1, -1);
-  for (int i = 0; i < n; ++i) {
-    const int h = head[i];
-    if (h < 0 || h > n) continue;
-    if (lc[h] < 0) lc[h] = i;
-    rc[h] = i;
-    ++kids[h];
-    prev_sib[i] = last[h];
-    if (last[h] >= 0) next_sib[last[h]] = i;
-    last[h] = i;
-  }
-}
-
-void relabel_features(const Words& words, const std::vector<int>& head, const TreeContext& tree,
-                      int d, std::vector<uint64_t>& out) {
-  out.clear();
-  const int n = static_cast<int>(words.size());
-  Ctx c{words, n};
-  const int h = head[d];
-  const int hh = h >= 0 && h < n ? head[h] : -1;
-  const uint64_t dw = c.word(d), dt = c.tag(d), hw = c.word(h), ht = c.tag(h);
-  const int dl = tree.lc[d] >= 0 && tree.lc[d] < d ? tree.lc[d] : -1;
-  const int dr = tree.rc[d] > d ? tree.rc[d] : -1;
-  const int dist = d - h;
-  const uint64_t db = dist < -6 ? 0 : dist < -2 ? 1 : dist < 0 ? 2 + dist + 2 : dist <= 2 ? 4 + dist
-                     : dist <= 6 ? 7 : 8;
-  const uint64_t kids = static_cast<uint64_t>(std::min(3, tree.kids[d]));
-  const uint64_t ps = c.tag(tree.prev_sib[d]), ns = c.tag(tree.next_sib[d]);
-  uint64_t t = 0;
-  auto add = [&](uint64_t x) { out.push_back(feat(++t, x)); };
-  add(0);
-  add(dw);
-  add(dt);
-  add(hw);
-  add(ht);
-  add(feat(ht, dt));
-  add(feat(hw, dt));
-  add(feat(ht, dw));
-  add(feat(hw, dw));
-  add(feat(ht, dt, db));
-  add(feat(dw, db));
-  add(feat(dt, c.word(dl)));
-  add(feat(ht, dt, c.word(dl)));
-  add(feat(ht, dt, c.tag(dl)));
-  add(feat(ht, dw, c.word(dl)));
-  add(feat(dt, c.tag(dr)));
-  add(feat(ht, dt, c.tag(dr)));
-  add(feat(ht, dt, c.tag(hh)));
-  add(feat(ht, dt, ps));
-  add(feat(ht, dt, ns));
-  add(feat(ht, dt, ps, ns));
-  add(feat(ht, dt, kids));
-  add(feat(c.clus(d, 1), ht));
-  add(feat(dt, c.clus(h, 1)));
-  add(feat(c.clus(d, 0), c.clus(h, 0), db > 4));
-  add(feat(ht, dt, c.tag(d - 1), c.tag(d + 1 < n ? d + 1 : n)));
-}
-
 void finish_tree(const State& st, const std::vector<uint8_t>& labels, Words& words) {
   const int n = st.n;
   words.head.assign(n, -1);
@@ -285,43 +221,13 @@ void Parser::parse(Words& words) const {
   st.init(n);
   std::vector<uint64_t> features;
   std::vector<float> scores(actions());
-  const bool use_relabel = relabel.features() > 0;
-  std::vector<float> arc_scores(use_relabel ? static_cast<size_t>(n) * labels.size() : 0);
   while (!st.terminal()) {
     parser_features(words, st, features);
     std::fill(scores.begin(), scores.end(), 0.0f);
     weights.score(features, scores.data());
     int action = best_valid(st, scores.data(), actions());
     if (action < 0) break;
-    if (use_relabel && (is_left(action) || is_right(action))) {
-      // The parser's scores of every label for this arc, for the relabeller to add to.
-      const int d = is_left(action) ? st.s0() : st.b;
-      float* keep = &arc_scores[static_cast<size_t>(d) * labels.size()];
-      for (size_t k = 0; k < labels.size(); ++k) {
-        keep[k] = scores[is_left(action) ? left_action(static_cast<int>(k))
-                                         : right_action(static_cast<int>(k))];
-      }
-    }
     st.apply(action);
-  }
-  if (use_relabel) {
-    // The relabeller's scores are added to the parser's own label scores for the arc, with
-    // weight 1 (dev sweep of 0, 0.25, 0.5, 1, 2 in docs/syntax.md; alone, it loses 1 LAS point).
-    constexpr float kRelabelWeight = 1.0f;
-    TreeContext tree;
-    tree.build(st.head, n);
-    std::vector<float> lscores(labels.size());
-    for (int d = 0; d < n; ++d) {
-      if (st.head[d] < 0 || st.head[d] >= n) continue;
-      relabel_features(words, st.head, tree, d, features);
-      std::fill(lscores.begin(), lscores.end(), 0.0f);
-      relabel.score(features, lscores.data());
-      const float* keep = &arc_scores[static_cast<size_t>(d) * labels.size()];
-      for (size_t k = 0; k < labels.size(); ++k) lscores[k] = kRelabelWeight * lscores[k] + keep[k];
-      // Label 0 is the root, which a word with a head never gets.
-      st.label[d] = static_cast<int>(std::max_element(lscores.begin() + 1, lscores.end()) -
-                                     lscores.begin());
-    }
   }
   finish_tree(st, labels, words);
 }
@@ -330,7 +236,6 @@ void Parser::write(std::string& out) const {
   put_u32(out, static_cast<uint32_t>(labels.size()));
   for (uint8_t l : labels) out.push_back(static_cast<char>(l));
   weights.write(out);
-  relabel.write(out);
 }
 
 bool Parser::read(std::string_view& in) {
@@ -338,8 +243,8 @@ bool Parser::read(std::string_view& in) {
   if (!get_u32(in, count) || count == 0 || count > 255 || in.size() < count) return false;
   labels.assign(in.begin(), in.begin() + count);
   in.remove_prefix(count);
-  if (!weights.read(in) || weights.classes() != actions()) return false;
-  return relabel.read(in) && relabel.classes() == static_cast<int>(labels.size());
+  if (!weights.read(in)) return false;
+  return weights.classes() == actions();
 }
 
 }  // namespace crosscheck::syntax

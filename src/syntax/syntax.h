@@ -97,7 +97,6 @@ struct SyntaxTrainOptions {
   uint64_t seed = 20250801;
   int tagger_iterations = 10;
   int parser_iterations = 15;
-  int relabel_iterations = 10;  // second-stage arc labeller; 0 = the parser's own labels
   int jackknife = 5;  // folds for the parser's predicted training tags; 0 = gold tags
   bool two_pass = true;
   // Training is single-threaded per model; folds run in parallel.

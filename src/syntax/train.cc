@@ -229,40 +229,6 @@ struct ParserTrainer {
   }
 };
 
-// The relabeller: one perceptron over the arcs of the gold trees (on the parser's training
-// tags), each labelled from features of the whole tree.
-Weights train_relabeller(std::vector<Example*>& examples, int labels, int iterations,
-                         uint64_t seed, std::ostream& log) {
-  TrainWeights weights(labels);
-  Rng rng(seed);
-  std::vector<uint64_t> features;
-  std::vector<float> scores(labels);
-  TreeContext tree;
-  for (int it = 0; it < iterations; ++it) {
-    auto start = Clock::now();
-    rng.shuffle(examples);
-    size_t correct = 0, total = 0;
-    for (Example* ex : examples) {
-      const int n = static_cast<int>(ex->words.size());
-      tree.build(ex->head, n);
-      for (int d = 0; d < n; ++d) {
-        if (ex->head[d] >= n) continue;
-        relabel_features(ex->words, ex->head, tree, d, features);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        weights.score(features, scores.data());
-        const int guess =
-            static_cast<int>(std::max_element(scores.begin() + 1, scores.end()) - scores.begin());
-        ++total;
-        correct += guess == ex->label[d];
-        weights.update(features, ex->label[d], guess);
-      }
-    }
-    log << "crosscheck: relabeller iteration " << it + 1 << ": "
-        << (total ? 100.0 * correct / total : 0) << "% right, " << since(start) << " s\n";
-  }
-  return weights.average(0.001f);
-}
-
 // ---- lemmas and morphology ----
 
 LemmaRule make_rule(std::string_view form, std::string_view lower, std::string_view lemma) {
@@ -604,8 +570,6 @@ int train_syntax(const SyntaxTrainOptions& options, std::ostream& log) {
   ParserTrainer parser(static_cast<int>(labels.size()));
   parser.train(order, options.parser_iterations, options.seed + 1000, log);
   model->parser.weights = parser.weights.average(0.001f);
-  model->parser.relabel = train_relabeller(order, static_cast<int>(labels.size()),
-                                           options.relabel_iterations, options.seed + 2000, log);
   log << "crosscheck: parser " << model->parser.weights.features() << " features, "
       << model->parser.weights.entries() << " weights; tagger "
       << model->tagger.pass1.entries() + model->tagger.pass2.entries() << " weights\n";

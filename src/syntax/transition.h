@@ -98,15 +98,6 @@ void parser_inputs(Words& words);
 // Parser features of a state over tagged words (parser_inputs() done).
 void parser_features(const Words& words, const State& state, std::vector<uint64_t>& out);
 
-// Tree context for the relabeller, from heads (n = root).
-struct TreeContext {
-  std::vector<int> lc, rc, prev_sib, next_sib, kids;
-  void build(const std::vector<int>& head, int n);
-};
-// Relabeller features of the arc into word d (head[d] < n).
-void relabel_features(const Words& words, const std::vector<int>& head, const TreeContext& tree,
-                      int d, std::vector<uint64_t>& out);
-
 // Picks the best valid action by score; -1 when none is valid.
 inline int best_valid(const State& state, const float* scores, int actions) {
   int best = -1;
