@@ -49,26 +49,34 @@ void Weights::build_index(bool keep_source) {
 
 void Weights::score(std::span<const uint64_t> features, float* scores) const {
   if (slots_.empty()) return;
-  constexpr size_t kBatch = 16;
+  // Three passes over a batch so that its memory reads overlap: prefetch the slots, find the
+  // keys and prefetch their entry runs, then add the runs.
+  constexpr size_t kBatch = 32;
   uint64_t at[kBatch];
+  const Slot* found[kBatch];
   for (size_t begin = 0; begin < features.size(); begin += kBatch) {
-    const size_t end = std::min(features.size(), begin + kBatch);
-    for (size_t i = begin; i < end; ++i) {
-      at[i - begin] = slot_of(features[i], mask_);
-      __builtin_prefetch(&slots_[at[i - begin]]);
+    const size_t m = std::min(features.size() - begin, kBatch);
+    const uint64_t* keys = features.data() + begin;
+    for (size_t i = 0; i < m; ++i) {
+      at[i] = slot_of(keys[i], mask_);
+      __builtin_prefetch(&slots_[at[i]]);
     }
-    for (size_t i = begin; i < end; ++i) {
-      const uint64_t key = features[i];
-      uint64_t s = at[i - begin];
+    size_t hits = 0;
+    for (size_t i = 0; i < m; ++i) {
+      uint64_t s = at[i];
       while (slots_[s].count) {
-        if (slots_[s].key == key) {
-          const Entry* e = &entries_[slots_[s].start];
-          const Entry* stop = e + slots_[s].count;
-          for (; e < stop; ++e) scores[e->cls] += e->w;
+        if (slots_[s].key == keys[i]) {
+          found[hits++] = &slots_[s];
+          __builtin_prefetch(&entries_[slots_[s].start]);
           break;
         }
         s = (s + 1) & mask_;
       }
+    }
+    for (size_t h = 0; h < hits; ++h) {
+      const Entry* e = &entries_[found[h]->start];
+      const Entry* stop = e + found[h]->count;
+      for (; e < stop; ++e) scores[e->cls] += e->w;
     }
   }
 }
