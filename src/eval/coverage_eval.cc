@@ -182,6 +182,25 @@ Metrics metrics_of(const EventScore& total, size_t events) {
   return m;
 }
 
+// The last line of the coverage tasks: the metrics and the counts behind them.
+json metrics_json(const EventScore& total, size_t events) {
+  const Metrics m = metrics_of(total, events);
+  return json{{"conflict_precision", m.precision},
+              {"conflict_recall", m.recall},
+              {"false_alarms_per_event", m.false_alarms},
+              {"lookalikes_flagged", total.lookalike},
+              {"fact_recall", m.fact_recall},
+              {"fact_pair_precision", m.fact_pair_precision},
+              {"fact_pairs_judged", total.fact_pairs},
+              {"events", events},
+              {"reported", total.reported},
+              {"true_positives", total.true_positive},
+              {"borderline_matches", total.borderline},
+              {"false_alarms", total.false_alarm},
+              {"clear_conflicts", total.clear_labels},
+              {"shared_facts", total.shared_facts}};
+}
+
 // The conflicts of `run` at or above `confidence`.
 std::vector<Conflict> confident(const EventRun& run, double confidence) {
   std::vector<Conflict> kept;
@@ -333,7 +352,6 @@ int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream
     }
   }
   print_missed_facts(runs, pipeline, out);
-  const Metrics m = metrics_of(total, runs.size());
   std::snprintf(line, sizeof(line),
                 "total: %d reported, %d true, %d borderline (ignored), %d false alarms (%d "
                 "look-alikes); clear conflicts found %d/%d; shared facts found %d/%d\n",
@@ -341,21 +359,7 @@ int run_coverage(const std::string& data, const Pipeline& pipeline, std::ostream
                 total.lookalike, total.clear_found, total.clear_labels, total.shared_facts_found,
                 total.shared_facts);
   out << line;
-  json metrics = {{"conflict_precision", m.precision},
-                  {"conflict_recall", m.recall},
-                  {"false_alarms_per_event", m.false_alarms},
-                  {"lookalikes_flagged", total.lookalike},
-                  {"fact_recall", m.fact_recall},
-                  {"fact_pair_precision", m.fact_pair_precision},
-                  {"fact_pairs_judged", total.fact_pairs},
-                  {"events", runs.size()},
-                  {"reported", total.reported},
-                  {"true_positives", total.true_positive},
-                  {"borderline_matches", total.borderline},
-                  {"false_alarms", total.false_alarm},
-                  {"clear_conflicts", total.clear_labels},
-                  {"shared_facts", total.shared_facts}};
-  out << metrics.dump() << std::endl;
+  out << metrics_json(total, runs.size()).dump() << std::endl;
   return report_problems(problems, err);
 }
 
@@ -504,6 +508,17 @@ FactPairs fact_pairs(std::vector<EventRun>& runs, const SyntaxModel* syntax,
   return out;
 }
 
+// The same with the syntax model and the statement features loaded here; nothing when the
+// features cannot be loaded (the reason on `err`).
+std::optional<FactPairs> load_fact_pairs(std::vector<EventRun>& runs, std::ostream& err) {
+  std::vector<std::string> warnings;
+  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
+  for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';
+  auto features = load_statement_features(err);
+  if (!features) return std::nullopt;
+  return fact_pairs(runs, syntax.get(), *features);
+}
+
 // The shared-fact model trained on the pairs of the events outside `fold` (all with fold -1).
 StatementModel train_fact_model(const FactPairs& data, const std::vector<EventRun>& runs,
                                 int fold, double cost) {
@@ -525,17 +540,14 @@ int train_shared_fact(const std::string& data, const std::string& model_path, st
     report_problems(problems, err);
     return kExitFatal;
   }
-  std::vector<std::string> warnings;
-  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
-  for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';
-  auto features = load_statement_features(err);
-  if (!features) return kExitFatal;
+  std::optional<FactPairs> loaded = load_fact_pairs(runs, err);
+  if (!loaded) return kExitFatal;
+  const FactPairs& pairs = *loaded;
   std::string error;
   StatementModel same;
   const bool have_same =
       load_statement_model(find_resources().models_dir + "/same-statement.model", same, error);
 
-  const FactPairs pairs = fact_pairs(runs, syntax.get(), *features);
   const std::vector<int>& labels = pairs.labels;
   out << "train shared-fact: " << data << ": " << runs.size() << " events, " << pairs.pairs.size()
       << " sentence pairs (" << pairs.positives << " state one labelled fact)\n";
@@ -607,12 +619,9 @@ int run_coverage_cv(const std::string& data, const Pipeline& pipeline, std::ostr
   std::vector<EventRun> runs;
   if (int failed = load_for_statements(data, pipeline, "coverage-cv", runs, problems, err))
     return failed;
-  std::vector<std::string> warnings;
-  std::unique_ptr<SyntaxModel> syntax = SyntaxModel::load(find_resources(), &warnings);
-  for (const std::string& warning : warnings) err << "crosscheck: " << warning << '\n';
-  auto features = load_statement_features(err);
-  if (!features) return kExitFatal;
-  const FactPairs pairs = fact_pairs(runs, syntax.get(), *features);
+  std::optional<FactPairs> loaded = load_fact_pairs(runs, err);
+  if (!loaded) return kExitFatal;
+  const FactPairs& pairs = *loaded;
   out << "coverage-cv: " << data << " (" << runs.size() << " events, " << kEventFolds
       << " folds by event; each fold analysed with a shared-fact model of cost " << kFactCost
       << " trained on the other folds)\n";
@@ -646,15 +655,8 @@ int run_coverage_cv(const std::string& data, const Pipeline& pipeline, std::ostr
     std::snprintf(line, sizeof(line), "%11.2f %11.3f %19.3f %14d %15d\n", threshold,
                   m.fact_recall, m.fact_pair_precision, total.true_positive, total.false_alarm);
     out << line;
-    last = json{{"shared_fact", threshold},
-                {"conflict_precision", m.precision},
-                {"conflict_recall", m.recall},
-                {"false_alarms_per_event", m.false_alarms},
-                {"lookalikes_flagged", total.lookalike},
-                {"fact_recall", m.fact_recall},
-                {"fact_pair_precision", m.fact_pair_precision},
-                {"events", runs.size()},
-                {"shared_facts", total.shared_facts}};
+    last = metrics_json(total, runs.size());
+    last["shared_fact"] = threshold;
   }
   out << last.dump() << std::endl;
   return report_problems(problems, err);
