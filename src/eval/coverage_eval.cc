@@ -6,16 +6,17 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <tuple>
 
+#include "core/resources.h"
 #include "eval/benchmark_data.h"
 #include "eval/coverage_scoring.h"
-#include "core/resources.h"
+#include "eval/random.h"
 #include "eval/tasks.h"
 #include "facts/facts.h"
 #include "ingest/ingest.h"
@@ -424,11 +425,7 @@ namespace {
 constexpr int kEventFolds = 4;
 constexpr double kFactCost = 1.0;
 
-int event_fold(const std::string& id) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
-  return static_cast<int>(h % kEventFolds);
-}
+int event_fold(const std::string& id) { return static_cast<int>(fnv1a(id) % kEventFolds); }
 
 // One sentence pair of a labelled event: a sentence holding a labelled fact's quote and a
 // sentence of another article; 1 when that sentence holds a quote of the same fact.

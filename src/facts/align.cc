@@ -93,10 +93,9 @@ std::vector<Alignment> align_statements(const StoryFrames& story, const FactsOpt
     // Shared words or the same meaning in other words: the stronger of the two. Pairs with
     // little in common are not worth the model's time.
     if (scorer && score >= options.candidate_similarity) {
-      score = std::max(score, fact_model ? scorer->fact_probability(story.doc(a.article), a.span,
-                                                                    story.doc(b.article), b.span)
-                                         : scorer->probability(story.doc(a.article), a.span,
-                                                               story.doc(b.article), b.span));
+      // The shared-fact model when there is one, else the same-statement model.
+      score = std::max(score, scorer->fact_probability(story.doc(a.article), a.span,
+                                                       story.doc(b.article), b.span));
     }
     scored.emplace(key, score);
     return score;
